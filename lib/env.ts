@@ -15,6 +15,8 @@ const schema = z.object({
     .optional(),
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address the web server binds to; loopback unless you mean to serve a network. */
+  HOST: z.string().min(1).default("127.0.0.1"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NUMBER_HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   /** Sign-up and sign-in attempts allowed per client address per minute. */

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { currentMember } from "@/app/_server/session";
+import { Avatar } from "@/components/avatar";
+import { db } from "@/lib/db/client";
+import { getMemberByHandle } from "@/lib/members/get-member";
+
+type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+async function load(handle: string) {
+  if (!/^[A-Za-z][A-Za-z0-9-]{1,29}$/.test(handle)) return null;
+  return getMemberByHandle(await db(), handle);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const m = await load((await params).handle);
+  return { title: m ? `${m.displayName} (${m.formattedNumber})` : "Not found" };
+}
+
+export default async function MemberPage({ params, searchParams }: Props) {
+  const { handle } = await params;
+  const member = await load(handle);
+  if (!member) notFound();
+  const viewer = await currentMember();
+  const isSelf = viewer?.id === member.id;
+  const welcome = isSelf && (await searchParams).welcome === "1";
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      {welcome && (
+        <div role="status" className="mb-6 rounded-2xl border border-emerald-300 bg-emerald-50 p-5" data-testid="welcome">
+          <p className="font-semibold text-emerald-900">Welcome, {member.displayName}! Your number is yours for life.</p>
+          <p className="mt-1 text-sm text-emerald-800">
+            Share it, or share this page&apos;s address: people can reach you at /{member.handle} or /{member.number}.
+          </p>
+        </div>
+      )}
+      <article className="overflow-hidden rounded-3xl border border-slate-200 bg-white shadow-sm">
+        <div className="h-28 bg-gradient-to-r from-brand-600 via-brand-500 to-sky-400" aria-hidden="true" />
+        <div className="px-6 pb-6">
+          <div className="-mt-12 flex flex-wrap items-end gap-4">
+            <div className="rounded-full border-4 border-white bg-white">
+              <Avatar name={member.displayName} photoUrl={member.photoUrl} size={96} />
+            </div>
+            <div className="pb-1">
+              <h1 className="text-2xl font-bold tracking-tight" data-testid="member-name">
+                {member.displayName}
+              </h1>
+              <p className="text-slate-600">@{member.handle}</p>
+            </div>
+          </div>
+          <dl className="mt-6 grid gap-4 sm:grid-cols-2">
+            <div className="rounded-xl bg-slate-50 p-4">
+              <dt className="text-sm text-slate-600">Number</dt>
+              <dd className="tabular mt-1 text-2xl font-semibold" data-testid="member-number">
+                {member.formattedNumber}
+              </dd>
+            </div>
+            <div className="rounded-xl bg-slate-50 p-4">
+              <dt className="text-sm text-slate-600">City</dt>
+              <dd className="mt-1 text-lg font-medium">{member.city}</dd>
+            </div>
+          </dl>
+          {member.interests.length > 0 && (
+            <div className="mt-5">
+              <h2 className="text-sm text-slate-600">Interests</h2>
+              <ul className="mt-2 flex flex-wrap gap-2">
+                {member.interests.map((i) => (
+                  <li key={i} className="rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-700">
+                    {i}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <p className="mt-6 text-sm text-slate-600">Member since {member.createdAt.toLocaleDateString("en", { month: "long", year: "numeric" })}</p>
+        </div>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { z } from "zod";
+import { DomainError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/respond";
+import type { MemberProfile } from "@/lib/members/get-member";
+import { currentMember, requireMember } from "./session";
+
+/**
+ * Declares who may call a route handler and what it accepts, then runs one
+ * domain call. `access: "public"` is a deliberate choice (registration, number
+ * look-ups): such routes carry a rate limit instead.
+ */
+type Spec<P, Q, B> = {
+  access: "public" | "member";
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Called before anything else; throws RATE_LIMITED to refuse. */
+  rateLimit?: (req: Request) => void;
+};
+
+type Ctx<P, Q, B, A> = { req: Request; params: P; query: Q; body: B; member: A };
+
+export function route<P = undefined, Q = undefined, B = undefined>(
+  spec: Spec<P, Q, B> & { access: "member" },
+  handler: (ctx: Ctx<P, Q, B, MemberProfile>) => Promise<Response>,
+): (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
+export function route<P = undefined, Q = undefined, B = undefined>(
+  spec: Spec<P, Q, B> & { access: "public" },
+  handler: (ctx: Ctx<P, Q, B, MemberProfile | null>) => Promise<Response>,
+): (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function route<P, Q, B>(spec: Spec<P, Q, B>, handler: (ctx: Ctx<P, Q, B, any>) => Promise<Response>) {
+  return async (req: Request, ctx: { params: Promise<unknown> }) => {
+    try {
+      spec.rateLimit?.(req);
+      const member = spec.access === "member" ? await requireMember() : await currentMember();
+      const params = spec.params ? spec.params.parse(await ctx.params) : (undefined as P);
+      const query = spec.query
+        ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams))
+        : (undefined as Q);
+      const body = spec.body ? spec.body.parse(await readJson(req)) : (undefined as B);
+      return await handler({ req, params, query, body, member });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+const MAX_JSON_BYTES = 64 * 1024;
+
+async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (content-type: application/json)");
+  }
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new DomainError("PAYLOAD_TOO_LARGE", "The request body is too large");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("BAD_REQUEST", "The request body is not valid JSON");
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ensureHoldToken, holdToken } from "@/app/_server/hold-cookie";
+import { limitLookup } from "@/app/_server/limits";
+import { route } from "@/app/_server/route";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { json } from "@/lib/http/respond";
+import { currentHold, holdNumber, releaseHold } from "@/lib/numbers/hold-number";
+
+const body = z.object({ number: z.string().max(40) });
+
+/** Holds a number for this browser for NUMBER_HOLD_MINUTES while its owner registers. */
+export const POST = route({ access: "public", body, rateLimit: limitLookup }, async ({ body }) => {
+  const digits = body.number.replace(/[\s\-.()]/g, "");
+  const hold = await holdNumber(await db(), { digits, holderToken: await ensureHoldToken(), minutes: env().NUMBER_HOLD_MINUTES });
+  return json({ hold }, { status: 201 });
+});
+
+export const GET = route({ access: "public", rateLimit: limitLookup }, async () => {
+  const token = await holdToken();
+  return json({ hold: token ? await currentHold(await db(), token) : null });
+});
+
+export const DELETE = route({ access: "public", rateLimit: limitLookup }, async () => {
+  const token = await holdToken();
+  if (token) await releaseHold(await db(), token);
+  return new Response(null, { status: 204 });
+});

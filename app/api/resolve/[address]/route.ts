@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { route } from "@/app/_server/route";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { resolveAddress } from "@/lib/members/get-member";
+import { parseNumber } from "@/lib/numbers/format";
+
+const params = z.object({ address: z.string().min(1).max(260) });
+
+/**
+ * /<number> (any spacing) and /<email> are rewritten here by proxy.ts and
+ * answer with a permanent redirect to /<handle>.
+ */
+export const GET = route({ access: "public", params }, async ({ params }) => {
+  const raw = decodeURIComponent(params.address);
+  const digits = parseNumber(raw);
+  const handle = await resolveAddress(await db(), digits ? { digits } : raw.includes("@") ? { email: raw } : {});
+  if (!handle) {
+    throw new DomainError("NOT_FOUND", digits ? "No member has this number" : "No member can be reached at this address");
+  }
+  return new Response(null, { status: 301, headers: { location: new URL(`/${handle}`, env().PUBLIC_URL).toString() } });
+});

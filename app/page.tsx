@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { KeypadArt } from "@/components/keypad-art";
+
+const FEATURES = [
+  { title: "A number for life", text: "Twelve digits that are yours alone and never handed to anyone else, in sequence or spelled with a word." },
+  { title: "See who is online", text: "The directory shows every member, live: call the people who are there right now." },
+  { title: "Video and voice calls", text: "Call by number or from the directory, straight from the browser." },
+  { title: "A video mailbox", text: "Away? Callers leave a video or voice message you play back later." },
+];
+
+export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
+  return (
+    <div className="space-y-16">
+      <section className="grid items-center gap-10 pt-6 md:grid-cols-[1.3fr_1fr]">
+        <div>
+          <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
+            Your number. <span className="text-brand-600">For life.</span>
+          </h1>
+          <p className="mt-4 max-w-xl text-lg text-slate-700">
+            Register for a permanent 12-digit communication number, spell it with a word if you like, and be reachable by
+            video, voice and video mail from any browser.
+          </p>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Link href="/register" className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-700">
+              Get your number
+            </Link>
+            <Link href="/signin" className="rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-slate-800 hover:bg-slate-100">
+              Sign in
+            </Link>
+          </div>
+          <form action="/go" method="get" className="mt-8 max-w-md" role="search" aria-label="Reach a number">
+            <label htmlFor="reach" className="block text-sm font-medium text-slate-800">
+              Reach someone by number
+            </label>
+            <div className="mt-1 flex gap-2">
+              <input
+                id="reach"
+                name="n"
+                defaultValue={sp.n ?? ""}
+                inputMode="numeric"
+                placeholder="2000 1000 0001"
+                aria-invalid={!!sp.problem}
+                aria-describedby={sp.problem ? "reach-problem" : undefined}
+                className="tabular w-full rounded-lg border border-slate-300 bg-white px-3 py-2"
+              />
+              <button type="submit" className="rounded-lg bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700">
+                Go
+              </button>
+            </div>
+            {sp.problem && (
+              <p id="reach-problem" className="mt-1 text-sm text-red-700">
+                {sp.problem}
+              </p>
+            )}
+          </form>
+        </div>
+        <div className="flex justify-center">
+          <KeypadArt />
+        </div>
+      </section>
+      <section aria-labelledby="features" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <h2 id="features" className="sr-only">
+          What you get
+        </h2>
+        {FEATURES.map((f) => (
+          <div key={f.title} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+            <h3 className="font-semibold">{f.title}</h3>
+            <p className="mt-2 text-sm text-slate-700">{f.text}</p>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { currentMember } from "@/app/_server/session";
+import { Avatar } from "./avatar";
+import { Logo } from "./logo";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const member = await currentMember();
+  return (
+    <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 rounded font-semibold text-slate-900" aria-label="Portal home">
+          <Logo />
+          <span className="text-lg tracking-tight">Portal</span>
+        </Link>
+        {member ? (
+          <div className="flex items-center gap-3">
+            <Link href={`/${member.handle}`} className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 hover:bg-slate-100" data-testid="header-member">
+              <Avatar name={member.displayName} photoUrl={member.photoUrl} size={32} />
+              <span className="hidden text-sm sm:block">
+                <span className="block font-medium leading-tight">{member.displayName}</span>
+                <span className="tabular block text-xs leading-tight text-slate-600">{member.formattedNumber}</span>
+              </span>
+            </Link>
+            <SignOutButton />
+          </div>
+        ) : (
+          <nav className="flex items-center gap-2" aria-label="Account">
+            <Link href="/signin" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              Sign in
+            </Link>
+            <Link href="/register" className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+              Get your number
+            </Link>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "../db/client";
+import { env } from "../env";
+import { DomainError } from "../errors";
+import { RateLimiter } from "../http/rate-limit";
+import { verifyCredentials } from "./verify-credentials";
+
+let signInLimiter: RateLimiter | undefined;
+
+function firstHeader(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== "object") return undefined;
+  const v = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** next-auth configuration: credentials (email or number + password), JWT sessions. */
+export function authOptions(): AuthOptions {
+  const e = env();
+  signInLimiter ??= new RateLimiter(e.RATE_LIMIT_AUTH_PER_MINUTE, 60_000, "sign-in attempts");
+  return {
+    secret: e.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 3600, updateAge: 24 * 3600 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email or number",
+        credentials: { identifier: { label: "Email or number", type: "text" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const address = firstHeader(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+          try {
+            signInLimiter!.hit(address);
+          } catch (err) {
+            // next-auth passes the message to the client as the sign-in error.
+            if (err instanceof DomainError) throw new Error(err.message);
+            throw err;
+          }
+          const member = await verifyCredentials(await db(), credentials?.identifier ?? "", credentials?.password ?? "");
+          return member ? { id: member.id, name: member.displayName } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.memberId = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (typeof token.memberId === "string") session.memberId = token.memberId;
+        return session;
+      },
+    },
+  };
+}

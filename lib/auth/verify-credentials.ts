@@ -1,0 +1,27 @@
+import type { Db } from "../db/client";
+import { parseNumber } from "../numbers/format";
+import { burnPasswordCheck, verifyPassword } from "./password";
+
+export type SignedInMember = { id: string; handle: string; displayName: string; number: string | null };
+
+/**
+ * Sign-in with email or permanent number (any spacing) plus password. Returns
+ * null for any mismatch, after spending the same time as a real check.
+ */
+export async function verifyCredentials(db: Db, identifier: string, password: string): Promise<SignedInMember | null> {
+  const id = identifier.trim();
+  if (!id || !password || password.length > 200) return null;
+  const digits = parseNumber(id);
+  const member = digits
+    ? (await db.phoneNumber.findUnique({ where: { digits }, select: { member: true } }))?.member
+    : id.includes("@")
+      ? await db.member.findUnique({ where: { emailKey: id.toLowerCase() } })
+      : null;
+  if (!member) {
+    await burnPasswordCheck(password);
+    return null;
+  }
+  if (!(await verifyPassword(member.passwordHash, password))) return null;
+  const number = await db.phoneNumber.findUnique({ where: { memberId: member.id }, select: { digits: true } });
+  return { id: member.id, handle: member.handle, displayName: member.displayName, number: number?.digits ?? null };
+}

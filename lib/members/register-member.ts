@@ -1,0 +1,114 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../db/client";
+import { uniqueViolationFields } from "../db/unique-violation";
+import { DomainError } from "../errors";
+import { hashPassword } from "../auth/password";
+import { allocateSequential } from "../numbers/allocate-sequential";
+import { formatNumber } from "../numbers/format";
+import type { Storage } from "../storage";
+import { sniffImage } from "../storage/sniff";
+import type { RegisterInput } from "./schemas";
+
+export type RegisteredMember = { id: string; handle: string; number: string; formattedNumber: string };
+
+export type PhotoUpload = { bytes: Uint8Array; maxBytes: number };
+
+/** Maps a lost unique race to the message a person can act on. */
+function conflictFor(fields: string[], input: RegisterInput, digits: string): DomainError | "number" {
+  const has = (f: string) => fields.some((x) => x === f || x.includes(f));
+  if (has("handleKey")) return new DomainError("HANDLE_TAKEN", `The handle "${input.handle}" is taken; please choose another`, { field: "handle" });
+  if (has("emailKey")) return new DomainError("EMAIL_TAKEN", "An account with that email already exists; sign in instead", { field: "email" });
+  if (has("digits") || has("PhoneNumber")) return "number";
+  if (has("memberId")) return "number";
+  return new DomainError("CONFLICT", `Registration clashed with another one for ${formatNumber(digits)}; please try again`);
+}
+
+function checkPhoto(photo: PhotoUpload) {
+  if (photo.bytes.length > photo.maxBytes) {
+    throw new DomainError("PAYLOAD_TOO_LARGE", `The photo is larger than ${Math.round(photo.maxBytes / 1024 / 1024)} MB`, { field: "photo" });
+  }
+  const type = sniffImage(photo.bytes);
+  if (!type) throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "The photo must be a JPEG, PNG or WebP image", { field: "photo" });
+  return type;
+}
+
+/**
+ * Creates the member and assigns their permanent number in one transaction
+ * (a nested create). Uniqueness of handle, email and number is enforced by the
+ * database's unique constraints; a lost race becomes a clear 409, never a 500,
+ * and leaves nothing behind.
+ */
+export async function registerMember(
+  db: Db,
+  input: RegisterInput,
+  opts: { holderToken?: string | null; photo?: PhotoUpload | null; storage: Storage; now?: Date },
+): Promise<RegisteredMember> {
+  const now = opts.now ?? new Date();
+  const photoType = opts.photo ? checkPhoto(opts.photo) : null;
+  const passwordHash = await hashPassword(input.password);
+
+  let photoKey: string | null = null;
+  if (opts.photo && photoType) {
+    photoKey = `photos/${randomBytes(12).toString("hex")}.${photoType.ext}`;
+    await opts.storage.put(photoKey, opts.photo.bytes);
+  }
+
+  const memberData = {
+    handle: input.handle,
+    handleKey: input.handle.toLowerCase(),
+    email: input.email,
+    emailKey: input.email.toLowerCase(),
+    passwordHash,
+    displayName: input.displayName,
+    birthDate: input.birthDate,
+    city: input.city,
+    interests: JSON.stringify(input.interests),
+    listed: input.listed,
+    emailAddressable: input.emailAddressable,
+    photoKey,
+  };
+
+  const create = async (digits: string, kind: "vanity" | "sequential"): Promise<RegisteredMember | false> => {
+    try {
+      const m = await db.member.create({
+        data: { ...memberData, number: { create: { digits, kind } } },
+        select: { id: true, handle: true },
+      });
+      return { id: m.id, handle: m.handle, number: digits, formattedNumber: formatNumber(digits) };
+    } catch (err) {
+      const fields = uniqueViolationFields(err);
+      if (!fields) throw err;
+      const conflict = conflictFor(fields, input, digits);
+      if (conflict !== "number") throw conflict;
+      if (kind === "sequential") return false;
+      throw new DomainError("NUMBER_TAKEN", `${formatNumber(digits)} was just taken by someone else; please pick another`, {
+        field: "number",
+      });
+    }
+  };
+
+  try {
+    if (input.number) {
+      const digits = input.number;
+      const hold = await db.numberHold.findUnique({ where: { digits } });
+      if (hold && hold.expiresAt > now && hold.holderToken !== opts.holderToken) {
+        throw new DomainError("NUMBER_HELD", `${formatNumber(digits)} is being registered by someone else; please pick another`, {
+          field: "number",
+        });
+      }
+      const result = await create(digits, "vanity");
+      if (result === false) throw new Error("unreachable: vanity create returned false");
+      await db.numberHold.deleteMany({ where: { digits } });
+      if (opts.holderToken) await db.numberHold.deleteMany({ where: { holderToken: opts.holderToken } });
+      return result;
+    }
+    return await allocateSequential(db, async (digits) => {
+      const held = await db.numberHold.findFirst({ where: { digits, expiresAt: { gt: now } }, select: { digits: true } });
+      if (held) return false;
+      return create(digits, "sequential");
+    });
+  } catch (err) {
+    if (photoKey) await opts.storage.delete(photoKey).catch(() => undefined);
+    throw err;
+  }
+}

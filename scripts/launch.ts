@@ -1,0 +1,74 @@
+/**
+ * `npm start`: prepares and starts every process of the portal on its embedded
+ * defaults, watches them and stops them together.
+ *   --dev        Next.js in development mode (no build)
+ *   --no-build   use the existing production build as it is
+ *   --no-seed    skip the demo data
+ */
+import path from "node:path";
+import { env, resetEnvForTests } from "../lib/env";
+import { disconnectDb } from "../lib/db/client";
+import { migrate } from "./db/migrate";
+import { build, ensureGeneratedClients, ensureSecrets, needsBuild, root } from "./launcher/prepare";
+import { httpOk, Supervisor, waitFor } from "./launcher/supervisor";
+
+const flags = new Set(process.argv.slice(2));
+const dev = flags.has("--dev");
+
+ensureSecrets(env().dataDir);
+resetEnvForTests();
+const e = env();
+const webUrl = `http://localhost:${e.PORT}`;
+
+ensureGeneratedClients();
+migrate();
+console.log(`database ready (${e.dbKind}${e.dbKind === "sqlite" ? `: ${path.relative(root, e.DATABASE_URL.slice(5))}` : ""})`);
+if (!flags.has("--no-seed")) {
+  const { seed } = await import("../prisma/seed");
+  const r = await seed();
+  console.log(r.skipped ? "demo data already loaded" : `demo data loaded: ${r.created} members`);
+  await disconnectDb();
+}
+if (!dev && !flags.has("--no-build") && needsBuild()) build();
+
+const childEnv: Record<string, string> = {
+  NODE_ENV: dev ? "development" : "production",
+  NEXTAUTH_URL: e.PUBLIC_URL,
+  AUTH_SECRET: e.AUTH_SECRET,
+  NEXTAUTH_SECRET: e.AUTH_SECRET,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+const supervisor = new Supervisor();
+let shuttingDown = false;
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log("stopping the portal…");
+  await supervisor.stopAll();
+  process.exit(code);
+}
+supervisor.onFatal = (reason) => {
+  console.error(reason);
+  void shutdown(1);
+};
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+supervisor.start({
+  name: "web",
+  command: process.execPath,
+  args: ["--import", "tsx", "server/web.ts", ...(dev ? ["--dev"] : [])],
+  cwd: root,
+  env: childEnv,
+});
+
+if (!(await waitFor(() => httpOk(`http://127.0.0.1:${e.PORT}/api/health`), dev ? 180_000 : 60_000))) {
+  console.error("the web server did not become ready in time");
+  await shutdown(1);
+}
+console.log(`
+  Portal is running: open ${webUrl}
+  Demo sign-in: ada@example.org (or any demo member) / portal-demo-2026
+  Stop with Ctrl+C.
+`);

@@ -1,0 +1,30 @@
+import http from "node:http";
+import next from "next";
+import { env } from "../lib/env";
+
+/**
+ * The Next.js HTTP server. A custom server only so that the client address is
+ * trustworthy: unless TRUST_PROXY is set, x-forwarded-for is replaced by the
+ * socket's own address before Next.js sees the request (rate limits key on it).
+ */
+const e = env();
+const dev = process.argv.includes("--dev");
+const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: e.PORT });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+const server = http.createServer((req, res) => {
+  if (!e.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+  handle(req, res).catch((err) => {
+    console.error("request failed", err);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(e.PORT, e.HOST, () => {
+  console.log(`web: ready on http://localhost:${e.PORT}`);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
