@@ -1,0 +1,61 @@
+import { inject } from "vitest";
+import { resetEnvForTests } from "../../lib/env";
+
+let n = 0;
+/** A distinct client address per simulated person (the test stack trusts x-forwarded-for). */
+export function newAddress(): string {
+  n++;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+export type ApiResult<T = unknown> = { status: number; body: T; headers: Headers };
+
+export async function api<T = Record<string, unknown>>(
+  path: string,
+  init: RequestInit & { ip?: string; json?: unknown } = {},
+): Promise<ApiResult<T>> {
+  const headers = new Headers(init.headers);
+  headers.set("x-forwarded-for", init.ip ?? newAddress());
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set("content-type", "application/json");
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(inject("baseUrl") + path, { ...init, headers, body, redirect: "manual" });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/** Points lib/db at the stack's database, for assertions on what was stored. */
+export function useStackDatabase(): void {
+  process.env.DATABASE_URL = inject("databaseUrl");
+  resetEnvForTests();
+}
+
+export function uniqueWord(prefix = ""): string {
+  const letters = "ABCDEFGHJKLMNPRSTUVWXY";
+  let w = prefix;
+  for (let i = 0; i < 6; i++) w += letters[Math.floor(Math.random() * letters.length)];
+  return w;
+}
+
+export function person(overrides: Record<string, unknown> = {}) {
+  const id = Math.random().toString(36).slice(2, 10);
+  return {
+    displayName: `Test Person ${id}`,
+    handle: `t-${id}`,
+    email: `t-${id}@example.test`,
+    password: "correct horse battery",
+    birthDate: "1990-06-15",
+    city: "Testville",
+    interests: ["testing"],
+    listed: true,
+    ...overrides,
+  };
+}
