@@ -1,7 +1,8 @@
 import { inject } from "vitest";
 import { resetEnvForTests } from "../../lib/env";
 
-let n = 0;
+// Random start: test files share one server and one minute of rate-limit windows.
+let n = Math.floor(Math.random() * 0xfff000);
 /** A distinct client address per simulated person (the test stack trusts x-forwarded-for). */
 export function newAddress(): string {
   n++;
