@@ -86,7 +86,8 @@ export function RegisterForm({ origin }: { origin: string }) {
         for (const issue of err.body.issues ?? []) if (issue.field && !fieldErrors[issue.field]) fieldErrors[issue.field] = issue.message;
         if (err.body.field && !fieldErrors[err.body.field]) fieldErrors[err.body.field] = err.body.message;
         setErrors(fieldErrors);
-        setFormError(err.body.message);
+        const n = Object.keys(fieldErrors).length;
+        setFormError(n > 1 ? `Please correct the ${n} fields marked above.` : n === 1 ? "Please correct the field marked above." : err.body.message);
       } else {
         setFormError("Something went wrong; please try again");
       }
