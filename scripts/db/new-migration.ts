@@ -13,11 +13,17 @@ import { prisma } from "./prisma";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const args = process.argv.slice(2);
-const name = args.find((a) => !a.startsWith("--") && a !== args[args.indexOf("--from") + 1]);
-const fromRef = args.includes("--from") ? args[args.indexOf("--from") + 1]! : "HEAD";
+const fromAt = args.indexOf("--from");
+const fromRef = fromAt >= 0 ? args[fromAt + 1] : "HEAD";
+const name = args.find((a, i) => !a.startsWith("--") && (fromAt < 0 || i !== fromAt + 1));
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("usage: npm run db:new-migration -- <snake_case_name> [--from <git-ref>]");
   process.exit(2);
+}
+
+/** The CLI connects through the adapter even for a file-to-file diff on PostgreSQL: give it a scratch database. */
+function scratchPostgres(): string {
+  return execFileSync(path.join(root, "scripts/pg-local.sh"), ["start"], { encoding: "utf8" }).trim();
 }
 
 await import("./gen-postgres-schema");
@@ -26,7 +32,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "migration-"));
 
 for (const [dir, url] of [
   ["prisma", "file:unused.db"],
-  ["prisma/postgres", "postgresql://unused@127.0.0.1/unused"],
+  ["prisma/postgres", scratchPostgres()],
 ] as const) {
   const oldSchema = path.join(tmp, `${dir.replace("/", "-")}.prisma`);
   fs.writeFileSync(oldSchema, execFileSync("git", ["show", `${fromRef}:${dir}/schema.prisma`], { cwd: root }));
