@@ -12,6 +12,8 @@ import { currentMember, requireMember } from "./session";
  */
 type Spec<P, Q, B> = {
   access: "public" | "member";
+  /** For public routes: also look up who is signed in, if anyone (costs a session decode and a query). */
+  withMember?: boolean;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
@@ -34,7 +36,7 @@ export function route<P, Q, B>(spec: Spec<P, Q, B>, handler: (ctx: Ctx<P, Q, B, 
   return async (req: Request, ctx: { params: Promise<unknown> }) => {
     try {
       spec.rateLimit?.(req);
-      const member = spec.access === "member" ? await requireMember() : await currentMember();
+      const member = spec.access === "member" ? await requireMember() : spec.withMember ? await currentMember() : null;
       const params = spec.params ? spec.params.parse(await ctx.params) : (undefined as P);
       const query = spec.query
         ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams))

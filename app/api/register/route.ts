@@ -30,7 +30,7 @@ async function readForm(req: Request, maxPhotoBytes: number) {
   return { fields, photo };
 }
 
-export const POST = route({ access: "public", rateLimit: limitRegistration }, async ({ req, member }) => {
+export const POST = route({ access: "public", withMember: true, rateLimit: limitRegistration }, async ({ req, member }) => {
   if (member) throw new DomainError("CONFLICT", "You are already signed in; sign out to register another account");
   const maxBytes = env().PHOTO_MAX_BYTES;
   const { fields, photo } = await readForm(req, maxBytes);
