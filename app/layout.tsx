@@ -11,6 +11,9 @@ const inter = localFont({
   display: "swap",
 });
 
+// Every page shows who is signed in, so none can be prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Portal — your number for life", template: "%s · Portal" },
   description: "A permanent 12-digit number, a live directory, video calls and a video mailbox.",
