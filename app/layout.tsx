@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
+import { currentMember } from "@/app/_server/session";
+import { PresenceProvider } from "@/components/presence/presence-provider";
 import { Providers } from "@/components/providers";
+import { env } from "@/lib/env";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -21,7 +24,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2552e0" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const member = await currentMember();
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-screen font-sans">
@@ -29,10 +33,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
-            {children}
-          </main>
+          <PresenceProvider signedIn={!!member} autoAwayMs={env().PRESENCE_AUTO_AWAY_SECONDS * 1000}>
+            <SiteHeader />
+            <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
+              {children}
+            </main>
+          </PresenceProvider>
         </Providers>
       </body>
     </html>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { currentMember } from "@/app/_server/session";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
+import { StatusMenu } from "./presence/status-menu";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
@@ -13,8 +14,17 @@ export async function SiteHeader() {
           <Logo />
           <span className="text-lg tracking-tight">Portal</span>
         </Link>
+        <nav aria-label="Main" className="mr-auto ml-4 hidden items-center gap-1 sm:flex">
+          <Link href="/directory" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            Directory
+          </Link>
+        </nav>
         {member ? (
-          <div className="flex items-center gap-3">
+          <div className="flex items-center gap-1 sm:gap-3">
+            <Link href="/directory" className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden">
+              Directory
+            </Link>
+            <StatusMenu initial={member.presenceSetting} />
             <Link href={`/${member.handle}`} className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 hover:bg-slate-100" data-testid="header-member">
               <Avatar name={member.displayName} photoUrl={member.photoUrl} size={32} />
               <span className="hidden text-sm sm:block">

@@ -29,11 +29,29 @@ const schema = z.object({
     .default("0")
     .transform((v) => v === "1" || v === "true"),
   PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** The presence server: where it listens, where browsers reach it, where route handlers reach it. */
+  PRESENCE_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  PRESENCE_HOST: z.string().min(1).default("127.0.0.1"),
+  PRESENCE_PUBLIC_URL: z.url().optional(),
+  PRESENCE_INTERNAL_URL: z.url().optional(),
+  PRESENCE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Names this presence node in its connection rows; stable across restarts so a restart clears its leftovers. */
+  PRESENCE_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  PRESENCE_AUTO_AWAY_SECONDS: z.coerce.number().int().min(5).default(600),
+  /** Socket.IO heartbeat: a silent connection is dropped after interval + timeout. */
+  PRESENCE_PING_INTERVAL_MS: z.coerce.number().int().min(1000).default(20_000),
+  PRESENCE_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  /** Scale-out: with Redis, presence nodes share events; without, the bus lives in the single presence process. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
 });
 
-export type Env = z.infer<typeof schema> & {
+export type Env = Omit<z.infer<typeof schema>, "PRESENCE_PUBLIC_URL" | "PRESENCE_INTERNAL_URL" | "PRESENCE_SECRET" | "PRESENCE_NODE_ID"> & {
   DATABASE_URL: string;
   AUTH_SECRET: string;
+  PRESENCE_PUBLIC_URL: string;
+  PRESENCE_INTERNAL_URL: string;
+  PRESENCE_SECRET: string;
+  PRESENCE_NODE_ID: string;
   dbKind: "sqlite" | "postgres";
   dataDir: string;
 };
@@ -60,16 +78,20 @@ export function env(): Env {
   const dataDir = path.resolve(e.DATA_DIR);
   const generated = readGeneratedSecrets(dataDir);
   const secret = e.AUTH_SECRET ?? generated.AUTH_SECRET;
-  if (!secret) {
-    if (e.NODE_ENV === "production") {
-      throw new Error("AUTH_SECRET is not set and data/secrets.json is missing: run `npm start` once or set AUTH_SECRET");
-    }
+  const presenceSecret = e.PRESENCE_SECRET ?? generated.PRESENCE_SECRET;
+  if ((!secret || !presenceSecret) && e.NODE_ENV === "production") {
+    const missing = !secret ? "AUTH_SECRET" : "PRESENCE_SECRET";
+    throw new Error(`${missing} is not set and data/secrets.json is missing: run \`npm start\` once or set ${missing}`);
   }
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "portal.db")}`;
   cached = {
     ...e,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: secret ?? "development-only-secret-do-not-use-in-production",
+    PRESENCE_SECRET: presenceSecret ?? "development-only-presence-secret-not-for-production",
+    PRESENCE_PUBLIC_URL: e.PRESENCE_PUBLIC_URL ?? `http://localhost:${e.PRESENCE_PORT}`,
+    PRESENCE_INTERNAL_URL: e.PRESENCE_INTERNAL_URL ?? `http://127.0.0.1:${e.PRESENCE_PORT}`,
+    PRESENCE_NODE_ID: e.PRESENCE_NODE_ID ?? `node-${e.PRESENCE_PORT}`,
     dbKind: databaseUrl.startsWith("file:") ? "sqlite" : "postgres",
     dataDir,
   };

@@ -22,13 +22,19 @@ const webUrl = `http://localhost:${e.PORT}`;
 
 ensureGeneratedClients();
 migrate();
+{
+  const { db } = await import("../lib/db/client");
+  const { backfillSearchKeys } = await import("../lib/directory/backfill-search-keys");
+  const n = await backfillSearchKeys(await db());
+  if (n) console.log(`search keys filled for ${n} members`);
+}
 console.log(`database ready (${e.dbKind}${e.dbKind === "sqlite" ? `: ${path.relative(root, e.DATABASE_URL.slice(5))}` : ""})`);
 if (!flags.has("--no-seed")) {
   const { seed } = await import("../prisma/seed");
   const r = await seed();
   console.log(r.skipped ? "demo data already loaded" : `demo data loaded: ${r.created} members`);
-  await disconnectDb();
 }
+await disconnectDb();
 if (!dev && !flags.has("--no-build") && needsBuild()) build();
 
 const childEnv: Record<string, string> = {
@@ -36,6 +42,7 @@ const childEnv: Record<string, string> = {
   NEXTAUTH_URL: e.PUBLIC_URL,
   AUTH_SECRET: e.AUTH_SECRET,
   NEXTAUTH_SECRET: e.AUTH_SECRET,
+  PRESENCE_SECRET: e.PRESENCE_SECRET,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
@@ -63,12 +70,25 @@ supervisor.start({
   env: childEnv,
 });
 
-if (!(await waitFor(() => httpOk(`http://127.0.0.1:${e.PORT}/api/health`), dev ? 180_000 : 60_000))) {
-  console.error("the web server did not become ready in time");
+supervisor.start({
+  name: "presence",
+  command: process.execPath,
+  args: ["--import", "tsx", "server/presence/main.ts"],
+  cwd: root,
+  env: childEnv,
+});
+
+const ready = await Promise.all([
+  waitFor(() => httpOk(`http://127.0.0.1:${e.PORT}/api/health`), dev ? 180_000 : 60_000),
+  waitFor(() => httpOk(`${e.PRESENCE_INTERNAL_URL}/health`), 60_000),
+]);
+if (!ready.every(Boolean)) {
+  console.error(`${ready[0] ? "the presence server" : "the web server"} did not become ready in time`);
   await shutdown(1);
 }
 console.log(`
   Portal is running: open ${webUrl}
+  Presence server: ${e.PRESENCE_PUBLIC_URL} (${e.REDIS_URL ? "Redis bus" : "embedded bus"})
   Demo sign-in: ada@example.org (or any demo member) / portal-demo-2026
   Stop with Ctrl+C.
 `);

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
 import { Avatar } from "@/components/avatar";
+import { LiveStatus } from "@/components/presence/status-dot";
+import { getStatus } from "@/lib/presence/read-model";
 import { db } from "@/lib/db/client";
 import { getMemberByHandle } from "@/lib/members/get-member";
 
@@ -22,6 +24,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const member = await load(handle);
   if (!member) notFound();
   const viewer = await currentMember();
+  const status = await getStatus(await db(), member.id);
   const isSelf = viewer?.id === member.id;
   const welcome = isSelf && (await searchParams).welcome === "1";
 
@@ -46,7 +49,10 @@ export default async function MemberPage({ params, searchParams }: Props) {
               <h1 className="text-2xl font-bold tracking-tight" data-testid="member-name">
                 {member.displayName}
               </h1>
-              <p className="text-slate-600">@{member.handle}</p>
+              <p className="flex items-center gap-3 text-slate-600">
+                @{member.handle}
+                <LiveStatus memberId={member.id} initial={status} />
+              </p>
             </div>
           </div>
           <dl className="mt-6 grid gap-4 sm:grid-cols-2">

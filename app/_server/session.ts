@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
@@ -11,11 +12,11 @@ export async function sessionMemberId(): Promise<string | null> {
   return session?.memberId ?? null;
 }
 
-/** The signed-in member, fresh from the database (a deleted member is signed out). */
-export async function currentMember(): Promise<MemberProfile | null> {
+/** The signed-in member, fresh from the database (a deleted member is signed out); once per request. */
+export const currentMember = cache(async (): Promise<MemberProfile | null> => {
   const id = await sessionMemberId();
   return id ? getMemberById(await db(), id) : null;
-}
+});
 
 export async function requireMember(): Promise<MemberProfile> {
   const m = await currentMember();

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
+import { isSetting, type PresenceSetting } from "../presence/status";
 
 export type MemberProfile = {
   id: string;
@@ -11,15 +12,19 @@ export type MemberProfile = {
   number: string | null;
   formattedNumber: string | null;
   listed: boolean;
+  presenceSetting: PresenceSetting;
   createdAt: Date;
 };
 
 const select = {
-  id: true, handle: true, displayName: true, city: true, interests: true, photoKey: true, listed: true, createdAt: true,
+  id: true, handle: true, displayName: true, city: true, interests: true, photoKey: true, listed: true, createdAt: true, presenceSetting: true,
   number: { select: { digits: true } },
 } as const;
 
-type Row = { id: string; handle: string; displayName: string; city: string; interests: string; photoKey: string | null; listed: boolean; createdAt: Date; number: { digits: string } | null };
+type Row = {
+  id: string; handle: string; displayName: string; city: string; interests: string; photoKey: string | null; listed: boolean;
+  createdAt: Date; presenceSetting: string; number: { digits: string } | null;
+};
 
 function parseInterests(raw: string): string[] {
   try {
@@ -41,6 +46,7 @@ function toProfile(m: Row): MemberProfile {
     number: m.number?.digits ?? null,
     formattedNumber: m.number ? formatNumber(m.number.digits) : null,
     listed: m.listed,
+    presenceSetting: isSetting(m.presenceSetting) ? m.presenceSetting : "online",
     createdAt: m.createdAt,
   };
 }

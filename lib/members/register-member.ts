@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { uniqueViolationFields } from "../db/unique-violation";
 import { DomainError } from "../errors";
 import { hashPassword } from "../auth/password";
+import { cityKey, nameKey } from "../directory/search-keys";
 import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
 import type { Storage } from "../storage";
@@ -60,6 +61,8 @@ export async function registerMember(
     emailKey: input.email.toLowerCase(),
     passwordHash,
     displayName: input.displayName,
+    nameKey: nameKey(input.displayName),
+    cityKey: cityKey(input.city),
     birthDate: input.birthDate,
     city: input.city,
     interests: JSON.stringify(input.interests),

@@ -1,0 +1,15 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+
+const NAME = "portal_guest";
+
+/** A visitor's stable guest id (httpOnly cookie, 30 days), created on first need. */
+export async function ensureGuestId(): Promise<string> {
+  const jar = await cookies();
+  const v = jar.get(NAME)?.value;
+  if (v && /^[A-Za-z0-9_-]{22}$/.test(v)) return v;
+  const id = randomBytes(16).toString("base64url");
+  jar.set(NAME, id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 30 * 24 * 3600 });
+  return id;
+}

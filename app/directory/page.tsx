@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Avatar } from "@/components/avatar";
+import { LiveStatus } from "@/components/presence/status-dot";
+import { db } from "@/lib/db/client";
+import { directoryQuerySchema, type DirectoryQuery, searchMembers } from "@/lib/directory/search-members";
+
+export const metadata: Metadata = { title: "Directory" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function href(q: DirectoryQuery, changes: Partial<DirectoryQuery>): string {
+  const merged = { ...q, ...changes };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) {
+    if (v === "" || v === undefined || (k === "page" && v === 1) || (k === "sort" && v === "online")) continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `/directory?${s}` : "/directory";
+}
+
+const input = "mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
+
+export default async function DirectoryPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = directoryQuerySchema.safeParse(flat);
+  const q = parsed.success ? parsed.data : directoryQuerySchema.parse({});
+  const result = await searchMembers(await db(), q);
+  const filtered = !!(q.name || q.number || q.city || q.interest || q.online);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">Directory</h1>
+        <p className="mt-1 text-slate-600">Everyone listed, with who is online right now.</p>
+      </div>
+
+      <form method="get" action="/directory" role="search" aria-label="Search the directory" className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+        <label className="text-sm font-medium">
+          Name
+          <input name="name" defaultValue={q.name} placeholder="e.g. chlo" className={input} />
+        </label>
+        <label className="text-sm font-medium">
+          Number or vanity word
+          <input name="number" defaultValue={q.number} placeholder="e.g. 5563 or CALL" className={input} />
+        </label>
+        <label className="text-sm font-medium">
+          City
+          <input name="city" defaultValue={q.city} placeholder="e.g. Lisbon" className={input} />
+        </label>
+        <label className="text-sm font-medium">
+          Interest
+          <input name="interest" defaultValue={q.interest} placeholder="e.g. jazz" className={input} />
+        </label>
+        <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-4">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="online" value="1" defaultChecked={q.online === "1"} className="size-4 accent-brand-600" />
+            Online now only
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            Order
+            <select name="sort" defaultValue={q.sort} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
+              <option value="online">Online first</option>
+              <option value="name">By name</option>
+            </select>
+          </label>
+          <div className="ml-auto flex gap-2">
+            {filtered && (
+              <Link href="/directory" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                Clear
+              </Link>
+            )}
+            <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+              Search
+            </button>
+          </div>
+        </div>
+      </form>
+
+      {result.notice && (
+        <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+          {result.notice}
+        </p>
+      )}
+
+      <p className="text-sm text-slate-600" aria-live="polite" data-testid="directory-count">
+        {result.total === 1 ? "1 member" : `${result.total.toLocaleString("en")} members`}
+        {result.pages > 1 && ` · page ${result.page} of ${result.pages}`}
+      </p>
+
+      {result.rows.length === 0 ? (
+        <div className="rounded-2xl border border-dashed border-slate-300 bg-white p-10 text-center">
+          <p className="text-lg font-medium">Nobody matches that search</p>
+          <p className="mt-1 text-sm text-slate-600">Try fewer letters of the name, part of the number, or clear the filters.</p>
+        </div>
+      ) : (
+        <ul className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid="directory-list">
+          {result.rows.map((m) => (
+            <li key={m.id} className="flex items-center gap-4 px-4 py-3" data-testid="directory-row" data-handle={m.handle}>
+              <div className="relative">
+                <Avatar name={m.displayName} photoUrl={m.photoUrl} size={44} />
+              </div>
+              <div className="min-w-0 flex-1">
+                <Link href={`/${m.handle}`} className="font-medium text-slate-900 hover:underline">
+                  {m.displayName}
+                </Link>
+                <p className="truncate text-sm text-slate-600">
+                  <span className="tabular">{m.formattedNumber}</span> · {m.city}
+                </p>
+              </div>
+              <LiveStatus memberId={m.id} initial={m.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {result.pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center justify-between">
+          {result.page > 1 ? (
+            <Link href={href(q, { page: result.page - 1 })} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50" rel="prev">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          {result.page < result.pages && (
+            <Link href={href(q, { page: result.page + 1 })} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50" rel="next">
+              Next →
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

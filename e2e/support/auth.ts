@@ -1,0 +1,24 @@
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
+
+/** Registers a fresh member through the API; returns what a test needs to sign in. */
+export async function registerMember(request: APIRequestContext, overrides: Record<string, unknown> = {}) {
+  const id = Math.random().toString(36).slice(2, 8);
+  const person = {
+    displayName: `Pat ${id}`, handle: `pat-${id}`, email: `pat-${id}@example.test`, password: "e2e password 123",
+    birthDate: "1990-01-01", city: "Lisbon", interests: ["e2e"], listed: true, ...overrides,
+  };
+  const res = await request.post("/api/register", { data: person, headers: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
+  if (res.status() !== 201) throw new Error(`register failed: ${res.status()} ${await res.text()}`);
+  const { member } = (await res.json()) as { member: { id: string; handle: string; number: string } };
+  return { ...person, ...member };
+}
+
+/** Signs a browser context in through next-auth's credentials endpoint (not the UI). */
+export async function signInContext(context: BrowserContext, identifier: string, password: string) {
+  const req = context.request;
+  const { csrfToken } = (await (await req.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await req.post("/api/auth/callback/credentials", { form: { csrfToken, identifier, password, json: "true" } });
+  if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
+  const session = (await (await req.get("/api/auth/session")).json()) as { memberId?: string };
+  if (!session.memberId) throw new Error("sign-in did not create a session");
+}

@@ -1,0 +1,59 @@
+import { EventEmitter } from "node:events";
+import type { MemberEvent, PresenceChange } from "../presence/events";
+import { type BusNode, CATCH_UP_MS } from "./types";
+
+/**
+ * The embedded bus: lives inside the single presence process. Route handlers
+ * reach it over loopback HTTP (http-client.ts). Keeps each member's last two
+ * minutes of events for catch-up. Ids are "<epoch>:<seq>", so ids from before a
+ * restart are recognised as foreign.
+ */
+export class LocalBus implements BusNode {
+  private emitter = new EventEmitter();
+  private log = new Map<string, MemberEvent[]>();
+  private seq = 0;
+  private readonly epoch = Date.now().toString(36);
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.emitter.setMaxListeners(0);
+  }
+
+  async toMember(memberId: string, type: string, data: unknown): Promise<void> {
+    const e: MemberEvent = { id: `${this.epoch}:${++this.seq}`, memberId, type, data, at: this.now() };
+    const list = this.prune(memberId);
+    list.push(e);
+    this.log.set(memberId, list);
+    this.emitter.emit("member", e);
+  }
+
+  async presenceChanged(changes: PresenceChange[]): Promise<void> {
+    if (changes.length) this.emitter.emit("presence", changes);
+  }
+
+  onMemberEvent(cb: (e: MemberEvent) => void): void {
+    this.emitter.on("member", cb);
+  }
+
+  onPresence(cb: (changes: PresenceChange[]) => void): void {
+    this.emitter.on("presence", cb);
+  }
+
+  async since(memberId: string, lastId: string | undefined): Promise<MemberEvent[]> {
+    const list = this.prune(memberId);
+    const [epoch, seq] = (lastId ?? "").split(":");
+    if (epoch !== this.epoch) return [...list];
+    return list.filter((e) => Number(e.id.split(":")[1]) > Number(seq));
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+
+  private prune(memberId: string): MemberEvent[] {
+    const cutoff = this.now() - CATCH_UP_MS;
+    const list = (this.log.get(memberId) ?? []).filter((e) => e.at >= cutoff);
+    if (list.length) this.log.set(memberId, list);
+    else this.log.delete(memberId);
+    return list;
+  }
+}

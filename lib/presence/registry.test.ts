@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { type Connection, ConnectionRegistry, MAX_WATCHED } from "./registry";
+
+const conn = (id: string, memberId: string | null = "m1"): Connection => ({
+  id, memberId, guestId: memberId ? null : `g-${id}`, deviceId: `d-${id}`, address: "127.0.0.1", userAgent: "test", connectedAt: new Date(0), idle: false,
+});
+
+describe("connection registry", () => {
+  it("keeps a member's connections; closing one of two tabs leaves the other", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("a"));
+    r.add(conn("b"));
+    expect(r.connectionsOf("m1").sort()).toEqual(["a", "b"]);
+    r.remove("a");
+    expect(r.connectionsOf("m1")).toEqual(["b"]);
+    r.remove("b");
+    expect(r.connectionsOf("m1")).toEqual([]);
+  });
+
+  it("batches writes: a connection opened and closed before a flush writes nothing", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("a"));
+    r.remove("a");
+    const ch = r.takeChanges();
+    expect(ch.upserts).toEqual([]);
+    expect(ch.deletes).toEqual([]);
+    expect(ch.members).toEqual(["m1"]);
+  });
+
+  it("reports upserts, deletes and changed members once, and can put them back after a failed write", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("a"));
+    r.add(conn("b", "m2"));
+    let ch = r.takeChanges();
+    expect(ch.upserts.map((c) => c.id).sort()).toEqual(["a", "b"]);
+    expect(ch.members.sort()).toEqual(["m1", "m2"]);
+    expect(r.takeChanges()).toEqual({ upserts: [], deletes: [], members: [] });
+    r.remove("a");
+    ch = r.takeChanges();
+    expect(ch.deletes).toEqual(["a"]);
+    r.restoreChanges(ch);
+    expect(r.takeChanges().deletes).toEqual(["a"]);
+  });
+
+  it("marks a member changed when a connection turns idle or active", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("a"));
+    r.takeChanges();
+    r.setIdle("a", false);
+    expect(r.takeChanges().members).toEqual([]);
+    r.setIdle("a", true);
+    const ch = r.takeChanges();
+    expect(ch.members).toEqual(["m1"]);
+    expect(ch.upserts[0]?.idle).toBe(true);
+  });
+
+  it("tracks watchers both ways, replaces a watch list, and forgets a closed connection", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("w", "watcher"));
+    r.watch("w", ["m1", "m2", "m2"]);
+    expect(r.watchersOf("m2")).toEqual(["w"]);
+    r.watch("w", ["m3"]);
+    expect(r.watchersOf("m1")).toEqual([]);
+    expect(r.watchedMembers()).toEqual(["m3"]);
+    r.remove("w");
+    expect(r.watchersOf("m3")).toEqual([]);
+    expect(r.watch("gone", ["m1"])).toEqual([]);
+  });
+
+  it("caps a watch list", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("w"));
+    const kept = r.watch("w", Array.from({ length: MAX_WATCHED + 50 }, (_, i) => `m${i}`));
+    expect(kept).toHaveLength(MAX_WATCHED);
+  });
+
+  it("ignores guests for member presence", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("g", null));
+    expect(r.takeChanges().members).toEqual([]);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * One presence node's view of its own connections: who holds which, which are
+ * idle, who watches whom, and what still has to be written to the database.
+ * Pure and synchronous, so the server's socket handlers stay thin and this is
+ * unit-tested alone.
+ */
+export type Connection = {
+  id: string;
+  memberId: string | null;
+  guestId: string | null;
+  deviceId: string;
+  address: string;
+  userAgent: string;
+  connectedAt: Date;
+  idle: boolean;
+};
+
+export const MAX_WATCHED = 200;
+
+export class ConnectionRegistry {
+  private conns = new Map<string, Connection>();
+  private byMember = new Map<string, Set<string>>();
+  private watching = new Map<string, Set<string>>(); // connection -> members
+  private watchers = new Map<string, Set<string>>(); // member -> connections
+  private pendingUpserts = new Map<string, Connection>();
+  private pendingDeletes = new Set<string>();
+  private changedMembers = new Set<string>();
+
+  get size(): number {
+    return this.conns.size;
+  }
+
+  add(c: Connection): void {
+    this.conns.set(c.id, c);
+    if (c.memberId) {
+      const set = this.byMember.get(c.memberId) ?? new Set();
+      set.add(c.id);
+      this.byMember.set(c.memberId, set);
+      this.changedMembers.add(c.memberId);
+    }
+    this.pendingDeletes.delete(c.id);
+    this.pendingUpserts.set(c.id, c);
+  }
+
+  remove(id: string): Connection | undefined {
+    const c = this.conns.get(id);
+    if (!c) return undefined;
+    this.conns.delete(id);
+    this.unwatchAll(id);
+    if (c.memberId) {
+      const set = this.byMember.get(c.memberId);
+      set?.delete(id);
+      if (set && set.size === 0) this.byMember.delete(c.memberId);
+      this.changedMembers.add(c.memberId);
+    }
+    // Never written? Then there is nothing to delete either.
+    if (!this.pendingUpserts.delete(id)) this.pendingDeletes.add(id);
+    return c;
+  }
+
+  get(id: string): Connection | undefined {
+    return this.conns.get(id);
+  }
+
+  setIdle(id: string, idle: boolean): void {
+    const c = this.conns.get(id);
+    if (!c || c.idle === idle) return;
+    c.idle = idle;
+    this.pendingUpserts.set(id, c);
+    if (c.memberId) this.changedMembers.add(c.memberId);
+  }
+
+  connectionsOf(memberId: string): string[] {
+    return [...(this.byMember.get(memberId) ?? [])];
+  }
+
+  /** Replaces what a connection watches; returns the members kept (at most MAX_WATCHED). */
+  watch(connId: string, memberIds: string[]): string[] {
+    if (!this.conns.has(connId)) return [];
+    this.unwatchAll(connId);
+    const kept = [...new Set(memberIds)].slice(0, MAX_WATCHED);
+    this.watching.set(connId, new Set(kept));
+    for (const m of kept) {
+      const set = this.watchers.get(m) ?? new Set();
+      set.add(connId);
+      this.watchers.set(m, set);
+    }
+    return kept;
+  }
+
+  watchersOf(memberId: string): string[] {
+    return [...(this.watchers.get(memberId) ?? [])];
+  }
+
+  /** Members someone on this node watches (to limit what a node listens for). */
+  watchedMembers(): string[] {
+    return [...this.watchers.keys()];
+  }
+
+  /** What changed since the last call: rows to write, rows to delete, members to re-announce. */
+  takeChanges(): { upserts: Connection[]; deletes: string[]; members: string[] } {
+    const out = { upserts: [...this.pendingUpserts.values()], deletes: [...this.pendingDeletes], members: [...this.changedMembers] };
+    this.pendingUpserts.clear();
+    this.pendingDeletes.clear();
+    this.changedMembers.clear();
+    return out;
+  }
+
+  /** Puts changes back after a failed write, so the next flush retries them. */
+  restoreChanges(ch: { upserts: Connection[]; deletes: string[]; members: string[] }): void {
+    for (const c of ch.upserts) if (this.conns.has(c.id) && !this.pendingUpserts.has(c.id)) this.pendingUpserts.set(c.id, c);
+    for (const d of ch.deletes) if (!this.conns.has(d)) this.pendingDeletes.add(d);
+    for (const m of ch.members) this.changedMembers.add(m);
+  }
+
+  private unwatchAll(connId: string) {
+    for (const m of this.watching.get(connId) ?? []) {
+      const set = this.watchers.get(m);
+      set?.delete(connId);
+      if (set && set.size === 0) this.watchers.delete(m);
+    }
+    this.watching.delete(connId);
+  }
+}

@@ -1,0 +1,20 @@
+import type { BusPublisher } from "../bus";
+import type { Db } from "../db/client";
+import { getStatus } from "./read-model";
+import type { PresenceSetting, PublicStatus } from "./status";
+
+/** A member chooses online, away, do-not-disturb or invisible; watchers and their own devices hear at once. */
+export async function setPresenceSetting(
+  db: Db,
+  bus: BusPublisher,
+  memberId: string,
+  setting: PresenceSetting,
+): Promise<{ setting: PresenceSetting; status: PublicStatus }> {
+  await db.member.update({ where: { id: memberId }, data: { presenceSetting: setting } });
+  const status = await getStatus(db, memberId);
+  await Promise.all([
+    bus.presenceChanged([{ memberId, status }]),
+    bus.toMember(memberId, "presence-setting", { setting }),
+  ]);
+  return { setting, status };
+}

@@ -1,0 +1,39 @@
+import type { Db } from "../db/client";
+import type { Connection } from "./registry";
+
+/** A presence node's writes. Every call is one or two statements, whatever the number of connections. */
+export async function clearNode(db: Db, nodeId: string): Promise<number> {
+  return (await db.presenceConnection.deleteMany({ where: { nodeId } })).count;
+}
+
+export async function writeChanges(db: Db, nodeId: string, ch: { upserts: Connection[]; deletes: string[] }, now = new Date()): Promise<void> {
+  const drop = [...ch.deletes, ...ch.upserts.map((c) => c.id)];
+  if (drop.length === 0) return;
+  await db.$transaction([
+    db.presenceConnection.deleteMany({ where: { id: { in: drop } } }),
+    db.presenceConnection.createMany({
+      data: ch.upserts.map((c) => ({
+        id: c.id,
+        memberId: c.memberId,
+        guestId: c.guestId,
+        nodeId,
+        deviceId: c.deviceId,
+        address: c.address,
+        userAgent: c.userAgent.slice(0, 300),
+        idle: c.idle,
+        connectedAt: c.connectedAt,
+        lastSeenAt: now,
+      })),
+    }),
+  ]);
+}
+
+/** The node's heartbeat: every row it holds is seen now. */
+export async function beat(db: Db, nodeId: string, now = new Date()): Promise<number> {
+  return (await db.presenceConnection.updateMany({ where: { nodeId }, data: { lastSeenAt: now } })).count;
+}
+
+/** Rows long expired (a node that never came back) are removed by whichever node sweeps. */
+export async function sweepExpired(db: Db, olderThanMs: number, now = new Date()): Promise<number> {
+  return (await db.presenceConnection.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - olderThanMs) } } })).count;
+}

@@ -1,0 +1,163 @@
+import type { Server, Socket } from "socket.io";
+import { z } from "zod";
+import type { Db } from "../../lib/db/client";
+import type { BusNode } from "../../lib/bus";
+import type { ClientToServer, HandshakeAuth, MemberEvent, PresenceChange, ServerToClient } from "../../lib/presence/events";
+import { getStatuses } from "../../lib/presence/read-model";
+import { ConnectionRegistry } from "../../lib/presence/registry";
+import { HEARTBEAT_MS, isSetting, publicStatus } from "../../lib/presence/status";
+import { beat, clearNode, sweepExpired, writeChanges } from "../../lib/presence/store";
+import { verifyTicket } from "../../lib/presence/tickets";
+
+type SocketData = { memberId: string | null; guestId: string | null };
+type PSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+const FLUSH_MS = 250;
+const SWEEP_MS = 60_000;
+const watchSchema = z.array(z.string().min(1).max(64)).max(500);
+
+/**
+ * One presence node: authenticates connections with a ticket, keeps the
+ * registry, writes it to the database in batches, announces presence changes on
+ * the bus and delivers bus traffic to its own sockets.
+ */
+export class PresenceNode {
+  readonly registry = new ConnectionRegistry();
+  private timers: NodeJS.Timeout[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly io: Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>,
+    private readonly db: Db,
+    private readonly bus: BusNode,
+    private readonly opts: { nodeId: string; secret: string; log: (msg: string) => void },
+  ) {}
+
+  async start(): Promise<void> {
+    const cleared = await clearNode(this.db, this.opts.nodeId);
+    if (cleared) this.opts.log(`cleared ${cleared} connection rows left by this node's previous run`);
+    this.io.use(async (socket, next) => {
+      const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+      const check = await verifyTicket(this.opts.secret, auth.ticket);
+      if (!check.ok) return next(new Error(check.reason));
+      socket.data.memberId = check.subject.kind === "member" ? check.subject.memberId : null;
+      socket.data.guestId = check.subject.kind === "guest" ? check.subject.guestId : null;
+      next();
+    });
+    this.io.on("connection", (socket) => void this.onConnection(socket));
+    this.bus.onMemberEvent((e) => this.deliverEvent(e));
+    this.bus.onPresence((changes) => this.deliverPresence(changes));
+    this.timers.push(setInterval(() => void this.flush(), FLUSH_MS));
+    this.timers.push(setInterval(() => void this.heartbeat(), HEARTBEAT_MS));
+    this.timers.push(setInterval(() => void sweepExpired(this.db, 5 * 60_000).catch(() => undefined), SWEEP_MS));
+  }
+
+  /** Graceful stop: close sockets, remove this node's rows, announce who went offline. */
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.io.disconnectSockets(true);
+    await this.flushing;
+    await this.flush();
+    await clearNode(this.db, this.opts.nodeId);
+  }
+
+  private async onConnection(socket: PSocket) {
+    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    const { memberId, guestId } = socket.data;
+    this.registry.add({
+      id: socket.id,
+      memberId,
+      guestId,
+      deviceId: typeof auth.deviceId === "string" ? auth.deviceId.slice(0, 64) : "unknown",
+      address: socket.handshake.address,
+      userAgent: String(socket.handshake.headers["user-agent"] ?? ""),
+      connectedAt: new Date(),
+      idle: false,
+    });
+    if (memberId) {
+      void socket.join(`member:${memberId}`);
+      // Catch-up: what was sent to this member while this device was away.
+      const missed = await this.bus.since(memberId, typeof auth.lastEventId === "string" ? auth.lastEventId : undefined);
+      for (const e of missed) socket.emit("event", e);
+    }
+    socket.on("watch", (ids, ack) => {
+      const parsed = watchSchema.safeParse(ids);
+      if (!parsed.success || typeof ack !== "function") return;
+      const kept = this.registry.watch(socket.id, parsed.data);
+      getStatuses(this.db, kept)
+        .then((statuses) => ack(statuses))
+        .catch(() => ack({}));
+    });
+    socket.on("idle", (idle) => {
+      if (typeof idle === "boolean") this.registry.setIdle(socket.id, idle);
+    });
+    socket.on("disconnect", () => {
+      this.registry.remove(socket.id);
+    });
+  }
+
+  /** Writes what changed, then tells everyone watching the members whose status may have changed. */
+  flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    this.flushing = (async () => {
+      const changes = this.registry.takeChanges();
+      if (!changes.upserts.length && !changes.deletes.length && !changes.members.length) return;
+      try {
+        await writeChanges(this.db, this.opts.nodeId, changes);
+      } catch (err) {
+        this.registry.restoreChanges(changes);
+        this.opts.log(`presence write failed, will retry: ${(err as Error).message}`);
+        return;
+      }
+      if (changes.members.length) await this.announce(changes.members);
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  /** Reads the members' settings and all their live rows (any node's), and publishes the result. */
+  async announce(memberIds: string[]): Promise<void> {
+    const statuses = await getStatuses(this.db, memberIds);
+    await this.bus.presenceChanged(Object.entries(statuses).map(([memberId, status]) => ({ memberId, status })));
+    for (const memberId of memberIds) await this.sendSelf(memberId);
+  }
+
+  /** A member's own devices learn their setting and public status (including "invisible"). */
+  async sendSelf(memberId: string): Promise<void> {
+    const m = await this.db.member.findUnique({ where: { id: memberId }, select: { presenceSetting: true } });
+    if (!m) return;
+    const conns = this.registry.connectionsOf(memberId);
+    if (!conns.length) return;
+    const allIdle = conns.every((id) => this.registry.get(id)?.idle);
+    const setting = isSetting(m.presenceSetting) ? m.presenceSetting : "online";
+    const status = publicStatus({ setting, liveConnections: conns.length, allIdle });
+    this.io.to(`member:${memberId}`).emit("self", { setting, status });
+  }
+
+  private deliverEvent(e: MemberEvent) {
+    this.io.to(`member:${e.memberId}`).emit("event", e);
+    if (e.type === "presence-setting") void this.sendSelf(e.memberId);
+  }
+
+  private deliverPresence(changes: PresenceChange[]) {
+    // Group by watching socket, so each gets one message per batch.
+    const perSocket = new Map<string, PresenceChange[]>();
+    for (const c of changes) {
+      for (const sid of this.registry.watchersOf(c.memberId)) {
+        const list = perSocket.get(sid) ?? [];
+        list.push(c);
+        perSocket.set(sid, list);
+      }
+    }
+    for (const [sid, list] of perSocket) this.io.to(sid).emit("presence", list);
+  }
+
+  private async heartbeat() {
+    try {
+      await beat(this.db, this.opts.nodeId);
+    } catch (err) {
+      this.opts.log(`heartbeat failed: ${(err as Error).message}`);
+    }
+  }
+}
