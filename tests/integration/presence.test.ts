@@ -1,0 +1,274 @@
+import { spawn } from "node:child_process";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { db, disconnectDb } from "../../lib/db/client";
+import { getStatus } from "../../lib/presence/read-model";
+import { issueTicket } from "../../lib/presence/tickets";
+import { api, person, useStackDatabase } from "../support/http";
+import {
+  connectClient, connectError, memberTicket, type NodeHandle, startPresenceNode, TEST_PRESENCE_SECRET, until, waitConnected, watch,
+} from "../support/presence";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const nodes: NodeHandle[] = [];
+let port = 3500 + Math.floor(Math.random() * 300);
+
+async function node(nodeId = `test-${port}`, env: Record<string, string> = {}) {
+  const n = await startPresenceNode({ port: port++, nodeId, databaseUrl: inject("databaseUrl"), env });
+  nodes.push(n);
+  return n;
+}
+
+async function newMember(): Promise<string> {
+  const r = await api<{ member: { id: string } }>("/api/register", { method: "POST", json: person() });
+  if (r.status !== 201) throw new Error(`register: ${r.status}`);
+  return r.body.member.id;
+}
+
+beforeAll(() => useStackDatabase());
+afterAll(async () => {
+  await Promise.all(nodes.map((n) => n.kill("SIGKILL")));
+  await disconnectDb();
+});
+
+describe("presence server: authentication on connect", () => {
+  it("refuses a missing, expired or forged ticket, saying which", async () => {
+    const n = await node();
+    const cases: [object, RegExp][] = [
+      [{}, /missing ticket/],
+      [{ ticket: await issueTicket(TEST_PRESENCE_SECRET, { kind: "member", memberId: "x" }, -5) }, /expired ticket/],
+      [{ ticket: await issueTicket("another-secret-another-secret-another", { kind: "member", memberId: "x" }) }, /forged ticket/],
+      [{ ticket: "garbage" }, /forged ticket/],
+    ];
+    for (const [auth, reason] of cases) {
+      const c = connectClient(n.url, auth);
+      expect(await connectError(c)).toMatch(reason);
+      expect(c.connected).toBe(false);
+      c.close();
+    }
+    const ok = connectClient(n.url, { ticket: await memberTicket(await newMember()) });
+    await waitConnected(ok);
+    ok.close();
+  });
+});
+
+describe("presence server: who is online", () => {
+  it("keeps a member online while any tab is open, and shows them offline within 2 s of closing the last", async () => {
+    const n = await node();
+    const member = await newMember();
+    const watcher = connectClient(n.url, { ticket: await memberTicket(await newMember()) });
+    await waitConnected(watcher);
+    expect(await watch(watcher, [member])).toEqual({ [member]: "offline" });
+
+    const tab1 = connectClient(n.url, { ticket: await memberTicket(member), deviceId: "laptop" });
+    const tab2 = connectClient(n.url, { ticket: await memberTicket(member), deviceId: "laptop" });
+    await Promise.all([waitConnected(tab1), waitConnected(tab2)]);
+    await until(() => watcher.statusOf(member) === "online", 2000, "online");
+    expect(await getStatus(await db(), member)).toBe("online");
+
+    const client = await db();
+    const rows = await client.presenceConnection.findMany({ where: { memberId: member } });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ nodeId: n.nodeId, deviceId: "laptop" });
+    expect(rows[0]!.address).toMatch(/127\.0\.0\.1/);
+
+    tab1.close();
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(watcher.statusOf(member)).toBe("online");
+    expect(await getStatus(await db(), member)).toBe("online");
+
+    const closedAt = Date.now();
+    tab2.close();
+    await until(() => watcher.statusOf(member) === "offline", 2000, "offline after the last tab closed");
+    expect(Date.now() - closedAt).toBeLessThan(2000);
+    expect(await getStatus(await db(), member)).toBe("offline");
+    watcher.close();
+  });
+
+  it("turns a member away when every connection is idle, and back when one is active", async () => {
+    const n = await node();
+    const member = await newMember();
+    const watcher = connectClient(n.url, { ticket: await memberTicket(await newMember()) });
+    const a = connectClient(n.url, { ticket: await memberTicket(member) });
+    const b = connectClient(n.url, { ticket: await memberTicket(member) });
+    await Promise.all([waitConnected(watcher), waitConnected(a), waitConnected(b)]);
+    await watch(watcher, [member]);
+    await until(async () => (await getStatus(await db(), member)) === "online", 2000, "online");
+    a.emit("idle", true);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await getStatus(await db(), member)).toBe("online");
+    b.emit("idle", true);
+    await until(() => watcher.statusOf(member) === "away", 2000, "away");
+    b.emit("idle", false);
+    await until(() => watcher.statusOf(member) === "online", 2000, "online again");
+    for (const s of [watcher, a, b]) s.close();
+  });
+
+  it("drops a connection that dies silently (a frozen client) within 60 s", async () => {
+    const n = await node();
+    const member = await newMember();
+    const watcher = connectClient(n.url, { ticket: await memberTicket(await newMember()) });
+    await waitConnected(watcher);
+    await watch(watcher, [member]);
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/presence-client-proc.ts", n.url, await memberTicket(member)], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve) => child.stdout!.on("data", (b) => String(b).includes("connected") && resolve()));
+    await until(() => watcher.statusOf(member) === "online", 3000, "online");
+    child.kill("SIGSTOP"); // the process is frozen: its socket stays open but never answers a ping
+    const frozenAt = Date.now();
+    await until(() => watcher.statusOf(member) === "offline", 60_000, "offline after a silent death", 250);
+    const took = Date.now() - frozenAt;
+    expect(took).toBeLessThan(60_000);
+    console.log(`silent death detected in ${took} ms`);
+    child.kill("SIGKILL");
+    watcher.close();
+  }, 90_000);
+});
+
+describe("presence server: node failures", () => {
+  it("a crashed node leaves nobody online for more than a minute", async () => {
+    const n = await node();
+    const member = await newMember();
+    const c = connectClient(n.url, { ticket: await memberTicket(member) });
+    await waitConnected(c);
+    await until(async () => (await getStatus(await db(), member)) === "online", 3000, "online");
+    await n.kill("SIGKILL");
+    const crashedAt = Date.now();
+    await until(async () => (await getStatus(await db(), member)) === "offline", 60_000, "offline after the node crashed", 500);
+    const took = Date.now() - crashedAt;
+    expect(took).toBeLessThan(60_000);
+    console.log(`crashed node's member offline after ${took} ms`);
+    c.close();
+  }, 90_000);
+
+  it("a restarted node clears what it left behind, and clients reconnect to it", async () => {
+    const nodeId = `restart-${port}`;
+    const p = port;
+    const first = await node(nodeId);
+    const member = await newMember();
+    const c = connectClient(first.url, async () => ({ ticket: await memberTicket(member) }), { reconnection: true });
+    await waitConnected(c);
+    await until(async () => (await getStatus(await db(), member)) === "online", 3000, "online");
+    await first.kill("SIGKILL");
+
+    port = p; // same address, same node id
+    const second = await node(nodeId);
+    expect(second.log()).toMatch(/cleared [1-9]\d* connection rows left by this node's previous run/);
+    await until(() => c.connected, 10_000, "the client to reconnect");
+    await until(async () => (await getStatus(await db(), member)) === "online", 3000, "online on the restarted node");
+    port = p + 1;
+    c.close();
+  }, 60_000);
+});
+
+describe("presence server: transports and events", () => {
+  it("falls back to HTTP long-polling when a proxy refuses the WebSocket upgrade", async () => {
+    const n = await node();
+    const target = new URL(n.url);
+    // A proxy that forwards plain HTTP but refuses every upgrade, as some corporate proxies do.
+    const proxy = http.createServer((req, res) => {
+      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      up.on("error", () => res.destroy());
+      req.on("error", () => up.destroy());
+      req.pipe(up);
+    });
+    proxy.on("upgrade", (_req, socket: net.Socket) => socket.end("HTTP/1.1 403 Forbidden\r\n\r\n"));
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+
+    const member = await newMember();
+    const watcher = connectClient(proxyUrl, { ticket: await memberTicket(await newMember()) });
+    await waitConnected(watcher);
+    expect(watcher.io.engine.transport.name).toBe("polling");
+    await watch(watcher, [member]);
+    const m = connectClient(proxyUrl, { ticket: await memberTicket(member) });
+    await waitConnected(m);
+    await until(() => watcher.statusOf(member) === "online", 3000, "online over polling");
+    m.close();
+    await until(() => watcher.statusOf(member) === "offline", 3000, "offline over polling");
+    watcher.close();
+    proxy.close();
+  });
+
+  it("delivers events to every connection of a member, and replays what a reconnecting device missed", async () => {
+    const n = await node();
+    const member = await newMember();
+    const publish = (type: string, data: unknown, secret = TEST_PRESENCE_SECRET) =>
+      fetch(`${n.url}/internal/bus`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ kind: "member", memberId: member, type, data }),
+      });
+    expect((await publish("x", 1, "wrong-secret")).status).toBe(401);
+
+    const a = connectClient(n.url, { ticket: await memberTicket(member) });
+    const b = connectClient(n.url, { ticket: await memberTicket(member) });
+    await Promise.all([waitConnected(a), waitConnected(b)]);
+    expect((await publish("ring", { n: 1 })).status).toBe(202);
+    await until(() => a.events.length === 1 && b.events.length === 1, 2000, "both tabs to get the event");
+    const lastSeen = b.events[0]!.id;
+    b.close();
+    await publish("mail", { n: 2 });
+    await publish("mail", { n: 3 });
+    await until(() => a.events.length === 3, 2000, "the connected tab to get both");
+    const back = connectClient(n.url, { ticket: await memberTicket(member), lastEventId: lastSeen });
+    await waitConnected(back);
+    await until(() => back.events.length === 2, 2000, "the missed events on reconnect");
+    expect(back.events.map((e) => (e.data as { n: number }).n)).toEqual([2, 3]);
+    a.close();
+    back.close();
+  });
+});
+
+describe.skipIf(!inject("databaseUrl").startsWith("postgres"))("several presence nodes (PostgreSQL and Redis)", () => {
+  let redis: ReturnType<typeof spawn> | undefined;
+  const redisPort = 6390 + Math.floor(Math.random() * 200);
+  beforeAll(async () => {
+    redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    await until(
+      () => new Promise<boolean>((r) => net.connect(redisPort, "127.0.0.1").on("connect", function (this: net.Socket) { this.end(); r(true); }).on("error", () => r(false))),
+      10_000,
+      "redis",
+    );
+  });
+  afterAll(() => void redis?.kill("SIGKILL"));
+
+  it("a watcher on node A sees a member on node B come and go, and events reach the member wherever they are", async () => {
+    const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+    const a = await node(`node-a-${port}`, env);
+    const b = await node(`node-b-${port}`, env);
+    const member = await newMember();
+    const watcher = connectClient(a.url, { ticket: await memberTicket(await newMember()) });
+    await waitConnected(watcher);
+    expect(await watch(watcher, [member])).toEqual({ [member]: "offline" });
+
+    const onB = connectClient(b.url, { ticket: await memberTicket(member) });
+    await waitConnected(onB);
+    await until(() => watcher.statusOf(member) === "online", 2000, "A to see the member online on B");
+
+    const { RedisBus } = await import("../../lib/bus/redis");
+    const bus = new RedisBus(env.REDIS_URL);
+    await bus.toMember(member, "ring", { from: "test" });
+    await until(() => onB.events.length === 1, 2000, "the event on node B");
+    const lastSeen = onB.events[0]!.id;
+
+    onB.close();
+    await until(() => watcher.statusOf(member) === "offline", 2000, "A to see the member go");
+    await bus.toMember(member, "mail", { n: 1 });
+    // Back within two minutes, on the other node: the missed event is replayed.
+    const onA = connectClient(a.url, { ticket: await memberTicket(member), lastEventId: lastSeen });
+    await waitConnected(onA);
+    await until(() => onA.events.length === 1, 2000, "the missed event on node A");
+    expect(onA.events[0]!.type).toBe("mail");
+    await bus.close();
+    onA.close();
+    watcher.close();
+  });
+});
