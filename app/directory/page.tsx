@@ -86,8 +86,8 @@ export default async function DirectoryPage({ searchParams }: Props) {
       )}
 
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="directory-count">
-        {result.total === 1 ? "1 member" : `${result.total.toLocaleString("en")} members`}
-        {result.pages > 1 && ` · page ${result.page} of ${result.pages}`}
+        {result.capped ? `${result.total.toLocaleString("en")}+ members` : result.total === 1 ? "1 member" : `${result.total.toLocaleString("en")} members`}
+        {(result.page > 1 || result.hasNext) && ` · page ${result.page}`}
       </p>
 
       {result.rows.length === 0 ? (
@@ -116,7 +116,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
         </ul>
       )}
 
-      {result.pages > 1 && (
+      {(result.page > 1 || result.hasNext) && (
         <nav aria-label="Pages" className="flex items-center justify-between">
           {result.page > 1 ? (
             <Link href={href(q, { page: result.page - 1 })} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50" rel="prev">
@@ -125,7 +125,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
           ) : (
             <span />
           )}
-          {result.page < result.pages && (
+          {result.hasNext && (
             <Link href={href(q, { page: result.page + 1 })} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50" rel="next">
               Next →
             </Link>

@@ -33,6 +33,7 @@ export class PresenceClient {
   private listeners = new Set<Listener>();
   private eventListeners = new Set<(e: MemberEvent) => void>();
   private lastEventId: string | undefined;
+  private seenEvents = new Set<string>();
   private watchTimer: ReturnType<typeof setTimeout> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private idle = false;
@@ -112,6 +113,10 @@ export class PresenceClient {
       this.notify();
     });
     socket.on("event", (e) => {
+      // A replayed event can also arrive live once: deliver each id once.
+      if (this.seenEvents.has(e.id)) return;
+      this.seenEvents.add(e.id);
+      if (this.seenEvents.size > 500) this.seenEvents.delete(this.seenEvents.values().next().value!);
       this.lastEventId = e.id;
       for (const l of this.eventListeners) l(e);
     });

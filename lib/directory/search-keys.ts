@@ -20,3 +20,21 @@ export function nameKey(displayName: string): string {
 export function cityKey(city: string): string {
   return normalizeText(city);
 }
+
+/** The name from each word on: " chloe dubois" -> ["chloe dubois", "dubois"]. */
+export function nameWords(displayName: string): string[] {
+  const words = normalizeText(displayName).split(" ").filter(Boolean);
+  return [...new Set(words.map((_, i) => words.slice(i).join(" ")))].slice(0, 8);
+}
+
+/** Every suffix of two or more digits: a run of digits anywhere in the number is a prefix of one. */
+export function numberSuffixes(digits: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= digits.length - 2; i++) out.push(digits.slice(i));
+  return [...new Set(out)];
+}
+
+/** Upper bound for a prefix range scan: keys are [a-z0-9 ], all below "~". */
+export function prefixRange(prefix: string): { gte: string; lt: string } {
+  return { gte: prefix, lt: `${prefix}~` };
+}

@@ -4,9 +4,11 @@ import { formatNumber } from "../numbers/format";
 import { toKeypadDigits } from "../numbers/keypad";
 import { getStatuses, visibleOnlineMemberIds } from "../presence/read-model";
 import type { PublicStatus } from "../presence/status";
-import { cityKey, normalizeText } from "./search-keys";
+import { cityKey, normalizeText, prefixRange } from "./search-keys";
 
 export const PAGE_SIZE = 20;
+/** Counting every match of a one-letter search over a million members costs more than it tells: stop at this. */
+export const COUNT_CAP = 1000;
 
 /** The directory's query string, validated (it is also a plain GET form without JavaScript). */
 export const directoryQuerySchema = z.object({
@@ -30,22 +32,32 @@ export type DirectoryRow = {
   status: PublicStatus;
 };
 
-export type DirectoryPage = { rows: DirectoryRow[]; total: number; page: number; pages: number; notice?: string };
+export type DirectoryPage = {
+  rows: DirectoryRow[];
+  /** Matches, counted up to COUNT_CAP; `capped` says there are more. */
+  total: number;
+  capped: boolean;
+  page: number;
+  hasNext: boolean;
+  notice?: string;
+};
 
 /** The filter part of the query, shared by counting and listing. */
 function where(q: DirectoryQuery): { where: Record<string, unknown>; notice?: string } {
   const and: Record<string, unknown>[] = [{ listed: true }];
   let notice: string | undefined;
+  // Index range scans only (see MemberNameWord and NumberSuffix): no LIKE '%…%' over every member.
   const name = normalizeText(q.name);
-  if (name) and.push({ nameKey: { contains: ` ${name}` } });
+  if (name) and.push({ nameWords: { some: { word: prefixRange(name) } } });
   if (q.number) {
     // Digits anywhere in the number, or a vanity word spelled on the keypad.
     const k = toKeypadDigits(q.number);
     if (!k.ok) notice = k.reason;
-    else if (k.digits) and.push({ number: { digits: { contains: k.digits } } });
+    else if (k.digits.length === 1) notice = "Type at least two digits (or letters) of the number";
+    else if (k.digits) and.push({ number: { suffixes: { some: { suffix: prefixRange(k.digits) } } } });
   }
   const city = cityKey(q.city);
-  if (city) and.push({ cityKey: { startsWith: city } });
+  if (city) and.push({ cityKey: prefixRange(city) });
   const interest = q.interest.toLowerCase().trim();
   if (interest) and.push({ interests: { contains: JSON.stringify(interest) } });
   return { where: { AND: and }, notice };
@@ -68,11 +80,11 @@ export async function searchMembers(db: Db, q: DirectoryQuery): Promise<Director
   let total: number;
   let rows: Awaited<ReturnType<typeof db.member.findMany<{ select: typeof select }>>>;
   if (q.online === "1") {
-    total = await db.member.count({ where: onlineWhere });
+    total = await db.member.count({ where: onlineWhere, take: COUNT_CAP });
     rows = await db.member.findMany({ where: onlineWhere, select, orderBy, skip, take: PAGE_SIZE });
   } else if (q.sort === "online" && onlineIds.length > 0) {
     const offlineWhere = { AND: [base, { id: { notIn: onlineIds } }] };
-    const [onlineCount, offlineCount] = await Promise.all([db.member.count({ where: onlineWhere }), db.member.count({ where: offlineWhere })]);
+    const [onlineCount, offlineCount] = await Promise.all([db.member.count({ where: onlineWhere, take: COUNT_CAP }), db.member.count({ where: offlineWhere, take: COUNT_CAP })]);
     total = onlineCount + offlineCount;
     const fromOnline = skip < onlineCount ? await db.member.findMany({ where: onlineWhere, select, orderBy, skip, take: PAGE_SIZE }) : [];
     const remaining = PAGE_SIZE - fromOnline.length;
@@ -80,7 +92,7 @@ export async function searchMembers(db: Db, q: DirectoryQuery): Promise<Director
       remaining > 0 ? await db.member.findMany({ where: offlineWhere, select, orderBy, skip: Math.max(0, skip - onlineCount), take: remaining }) : [];
     rows = [...fromOnline, ...fromOffline];
   } else {
-    total = await db.member.count({ where: base });
+    total = await db.member.count({ where: base, take: COUNT_CAP });
     rows = await db.member.findMany({ where: base, select, orderBy, skip, take: PAGE_SIZE });
   }
 
@@ -96,8 +108,9 @@ export async function searchMembers(db: Db, q: DirectoryQuery): Promise<Director
       status: statuses[r.id] ?? "offline",
     })),
     total,
+    capped: total >= COUNT_CAP,
     page: q.page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    hasNext: skip + rows.length < total || (total >= COUNT_CAP && rows.length === PAGE_SIZE),
     ...(notice ? { notice } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { uniqueViolationFields } from "../db/unique-violation";
 import { DomainError } from "../errors";
 import { hashPassword } from "../auth/password";
-import { cityKey, nameKey } from "../directory/search-keys";
+import { cityKey, nameKey, nameWords, numberSuffixes } from "../directory/search-keys";
 import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
 import type { Storage } from "../storage";
@@ -74,7 +74,11 @@ export async function registerMember(
   const create = async (digits: string, kind: "vanity" | "sequential"): Promise<RegisteredMember | false> => {
     try {
       const m = await db.member.create({
-        data: { ...memberData, number: { create: { digits, kind } } },
+        data: {
+          ...memberData,
+          nameWords: { createMany: { data: nameWords(input.displayName).map((word) => ({ word })) } },
+          number: { create: { digits, kind, suffixes: { createMany: { data: numberSuffixes(digits).map((suffix) => ({ suffix })) } } } },
+        },
         select: { id: true, handle: true },
       });
       return { id: m.id, handle: m.handle, number: digits, formattedNumber: formatNumber(digits) };

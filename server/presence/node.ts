@@ -74,12 +74,6 @@ export class PresenceNode {
       connectedAt: new Date(),
       idle: false,
     });
-    if (memberId) {
-      void socket.join(`member:${memberId}`);
-      // Catch-up: what was sent to this member while this device was away.
-      const missed = await this.bus.since(memberId, typeof auth.lastEventId === "string" ? auth.lastEventId : undefined);
-      for (const e of missed) socket.emit("event", e);
-    }
     socket.on("watch", (ids, ack) => {
       const parsed = watchSchema.safeParse(ids);
       if (!parsed.success || typeof ack !== "function") return;
@@ -94,6 +88,17 @@ export class PresenceNode {
     socket.on("disconnect", () => {
       this.registry.remove(socket.id);
     });
+    // Handlers are attached above, before any await: events a client sends right after connecting are not lost.
+    if (memberId) {
+      void socket.join(`member:${memberId}`);
+      // Catch-up: what was sent to this member while this device was away.
+      try {
+        const missed = await this.bus.since(memberId, typeof auth.lastEventId === "string" ? auth.lastEventId : undefined);
+        for (const e of missed) socket.emit("event", e);
+      } catch (err) {
+        this.opts.log(`catch-up failed for a connection: ${(err as Error).message}`);
+      }
+    }
   }
 
   /** Writes what changed, then tells everyone watching the members whose status may have changed. */
