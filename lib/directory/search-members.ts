@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/sqlite/client";
 import { formatNumber } from "../numbers/format";
 import { toKeypadDigits } from "../numbers/keypad";
-import { getStatuses, visibleOnlineMemberIds } from "../presence/read-model";
+import { getStatuses } from "../presence/read-model";
+import { EXPIRY_MS } from "../presence/status";
 import type { PublicStatus } from "../presence/status";
 import { cityKey, normalizeText, prefixRange } from "./search-keys";
 
@@ -42,68 +44,97 @@ export type DirectoryPage = {
   notice?: string;
 };
 
-/** The filter part of the query, shared by counting and listing. */
-function where(q: DirectoryQuery): { where: Record<string, unknown>; notice?: string } {
-  const and: Record<string, unknown>[] = [{ listed: true }];
+type Row = { id: string; handle: string; displayName: string; city: string; photoKey: string | null; digits: string | null };
+
+/**
+ * The filter as SQL. Each search key is an uncorrelated IN over an index range
+ * (MemberNameWord, NumberSuffix), which both SQLite and PostgreSQL evaluate
+ * once; Prisma's relation filters would probe the index once per member.
+ */
+function where(q: DirectoryQuery): { where: Prisma.Sql; notice?: string } {
+  const conds: Prisma.Sql[] = [Prisma.sql`m."listed" = ${true}`];
   let notice: string | undefined;
-  // Index range scans only (see MemberNameWord and NumberSuffix): no LIKE '%…%' over every member.
   const name = normalizeText(q.name);
-  if (name) and.push({ nameWords: { some: { word: prefixRange(name) } } });
+  if (name) {
+    const r = prefixRange(name);
+    conds.push(Prisma.sql`m."id" IN (SELECT w."memberId" FROM "MemberNameWord" w WHERE w."word" >= ${r.gte} AND w."word" < ${r.lt})`);
+  }
   if (q.number) {
     // Digits anywhere in the number, or a vanity word spelled on the keypad.
     const k = toKeypadDigits(q.number);
     if (!k.ok) notice = k.reason;
     else if (k.digits.length === 1) notice = "Type at least two digits (or letters) of the number";
-    else if (k.digits) and.push({ number: { suffixes: { some: { suffix: prefixRange(k.digits) } } } });
+    else if (k.digits) {
+      const r = prefixRange(k.digits);
+      conds.push(
+        Prisma.sql`m."id" IN (SELECT p2."memberId" FROM "PhoneNumber" p2 WHERE p2."digits" IN (SELECT x."digits" FROM "NumberSuffix" x WHERE x."suffix" >= ${r.gte} AND x."suffix" < ${r.lt}))`,
+      );
+    }
   }
   const city = cityKey(q.city);
-  if (city) and.push({ cityKey: prefixRange(city) });
+  if (city) {
+    const r = prefixRange(city);
+    conds.push(Prisma.sql`m."cityKey" >= ${r.gte} AND m."cityKey" < ${r.lt}`);
+  }
   const interest = q.interest.toLowerCase().trim();
-  if (interest) and.push({ interests: { contains: JSON.stringify(interest) } });
-  return { where: { AND: and }, notice };
+  if (interest) conds.push(Prisma.sql`m."interests" LIKE ${`%${JSON.stringify(interest).replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
+  return { where: Prisma.join(conds, " AND "), notice };
 }
 
-const select = { id: true, handle: true, displayName: true, city: true, photoKey: true, number: { select: { digits: true } } } as const;
+/** Members someone can see online now: a live connection, and not invisible. */
+function onlineSql(now: Date): Prisma.Sql {
+  const since = new Date(now.getTime() - EXPIRY_MS);
+  return Prisma.sql`(m."presenceSetting" <> 'invisible' AND m."id" IN (SELECT c."memberId" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${since} AND c."memberId" IS NOT NULL))`;
+}
+
+async function count(db: Db, w: Prisma.Sql): Promise<number> {
+  const r = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Member" m WHERE ${w} LIMIT ${COUNT_CAP}) t`;
+  return Number(r[0]?.n ?? 0);
+}
+
+function list(db: Db, w: Prisma.Sql, skip: number, take: number): Promise<Row[]> {
+  if (take <= 0) return Promise.resolve([]);
+  return db.$queryRaw<Row[]>`
+    SELECT m."id", m."handle", m."displayName", m."city", m."photoKey", p."digits"
+    FROM "Member" m LEFT JOIN "PhoneNumber" p ON p."memberId" = m."id"
+    WHERE ${w}
+    ORDER BY m."nameKey", m."id"
+    LIMIT ${take} OFFSET ${skip}`;
+}
 
 /**
  * A page of listed members matching the query, with their live status. "Online
  * first" lists everyone online (by name) before everyone else (by name).
  */
-export async function searchMembers(db: Db, q: DirectoryQuery): Promise<DirectoryPage> {
+export async function searchMembers(db: Db, q: DirectoryQuery, now = new Date()): Promise<DirectoryPage> {
   const { where: base, notice } = where(q);
-  const orderBy = [{ nameKey: "asc" as const }, { id: "asc" as const }];
   const skip = (q.page - 1) * PAGE_SIZE;
-  const needOnline = q.online === "1" || q.sort === "online";
-  const onlineIds = needOnline ? await visibleOnlineMemberIds(db) : [];
-  const onlineWhere = { AND: [base, { id: { in: onlineIds } }] };
+  const online = onlineSql(now);
+  const onlineWhere = Prisma.sql`${base} AND ${online}`;
 
   let total: number;
-  let rows: Awaited<ReturnType<typeof db.member.findMany<{ select: typeof select }>>>;
+  let rows: Row[];
   if (q.online === "1") {
-    total = await db.member.count({ where: onlineWhere, take: COUNT_CAP });
-    rows = await db.member.findMany({ where: onlineWhere, select, orderBy, skip, take: PAGE_SIZE });
-  } else if (q.sort === "online" && onlineIds.length > 0) {
-    const offlineWhere = { AND: [base, { id: { notIn: onlineIds } }] };
-    const [onlineCount, offlineCount] = await Promise.all([db.member.count({ where: onlineWhere, take: COUNT_CAP }), db.member.count({ where: offlineWhere, take: COUNT_CAP })]);
+    [total, rows] = await Promise.all([count(db, onlineWhere), list(db, onlineWhere, skip, PAGE_SIZE)]);
+  } else if (q.sort === "online") {
+    const offlineWhere = Prisma.sql`${base} AND NOT ${online}`;
+    const [onlineCount, offlineCount] = await Promise.all([count(db, onlineWhere), count(db, offlineWhere)]);
     total = onlineCount + offlineCount;
-    const fromOnline = skip < onlineCount ? await db.member.findMany({ where: onlineWhere, select, orderBy, skip, take: PAGE_SIZE }) : [];
-    const remaining = PAGE_SIZE - fromOnline.length;
-    const fromOffline =
-      remaining > 0 ? await db.member.findMany({ where: offlineWhere, select, orderBy, skip: Math.max(0, skip - onlineCount), take: remaining }) : [];
+    const fromOnline = skip < onlineCount ? await list(db, onlineWhere, skip, PAGE_SIZE) : [];
+    const fromOffline = await list(db, offlineWhere, Math.max(0, skip - onlineCount), PAGE_SIZE - fromOnline.length);
     rows = [...fromOnline, ...fromOffline];
   } else {
-    total = await db.member.count({ where: base, take: COUNT_CAP });
-    rows = await db.member.findMany({ where: base, select, orderBy, skip, take: PAGE_SIZE });
+    [total, rows] = await Promise.all([count(db, base), list(db, base, skip, PAGE_SIZE)]);
   }
 
-  const statuses = await getStatuses(db, rows.map((r) => r.id));
+  const statuses = await getStatuses(db, rows.map((r) => r.id), now);
   return {
     rows: rows.map((r) => ({
       id: r.id,
       handle: r.handle,
       displayName: r.displayName,
       city: r.city,
-      formattedNumber: r.number ? formatNumber(r.number.digits) : null,
+      formattedNumber: r.digits ? formatNumber(r.digits) : null,
       photoUrl: r.photoKey ? `/api/members/${encodeURIComponent(r.handle)}/photo` : null,
       status: statuses[r.id] ?? "offline",
     })),
