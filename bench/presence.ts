@@ -1,0 +1,145 @@
+/**
+ * One presence node under load, on SQLite with the embedded bus:
+ *   - idle connections held, memory per connection, idle CPU;
+ *   - time from a status change to every watcher seeing it, while changes flow;
+ *   - after a crash and restart, the time until every client is back.
+ *   npx tsx bench/presence.ts [--connections 16000] [--procs 4] [--rate 1000]
+ * Client drivers are separate processes on 127.0.0.2, .3, … (20,000 open files per process here).
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { db, disconnectDb } from "../lib/db/client";
+import { resetEnvForTests } from "../lib/env";
+import { connectClient, memberTicket, startPresenceNode, TEST_PRESENCE_SECRET, type TestClient, until, waitConnected } from "../tests/support/presence";
+
+const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
+const TOTAL = Number(arg("connections", "16000"));
+const PROCS = Number(arg("procs", "4"));
+const RATE = Number(arg("rate", "1000"));
+const MEMBERS = 100;
+const WATCHERS = 100;
+const root = path.resolve(import.meta.dirname, "..");
+
+const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+const cpuTicks = (pid: number) => {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return Number(f[11]) + Number(f[12]);
+};
+const pct = (s: number[], p: number) => +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
+const health = async (url: string) => ((await (await fetch(`${url}/health`)).json()) as { connections: number }).connections;
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "presence-bench-"));
+  const databaseUrl = `file:${path.join(dataDir, "portal.db")}`;
+  const mig = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/migrate.ts"], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl } });
+  if (mig.status !== 0) throw new Error(String(mig.stderr));
+  process.env.DATABASE_URL = databaseUrl;
+  resetEnvForTests();
+  const client = await db();
+  await client.member.createMany({
+    data: Array.from({ length: MEMBERS }, (_, i) => ({
+      id: `pm${i}`, handle: `pm-${i}`, handleKey: `pm-${i}`, email: `pm${i}@b.test`, emailKey: `pm${i}@b.test`, passwordHash: "x",
+      displayName: `P ${i}`, birthDate: new Date("1990-01-01"), city: "B",
+    })),
+  });
+
+  const port = 3495;
+  let node = await startPresenceNode({ port, nodeId: "bench-1", databaseUrl });
+  const pid0 = node.proc.pid!;
+  await new Promise((r) => setTimeout(r, 2000));
+  const rssBefore = rssKb(pid0);
+
+  // Idle connections from several processes and source addresses.
+  const drivers: ChildProcess[] = [];
+  const per = Math.ceil(TOTAL / PROCS);
+  const t0 = Date.now();
+  for (let p = 0; p < PROCS; p++) {
+    drivers.push(
+      spawn(process.execPath, ["--import", "tsx", "bench/presence-clients.ts", node.url, String(per), `127.0.0.${p + 2}`, TEST_PRESENCE_SECRET], {
+        cwd: root,
+        stdio: ["ignore", "ignore", "inherit"],
+      }),
+    );
+  }
+  await until(async () => (await health(node.url)) >= per * PROCS, 600_000, "every idle connection", 1000);
+  const rampSeconds = (Date.now() - t0) / 1000;
+  await new Promise((r) => setTimeout(r, 5000));
+  const rssAfter = rssKb(node.proc.pid!);
+  const c0 = cpuTicks(node.proc.pid!);
+  await new Promise((r) => setTimeout(r, 20_000));
+  // /proc counts clock ticks, 100 per second on Linux.
+  const idleCpu = ((cpuTicks(node.proc.pid!) - c0) / 100 / 20) * 100;
+
+  // Fan-out: members toggle idle/active at RATE changes per second; watchers each watch all members.
+  const members: TestClient[] = [];
+  for (let i = 0; i < MEMBERS; i++) members.push(connectClient(node.url, { ticket: await memberTicket(`pm${i}`, 600) }));
+  const watchers: TestClient[] = [];
+  for (let i = 0; i < WATCHERS; i++) watchers.push(connectClient(node.url, { ticket: await memberTicket(`pm${i}`, 600) }));
+  await Promise.all([...members, ...watchers].map(waitConnected));
+  await Promise.all(watchers.map((w) => new Promise((r) => w.emit("watch", members.map((_, i) => `pm${i}`), r))));
+  const emits = new Map<string, { at: number; status: string }[]>();
+  const latencies: number[] = [];
+  for (const w of watchers) {
+    w.on("presence", (changes) => {
+      const now = Date.now();
+      for (const c of changes) {
+        const list = emits.get(c.memberId) ?? [];
+        const cause = [...list].reverse().find((e) => e.status === c.status && e.at <= now);
+        if (cause) latencies.push(now - cause.at);
+      }
+    });
+  }
+  const idle = new Array(MEMBERS).fill(false);
+  const seconds = 10;
+  const interval = 1000 / RATE;
+  const start = Date.now();
+  let sent = 0;
+  while (Date.now() - start < seconds * 1000) {
+    const due = Math.floor((Date.now() - start) / interval);
+    for (; sent < due; sent++) {
+      const i = sent % MEMBERS;
+      idle[i] = !idle[i];
+      const list = emits.get(`pm${i}`) ?? [];
+      list.push({ at: Date.now(), status: idle[i] ? "away" : "online" });
+      emits.set(`pm${i}`, list.slice(-20));
+      members[i]!.emit("idle", idle[i]);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  latencies.sort((a, b) => a - b);
+  for (const s of [...members, ...watchers]) s.close();
+
+  // Crash and restart: how long until every idle client is connected again.
+  const expected = per * PROCS;
+  await node.kill("SIGKILL");
+  const killedAt = Date.now();
+  node = await startPresenceNode({ port, nodeId: "bench-1", databaseUrl });
+  const restartedAt = Date.now();
+  await until(async () => (await health(node.url)) >= expected, 300_000, "every client back", 500);
+  const backAfter = (Date.now() - killedAt) / 1000;
+
+  const result = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    connections: expected,
+    client_processes: PROCS,
+    ramp_seconds: +rampSeconds.toFixed(1),
+    rss_mb_before: +(rssBefore / 1024).toFixed(1),
+    rss_mb_with_connections: +(rssAfter / 1024).toFixed(1),
+    kb_per_connection: +((rssAfter - rssBefore) / expected).toFixed(1),
+    idle_cpu_percent_of_one_core: +idleCpu.toFixed(1),
+    fanout: { changes_per_second: RATE, watchers: WATCHERS, members: MEMBERS, deliveries: latencies.length, p50_ms: pct(latencies, 50), p99_ms: pct(latencies, 99) },
+    restart: { node_ready_after_s: +((restartedAt - killedAt) / 1000).toFixed(1), all_clients_back_after_s: +backAfter.toFixed(1) },
+  };
+  console.log(JSON.stringify(result, null, 2));
+  for (const d of drivers) d.kill("SIGKILL");
+  await node.kill("SIGKILL");
+  await disconnectDb();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+await main();
