@@ -28,7 +28,10 @@ const cpuTicks = (pid: number) => {
   return Number(f[11]) + Number(f[12]);
 };
 const pct = (s: number[], p: number) => +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
-const health = async (url: string) => ((await (await fetch(`${url}/health`)).json()) as { connections: number }).connections;
+// During a reconnection storm the health request itself may be refused: count that as "not yet".
+const health = async (url: string) =>
+  ((await (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).json().catch(() => ({ connections: 0 }))) as { connections: number })
+    .connections;
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "presence-bench-"));
@@ -63,7 +66,12 @@ async function main() {
       }),
     );
   }
-  await until(async () => (await health(node.url)) >= per * PROCS, 600_000, "every idle connection", 1000);
+  let seen = 0;
+  await until(async () => {
+    seen = await health(node.url).catch(() => seen);
+    process.stderr.write(`  ${seen} connected\n`);
+    return seen >= per * PROCS;
+  }, 600_000, "every idle connection", 2000);
   const rampSeconds = (Date.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 5000));
   const rssAfter = rssKb(node.proc.pid!);
@@ -118,7 +126,8 @@ async function main() {
   const killedAt = Date.now();
   node = await startPresenceNode({ port, nodeId: "bench-1", databaseUrl });
   const restartedAt = Date.now();
-  await until(async () => (await health(node.url)) >= expected, 300_000, "every client back", 500);
+  process.stderr.write(`idle: ${expected} connections, ${rssAfter} kB rss; fan-out p50 ${pct(latencies, 50)} p99 ${pct(latencies, 99)}\n`);
+  await until(async () => (await health(node.url).catch(() => 0)) >= expected, 300_000, "every client back", 500);
   const backAfter = (Date.now() - killedAt) / 1000;
 
   const result = {

@@ -6,13 +6,17 @@ export async function clearNode(db: Db, nodeId: string): Promise<number> {
   return (await db.presenceConnection.deleteMany({ where: { nodeId } })).count;
 }
 
+/** Rows per statement: SQLite caps the number of bound parameters, and a reconnection storm brings thousands at once. */
+const CHUNK = 500;
+const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
 export async function writeChanges(db: Db, nodeId: string, ch: { upserts: Connection[]; deletes: string[] }, now = new Date()): Promise<void> {
   const drop = [...ch.deletes, ...ch.upserts.map((c) => c.id)];
   if (drop.length === 0) return;
   await db.$transaction([
-    db.presenceConnection.deleteMany({ where: { id: { in: drop } } }),
-    db.presenceConnection.createMany({
-      data: ch.upserts.map((c) => ({
+    ...chunks(drop).map((ids) => db.presenceConnection.deleteMany({ where: { id: { in: ids } } })),
+    ...chunks(ch.upserts).map((part) => db.presenceConnection.createMany({
+      data: part.map((c) => ({
         id: c.id,
         memberId: c.memberId,
         guestId: c.guestId,
@@ -24,7 +28,7 @@ export async function writeChanges(db: Db, nodeId: string, ch: { upserts: Connec
         connectedAt: c.connectedAt,
         lastSeenAt: now,
       })),
-    }),
+    })),
   ]);
 }
 
