@@ -1,22 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { env, resetEnvForTests } from "./env";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..");
-const saved = { ...process.env };
-
-afterEach(() => {
-  process.env = { ...saved };
-  resetEnvForTests();
-});
+const EMPTY_DIR = "/tmp/portal-env-test-nothing-here";
 
 describe("configuration", () => {
   it("runs on embedded defaults with nothing set", () => {
-    for (const k of ["DATABASE_URL", "DATA_DIR", "PORT", "AUTH_SECRET", "PUBLIC_URL"]) delete process.env[k];
-    process.env.DATA_DIR = "/tmp/portal-env-test-nothing-here";
-    resetEnvForTests();
-    const e = env();
+    const e = parseEnv({ DATA_DIR: EMPTY_DIR });
     expect(e.dbKind).toBe("sqlite");
     expect(e.DATABASE_URL).toBe("file:/tmp/portal-env-test-nothing-here/portal.db");
     expect(e.PORT).toBe(3000);
@@ -24,23 +16,17 @@ describe("configuration", () => {
   });
 
   it("switches to PostgreSQL when DATABASE_URL names one", () => {
-    process.env.DATABASE_URL = "postgresql://u@127.0.0.1:5432/db";
-    resetEnvForTests();
-    expect(env().dbKind).toBe("postgres");
+    const e = parseEnv({ DATA_DIR: EMPTY_DIR, DATABASE_URL: "postgresql://u@127.0.0.1:5432/db" });
+    expect(e.dbKind).toBe("postgres");
+    expect(e.databaseUrlGiven).toBe(true);
   });
 
   it("fails fast with every problem named", () => {
-    process.env.DATABASE_URL = "mysql://nope";
-    process.env.PORT = "seventy";
-    resetEnvForTests();
-    expect(() => env()).toThrow(/DATABASE_URL: must start with file:.*\n.*PORT/s);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://nope", PORT: "seventy" })).toThrow(/DATABASE_URL: must start with file:.*\n.*PORT/s);
   });
 
   it("refuses to run in production without a secret", () => {
-    process.env = { ...saved, NODE_ENV: "production", DATA_DIR: "/tmp/portal-env-test-nothing-here" };
-    delete process.env.AUTH_SECRET;
-    resetEnvForTests();
-    expect(() => env()).toThrow(/AUTH_SECRET is not set/);
+    expect(() => parseEnv({ NODE_ENV: "production", DATA_DIR: EMPTY_DIR })).toThrow(/AUTH_SECRET is not set/);
   });
 
   it("is the only module of the portal that reads process.env", () => {

@@ -43,6 +43,9 @@ const schema = z.object({
   PRESENCE_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   /** Scale-out: with Redis, presence nodes share events; without, the bus lives in the single presence process. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
+  /** Test harness only: a portal the tests should use instead of starting one, and whether to echo its log. */
+  BASE_URL: z.url().optional(),
+  STACK_LOG: z.string().optional(),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "PRESENCE_PUBLIC_URL" | "PRESENCE_INTERNAL_URL" | "PRESENCE_SECRET" | "PRESENCE_NODE_ID"> & {
@@ -54,6 +57,8 @@ export type Env = Omit<z.infer<typeof schema>, "PRESENCE_PUBLIC_URL" | "PRESENCE
   PRESENCE_NODE_ID: string;
   dbKind: "sqlite" | "postgres";
   dataDir: string;
+  /** DATABASE_URL was set explicitly (not the SQLite default). */
+  databaseUrlGiven: boolean;
 };
 
 let cached: Env | undefined;
@@ -68,8 +73,13 @@ function readGeneratedSecrets(dataDir: string): Record<string, string> {
 }
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Parses and completes a configuration from the given variables (pure but for reading data/secrets.json). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
@@ -84,8 +94,9 @@ export function env(): Env {
     throw new Error(`${missing} is not set and data/secrets.json is missing: run \`npm start\` once or set ${missing}`);
   }
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "portal.db")}`;
-  cached = {
+  return {
     ...e,
+    databaseUrlGiven: e.DATABASE_URL !== undefined,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: secret ?? "development-only-secret-do-not-use-in-production",
     PRESENCE_SECRET: presenceSecret ?? "development-only-presence-secret-not-for-production",
@@ -95,10 +106,22 @@ export function env(): Env {
     dbKind: databaseUrl.startsWith("file:") ? "sqlite" : "postgres",
     dataDir,
   };
-  return cached;
 }
 
-/** For tests that change process.env between cases. */
+/** For tests and benchmarks that point this process at another database or portal. */
 export function resetEnvForTests(): void {
   cached = undefined;
+}
+
+export function setEnvForTests(vars: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  cached = undefined;
+}
+
+/** The environment for a child process: this one's, plus the given variables. */
+export function childProcessEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra } as NodeJS.ProcessEnv;
 }

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { resetEnvForTests } from "../../lib/env";
+import { setEnvForTests } from "../../lib/env";
 
 // Random start: test files share one server and one minute of rate-limit windows.
 let n = Math.floor(Math.random() * 0xfff000);
@@ -35,8 +35,7 @@ export async function api<T = Record<string, unknown>>(
 
 /** Points lib/db at the stack's database, for assertions on what was stored. */
 export function useStackDatabase(): void {
-  process.env.DATABASE_URL = inject("databaseUrl");
-  resetEnvForTests();
+  setEnvForTests({ DATABASE_URL: inject("databaseUrl") });
 }
 
 export function uniqueWord(prefix = ""): string {

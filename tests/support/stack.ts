@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { childProcessEnv, env } from "../../lib/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -25,8 +26,7 @@ export async function startStack(opts: { port: number; db?: "sqlite" | "postgres
   const url = `http://localhost:${opts.port}`;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts", "--no-build"], {
     cwd: root,
-    env: {
-      ...process.env,
+    env: childProcessEnv({
       PORT: String(opts.port),
       PUBLIC_URL: url,
       DATA_DIR: dataDir,
@@ -34,14 +34,14 @@ export async function startStack(opts: { port: number; db?: "sqlite" | "postgres
       // Tests stand in for many people at once: each sends its own x-forwarded-for.
       TRUST_PROXY: "1",
       ...opts.env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
   let log = "";
   const collect = (b: Buffer) => {
     log += b.toString();
-    if (process.env.STACK_LOG) process.stderr.write(b);
+    if (env().STACK_LOG) process.stderr.write(b);
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
