@@ -44,7 +44,8 @@ const schema = z.object({
   /** Scale-out: with Redis, presence nodes share events; without, the bus lives in the single presence process. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
   /** Test harness only: a portal the tests should use instead of starting one, and whether to echo its log. */
-  BASE_URL: z.url().optional(),
+  // Vitest itself sets BASE_URL to "/" (Vite's base path): only an absolute URL counts.
+  BASE_URL: z.string().optional().transform((v) => (v && /^https?:\/\//.test(v) ? v : undefined)),
   STACK_LOG: z.string().optional(),
 });
 
