@@ -1,20 +1,40 @@
 /**
  * Directory search with 1,000,000 members, timed at the HTTP route
  * (GET /api/directory), on SQLite and PostgreSQL.
- *   npx tsx bench/directory.ts [--members 1000000] [--db sqlite,postgres] [--online 1000]
+ *   npx tsx bench/directory.ts [--members 1000000] [--db sqlite,postgres] [--online 1000] [--reuse]
+ * --reuse keeps the seeded databases (a SQLite file in the temp folder, a PostgreSQL database named
+ * bench_directory_<members>) and seeds only when they are not there yet.
  */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
-import { db, disconnectDb } from "../lib/db/client";
+import path from "node:path";
+import { type Db, db, disconnectDb } from "../lib/db/client";
 import { resetEnvForTests } from "../lib/env";
 import { nameKey, nameWords, numberSuffixes, cityKey } from "../lib/directory/search-keys";
 import { build, needsBuild } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
+import { insertRows, prepareBulkLoad } from "./support/bulk-seed";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
 const MEMBERS = Number(arg("members", "1000000"));
 const DATABASES = arg("db", "sqlite,postgres").split(",") as ("sqlite" | "postgres")[];
 const ONLINE = Number(arg("online", "1000"));
 const QUERIES = 300;
+const REUSE = process.argv.includes("--reuse");
+
+/** With --reuse, a database that outlives the run; otherwise undefined (a fresh one per stack). */
+function reusableDatabase(kind: "sqlite" | "postgres"): string | undefined {
+  if (!REUSE) return undefined;
+  if (kind === "sqlite") {
+    const dir = path.join(os.tmpdir(), `portal-bench-directory-${MEMBERS}`);
+    fs.mkdirSync(dir, { recursive: true });
+    return `file:${path.join(dir, "portal.db")}`;
+  }
+  const name = `bench_directory_${MEMBERS}`;
+  spawnSync("scripts/pg-local.sh", ["start"], { env: { ...process.env, PG_DB: name }, encoding: "utf8" }); // fails harmlessly when it exists
+  return `postgresql://postgres@127.0.0.1:5433/${name}`;
+}
 
 const FIRST = ["Ada", "Bruno", "Chloé", "Dmitri", "Emma", "Farid", "Grace", "Hiroshi", "Isabela", "Jamal", "Katarzyna", "Liam", "Maya", "Noah", "Olivia", "Pedro", "Quinn", "Rania", "Sofia", "Tomás", "Uma", "Victor", "Wen", "Xavier", "Yasmin", "Zanele", "Amara", "Björn", "Camila", "Daniel", "Elif", "Felix", "Giulia", "Hannah", "Ivan", "Jun", "Léa", "Mateo", "Nadia", "Oskar"];
 const LAST = ["Okafor", "Martins", "Dubois", "Volkov", "Lindqvist", "Haddad", "Kim", "Tanaka", "Costa", "Wright", "Nowak", "O'Brien", "Patel", "Cohen", "Brown", "Alvarez", "Taylor", "Youssef", "Rossi", "Herrera", "Nair", "Nguyen", "Li", "Laurent", "Ali", "Dlamini", "Mensah", "Sørensen", "Reyes", "Schmidt", "Yılmaz", "Wagner", "Bianchi", "Müller", "Petrov", "Watanabe", "García", "Kowalski", "Jensen", "Fischer"];
@@ -25,40 +45,53 @@ function pct(s: number[], p: number) {
   return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
 }
 
-async function seedMembers(count: number) {
+async function seedMembers(kind: "sqlite" | "postgres", count: number) {
   const client = await db();
-  // Seeding only: the benchmark's own SQLite connection skips fsync (WAL keeps the file consistent).
-  if (process.env.DATABASE_URL?.startsWith("file:")) await client.$queryRawUnsafe("PRAGMA synchronous = OFF");
   const t0 = performance.now();
-  const BATCH = 4000;
+  await client.presenceConnection.deleteMany({ where: { nodeId: "bench" } });
+  if ((await client.member.count()) >= count) {
+    process.stderr.write(`  ${kind}: reusing ${count} seeded members\n`);
+    await addOnline(client, count);
+    return 0;
+  }
+  const finish = await prepareBulkLoad(client, kind);
+  const BATCH = 20_000;
+  const born = new Date("1990-01-01");
+  const now = new Date();
   for (let start = 0; start < count; start += BATCH) {
     const n = Math.min(BATCH, count - start);
     const members = Array.from({ length: n }, (_, k) => {
       const i = start + k;
       const name = `${rand(FIRST)} ${rand(LAST)}`;
       const city = rand(CITIES);
-      return {
-        id: `d${i}`, handle: `d-${i}`, handleKey: `d-${i}`, email: `d${i}@dir.test`, emailKey: `d${i}@dir.test`, passwordHash: "x",
-        displayName: name, nameKey: nameKey(name), birthDate: new Date("1990-01-01"), city, cityKey: cityKey(city), listed: i % 20 !== 0,
-        interests: JSON.stringify([rand(["jazz", "chess", "cycling", "cooking", "football"])]),
-      };
+      return { id: `d${i}`, i, name, city };
     });
-    const digits = members.map((_, k) => String(300_000_000_000 + (start + k) * 7919 % 699_999_999_999));
-    await client.member.createMany({ data: members });
-    await client.memberNameWord.createMany({ data: members.flatMap((m) => nameWords(m.displayName).map((word) => ({ word, memberId: m.id }))) });
-    await client.phoneNumber.createMany({ data: members.map((m, k) => ({ digits: digits[k]!, memberId: m.id, kind: "sequential" })) });
-    await client.numberSuffix.createMany({ data: digits.flatMap((d) => numberSuffixes(d).map((suffix) => ({ suffix, digits: d }))) });
-    if ((start / BATCH) % 50 === 0) process.stderr.write(`  seeded ${start + n} members\n`);
+    const digits = members.map((m) => String(300_000_000_000 + ((m.i * 7919) % 699_999_999_999)));
+    await insertRows(client, kind, "Member",
+      ["id", "handle", "handleKey", "email", "emailKey", "passwordHash", "displayName", "nameKey", "birthDate", "city", "cityKey", "listed", "interests", "createdAt", "updatedAt"],
+      members.map((m) => [m.id, `d-${m.i}`, `d-${m.i}`, `d${m.i}@dir.test`, `d${m.i}@dir.test`, "x", m.name, nameKey(m.name), born, m.city, cityKey(m.city), m.i % 20 !== 0,
+        JSON.stringify([rand(["jazz", "chess", "cycling", "cooking", "football"])]), now, now]));
+    await insertRows(client, kind, "MemberNameWord", ["word", "memberId"], members.flatMap((m) => nameWords(m.name).map((w) => [w, m.id])));
+    await insertRows(client, kind, "PhoneNumber", ["digits", "memberId", "kind", "assignedAt"], members.map((m, k) => [digits[k]!, m.id, "sequential", now]));
+    await insertRows(client, kind, "NumberSuffix", ["suffix", "digits"], digits.flatMap((d) => numberSuffixes(d).map((s) => [s, d])));
+    if ((start / BATCH) % 10 === 0) process.stderr.write(`  ${kind}: ${start + n} members, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   }
-  // Members online now: live presence rows on a node that keeps beating during the run.
-  const now = new Date(Date.now() + 10 * 60_000);
+  const loaded = performance.now();
+  await finish();
+  process.stderr.write(`  ${kind}: indexes rebuilt in ${((performance.now() - loaded) / 1000).toFixed(0)} s\n`);
+  await addOnline(client, count);
+  return +((performance.now() - t0) / 1000).toFixed(0);
+}
+
+/** Members online now: presence rows that stay live for the whole run. */
+async function addOnline(client: Db, count: number) {
+  const seen = new Date(Date.now() + 10 * 60_000);
   await client.presenceConnection.createMany({
     data: Array.from({ length: ONLINE }, (_, i) => ({
-      id: `bench-conn-${i}`, memberId: `d${i * 37 % count}`, nodeId: "bench", deviceId: "d", address: "127.0.0.1", userAgent: "bench",
-      connectedAt: new Date(), lastSeenAt: now,
+      id: `bench-conn-${i}`, memberId: `d${(i * 37) % count}`, nodeId: "bench", deviceId: "d", address: "127.0.0.1", userAgent: "bench",
+      connectedAt: new Date(), lastSeenAt: seen,
     })),
   });
-  return +((performance.now() - t0) / 1000).toFixed(0);
 }
 
 async function timeQueries(base: string, label: string, make: () => string) {
@@ -87,11 +120,11 @@ async function main() {
   };
   let port = 3470;
   for (const kind of DATABASES) {
-    const stack = await startStack({ port: port++, db: kind, env: { RATE_LIMIT_LOOKUP_PER_MINUTE: "100000" } });
+    const stack = await startStack({ port: port++, db: kind, databaseUrl: reusableDatabase(kind), env: { RATE_LIMIT_LOOKUP_PER_MINUTE: "100000" } });
     process.env.DATABASE_URL = stack.databaseUrl;
     resetEnvForTests();
     try {
-      const seconds = await seedMembers(MEMBERS);
+      const seconds = await seedMembers(kind, MEMBERS);
       const letters = () => rand(FIRST).slice(0, 2 + Math.floor(Math.random() * 2)).toLowerCase();
       const digits = () => String(Math.floor(Math.random() * 10000)).padStart(4, "0");
       const word = () => Array.from({ length: 4 }, () => rand([..."ABCDEFGHIJKLMNOPRSTUVWXY"])).join("");

@@ -29,6 +29,10 @@ async function create(): Promise<Db> {
   // WAL lets readers proceed during a write; busy_timeout makes a second process wait instead of failing.
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  // Reads map the file instead of copying pages through a 2 MB cache: a million-member directory
+  // answers several times faster (bench/directory.ts).
+  await client.$queryRawUnsafe("PRAGMA mmap_size = 1073741824");
+  await client.$queryRawUnsafe("PRAGMA cache_size = -65536");
   return client;
 }
 

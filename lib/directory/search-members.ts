@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/sqlite/client";
 import { formatNumber } from "../numbers/format";
 import { toKeypadDigits } from "../numbers/keypad";
-import { getStatuses } from "../presence/read-model";
+import { statusesOf } from "../presence/read-model";
 import { EXPIRY_MS } from "../presence/status";
 import type { PublicStatus } from "../presence/status";
 import { cityKey, normalizeText, prefixRange } from "./search-keys";
@@ -44,20 +44,52 @@ export type DirectoryPage = {
   notice?: string;
 };
 
-type Row = { id: string; handle: string; displayName: string; city: string; photoKey: string | null; digits: string | null };
+type Row = { id: string; handle: string; displayName: string; city: string; photoKey: string | null; presenceSetting: string; digits: string | null };
 
 /**
- * The filter as SQL. Each search key is an uncorrelated IN over an index range
- * (MemberNameWord, NumberSuffix), which both SQLite and PostgreSQL evaluate
- * once; Prisma's relation filters would probe the index once per member.
+ * How a search reads the database. Sorting every match of a common prefix among a
+ * million members costs hundreds of milliseconds, so each search is read in the
+ * order of the index that drives it and stops after a page: a name search in the
+ * order of the matched name ("martins…", "mateo…"), a city search by city then
+ * name, everything else by name. Other conditions are uncorrelated IN subqueries,
+ * which both SQLite and PostgreSQL evaluate once (Prisma's relation filters would
+ * probe an index once per member).
  */
-function where(q: DirectoryQuery): { where: Prisma.Sql; notice?: string } {
+type Plan = { from: Prisma.Sql; conds: Prisma.Sql[]; orderBy: Prisma.Sql; notice?: string };
+
+/**
+ * `onlineSince` restricts the search to members online now. The few online members
+ * then drive the query: SQLite keeps the left side of a CROSS JOIN outermost, and
+ * PostgreSQL plans it as an inner join from its statistics.
+ */
+function plan(q: DirectoryQuery, onlineSince?: Date): Plan {
   const conds: Prisma.Sql[] = [Prisma.sql`m."listed" = ${true}`];
+  const drivers: Prisma.Sql[] = [];
+  let orderBy = Prisma.sql`m."nameKey", m."id"`;
   let notice: string | undefined;
+  if (onlineSince) {
+    drivers.push(
+      Prisma.sql`(SELECT DISTINCT c."memberId" AS "mid" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${onlineSince} AND c."memberId" IS NOT NULL) o`,
+    );
+    conds.push(Prisma.sql`m."id" = o."mid"`, Prisma.sql`m."presenceSetting" <> 'invisible'`);
+  }
+  const city = cityKey(q.city);
+  if (city) {
+    const r = prefixRange(city);
+    conds.push(Prisma.sql`m."cityKey" >= ${r.gte} AND m."cityKey" < ${r.lt}`);
+    orderBy = Prisma.sql`m."cityKey", m."nameKey", m."id"`;
+  }
   const name = normalizeText(q.name);
   if (name) {
     const r = prefixRange(name);
-    conds.push(Prisma.sql`m."id" IN (SELECT w."memberId" FROM "MemberNameWord" w WHERE w."word" >= ${r.gte} AND w."word" < ${r.lt})`);
+    drivers.push(Prisma.sql`"MemberNameWord" w`);
+    conds.push(Prisma.sql`m."id" = w."memberId"`, Prisma.sql`w."word" >= ${r.gte} AND w."word" < ${r.lt}`);
+    if (onlineSince) conds.push(Prisma.sql`w."memberId" = o."mid"`);
+    // A member whose first and last names both match is listed once, at the earlier word.
+    conds.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM "MemberNameWord" w2 WHERE w2."memberId" = w."memberId" AND w2."word" >= ${r.gte} AND w2."word" < ${r.lt} AND LENGTH(w2."word") > LENGTH(w."word"))`,
+    );
+    orderBy = Prisma.sql`w."word", w."memberId"`;
   }
   if (q.number) {
     // Digits anywhere in the number, or a vanity word spelled on the keypad.
@@ -66,39 +98,41 @@ function where(q: DirectoryQuery): { where: Prisma.Sql; notice?: string } {
     else if (k.digits.length === 1) notice = "Type at least two digits (or letters) of the number";
     else if (k.digits) {
       const r = prefixRange(k.digits);
-      conds.push(
-        Prisma.sql`m."id" IN (SELECT p2."memberId" FROM "PhoneNumber" p2 WHERE p2."digits" IN (SELECT x."digits" FROM "NumberSuffix" x WHERE x."suffix" >= ${r.gte} AND x."suffix" < ${r.lt}))`,
-      );
+      const matching = Prisma.sql`SELECT DISTINCT p2."memberId" AS "nid" FROM "NumberSuffix" x JOIN "PhoneNumber" p2 ON p2."digits" = x."digits" WHERE x."suffix" >= ${r.gte} AND x."suffix" < ${r.lt}`;
+      // A run of four or more digits matches few numbers: they drive the query unless a name or the online set does.
+      if (drivers.length) conds.push(Prisma.sql`m."id" IN (SELECT n."nid" FROM (${matching}) n)`);
+      else {
+        drivers.push(Prisma.sql`(${matching}) n`);
+        conds.push(Prisma.sql`m."id" = n."nid"`);
+      }
     }
-  }
-  const city = cityKey(q.city);
-  if (city) {
-    const r = prefixRange(city);
-    conds.push(Prisma.sql`m."cityKey" >= ${r.gte} AND m."cityKey" < ${r.lt}`);
   }
   const interest = q.interest.toLowerCase().trim();
   if (interest) conds.push(Prisma.sql`m."interests" LIKE ${`%${JSON.stringify(interest).replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
-  return { where: Prisma.join(conds, " AND "), notice };
+  return { from: Prisma.join([...drivers, Prisma.sql`"Member" m`], " CROSS JOIN "), conds, orderBy, notice };
 }
 
 /** Members someone can see online now: a live connection, and not invisible. */
-function onlineSql(now: Date): Prisma.Sql {
-  const since = new Date(now.getTime() - EXPIRY_MS);
+function onlineSql(since: Date): Prisma.Sql {
   return Prisma.sql`(m."presenceSetting" <> 'invisible' AND m."id" IN (SELECT c."memberId" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${since} AND c."memberId" IS NOT NULL))`;
 }
 
-async function count(db: Db, w: Prisma.Sql): Promise<number> {
-  const r = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Member" m WHERE ${w} LIMIT ${COUNT_CAP}) t`;
+function withCond(p: Plan, cond: Prisma.Sql): Plan {
+  return { ...p, conds: [...p.conds, cond] };
+}
+
+async function count(db: Db, p: Plan): Promise<number> {
+  const r = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${p.from} WHERE ${Prisma.join(p.conds, " AND ")} LIMIT ${COUNT_CAP}) t`;
   return Number(r[0]?.n ?? 0);
 }
 
-function list(db: Db, w: Prisma.Sql, skip: number, take: number): Promise<Row[]> {
+function list(db: Db, p: Plan, skip: number, take: number): Promise<Row[]> {
   if (take <= 0) return Promise.resolve([]);
   return db.$queryRaw<Row[]>`
-    SELECT m."id", m."handle", m."displayName", m."city", m."photoKey", p."digits"
-    FROM "Member" m LEFT JOIN "PhoneNumber" p ON p."memberId" = m."id"
-    WHERE ${w}
-    ORDER BY m."nameKey", m."id"
+    SELECT m."id", m."handle", m."displayName", m."city", m."photoKey", m."presenceSetting", pn."digits"
+    FROM ${p.from} LEFT JOIN "PhoneNumber" pn ON pn."memberId" = m."id"
+    WHERE ${Prisma.join(p.conds, " AND ")}
+    ORDER BY ${p.orderBy}
     LIMIT ${take} OFFSET ${skip}`;
 }
 
@@ -107,17 +141,18 @@ function list(db: Db, w: Prisma.Sql, skip: number, take: number): Promise<Row[]>
  * first" lists everyone online (by name) before everyone else (by name).
  */
 export async function searchMembers(db: Db, q: DirectoryQuery, now = new Date()): Promise<DirectoryPage> {
-  const { where: base, notice } = where(q);
+  const base = plan(q);
+  const notice = base.notice;
   const skip = (q.page - 1) * PAGE_SIZE;
-  const online = onlineSql(now);
-  const onlineWhere = Prisma.sql`${base} AND ${online}`;
+  const since = new Date(now.getTime() - EXPIRY_MS);
+  const onlineWhere = plan(q, since);
 
   let total: number;
   let rows: Row[];
   if (q.online === "1") {
     [total, rows] = await Promise.all([count(db, onlineWhere), list(db, onlineWhere, skip, PAGE_SIZE)]);
   } else if (q.sort === "online") {
-    const offlineWhere = Prisma.sql`${base} AND NOT ${online}`;
+    const offlineWhere = withCond(base, Prisma.sql`NOT ${onlineSql(since)}`);
     const [onlineCount, offlineCount] = await Promise.all([count(db, onlineWhere), count(db, offlineWhere)]);
     total = onlineCount + offlineCount;
     const fromOnline = skip < onlineCount ? await list(db, onlineWhere, skip, PAGE_SIZE) : [];
@@ -127,7 +162,7 @@ export async function searchMembers(db: Db, q: DirectoryQuery, now = new Date())
     [total, rows] = await Promise.all([count(db, base), list(db, base, skip, PAGE_SIZE)]);
   }
 
-  const statuses = await getStatuses(db, rows.map((r) => r.id), now);
+  const statuses = await statusesOf(db, rows, now);
   return {
     rows: rows.map((r) => ({
       id: r.id,

@@ -8,11 +8,22 @@ import { EXPIRY_MS, publicStatus, type PublicStatus } from "./status";
 export async function getStatuses(db: Db, memberIds: string[], now = new Date()): Promise<Record<string, PublicStatus>> {
   const ids = [...new Set(memberIds)];
   if (ids.length === 0) return {};
+  const members = await db.member.findMany({ where: { id: { in: ids } }, select: { id: true, presenceSetting: true } });
+  return statusesOf(db, members, now);
+}
+
+/** The same, for members whose setting the caller has already read. */
+export async function statusesOf(
+  db: Db,
+  members: { id: string; presenceSetting: string }[],
+  now = new Date(),
+): Promise<Record<string, PublicStatus>> {
+  if (members.length === 0) return {};
   const since = new Date(now.getTime() - EXPIRY_MS);
-  const [members, conns] = await Promise.all([
-    db.member.findMany({ where: { id: { in: ids } }, select: { id: true, presenceSetting: true } }),
-    db.presenceConnection.findMany({ where: { memberId: { in: ids }, lastSeenAt: { gt: since } }, select: { memberId: true, idle: true } }),
-  ]);
+  const conns = await db.presenceConnection.findMany({
+    where: { memberId: { in: members.map((m) => m.id) }, lastSeenAt: { gt: since } },
+    select: { memberId: true, idle: true },
+  });
   const live = new Map<string, { n: number; idle: number }>();
   for (const c of conns) {
     const s = live.get(c.memberId!) ?? { n: 0, idle: 0 };
