@@ -43,13 +43,32 @@ const schema = z.object({
   PRESENCE_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   /** Scale-out: with Redis, presence nodes share events; without, the bus lives in the single presence process. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
+  /** Media: a LiveKit server of your own (all three set), or none and the launcher runs one on loopback. */
+  LIVEKIT_URL: z.string().regex(/^wss?:\/\//, "must start with ws:// or wss://").optional(),
+  LIVEKIT_API_KEY: z.string().min(3).optional(),
+  LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The embedded LiveKit server's signalling port and its RTC ports (TCP and UDP). */
+  LIVEKIT_PORT: z.coerce.number().int().min(1).max(65535).default(7880),
+  LIVEKIT_RTC_TCP_PORT: z.coerce.number().int().min(1).max(65535).default(7881),
+  LIVEKIT_RTC_UDP_PORT: z.coerce.number().int().min(1).max(65535).default(7882),
+  LIVEKIT_BIN: z.string().min(1).default(".bin/livekit-server"),
   /** Test harness only: a portal the tests should use instead of starting one, and whether to echo its log. */
   // Vitest itself sets BASE_URL to "/" (Vite's base path): only an absolute URL counts.
   BASE_URL: z.string().optional().transform((v) => (v && /^https?:\/\//.test(v) ? v : undefined)),
   STACK_LOG: z.string().optional(),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "PRESENCE_PUBLIC_URL" | "PRESENCE_INTERNAL_URL" | "PRESENCE_SECRET" | "PRESENCE_NODE_ID"> & {
+export type Env = Omit<
+  z.infer<typeof schema>,
+  "PRESENCE_PUBLIC_URL" | "PRESENCE_INTERNAL_URL" | "PRESENCE_SECRET" | "PRESENCE_NODE_ID" | "LIVEKIT_URL" | "LIVEKIT_API_KEY" | "LIVEKIT_API_SECRET"
+> & {
+  /** Where browsers connect (ws://…) and where route handlers call LiveKit's API (http://…). */
+  LIVEKIT_URL: string;
+  livekitApiUrl: string;
+  LIVEKIT_API_KEY: string;
+  LIVEKIT_API_SECRET: string;
+  /** No LIVEKIT_URL given: the launcher runs the LiveKit server itself. */
+  livekitEmbedded: boolean;
   DATABASE_URL: string;
   AUTH_SECRET: string;
   PRESENCE_PUBLIC_URL: string;
@@ -95,6 +114,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`${missing} is not set and data/secrets.json is missing: run \`npm start\` once or set ${missing}`);
   }
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "portal.db")}`;
+  const ownLivekit = [e.LIVEKIT_URL, e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET];
+  if (ownLivekit.some(Boolean) && !ownLivekit.every(Boolean)) {
+    throw new Error("Invalid configuration:\n  LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET go together: set all three or none");
+  }
+  const livekitUrl = e.LIVEKIT_URL ?? `ws://127.0.0.1:${e.LIVEKIT_PORT}`;
   return {
     ...e,
     databaseUrlGiven: e.DATABASE_URL !== undefined,
@@ -104,6 +128,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PRESENCE_PUBLIC_URL: e.PRESENCE_PUBLIC_URL ?? `http://localhost:${e.PRESENCE_PORT}`,
     PRESENCE_INTERNAL_URL: e.PRESENCE_INTERNAL_URL ?? `http://127.0.0.1:${e.PRESENCE_PORT}`,
     PRESENCE_NODE_ID: e.PRESENCE_NODE_ID ?? `node-${e.PRESENCE_PORT}`,
+    LIVEKIT_URL: livekitUrl,
+    livekitApiUrl: livekitUrl.replace(/^ws/, "http"),
+    LIVEKIT_API_KEY: e.LIVEKIT_API_KEY ?? "portal",
+    LIVEKIT_API_SECRET: e.LIVEKIT_API_SECRET ?? generated.LIVEKIT_API_SECRET ?? "development-only-livekit-secret-not-for-production",
+    livekitEmbedded: !e.LIVEKIT_URL,
     dbKind: databaseUrl.startsWith("file:") ? "sqlite" : "postgres",
     dataDir,
   };

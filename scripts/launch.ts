@@ -10,6 +10,7 @@ import { env, resetEnvForTests } from "../lib/env";
 import { disconnectDb } from "../lib/db/client";
 import { migrate } from "./db/migrate";
 import { build, ensureGeneratedClients, ensureSecrets, needsBuild, root } from "./launcher/prepare";
+import { ensureLivekitBinary, writeLivekitConfig } from "./launcher/livekit";
 import { httpOk, Supervisor, waitFor } from "./launcher/supervisor";
 
 const flags = new Set(process.argv.slice(2));
@@ -78,17 +79,34 @@ supervisor.start({
   env: childEnv,
 });
 
-const ready = await Promise.all([
-  waitFor(() => httpOk(`http://127.0.0.1:${e.PORT}/api/health`), dev ? 180_000 : 60_000),
-  waitFor(() => httpOk(`${e.PRESENCE_INTERNAL_URL}/health`), 60_000),
-]);
-if (!ready.every(Boolean)) {
-  console.error(`${ready[0] ? "the presence server" : "the web server"} did not become ready in time`);
+// Media: our own LiveKit server unless LIVEKIT_URL names one. Without it calls fail, everything else works.
+let media = `LiveKit: ${e.LIVEKIT_URL} (yours)`;
+const checks: [string, () => Promise<boolean>, number][] = [
+  ["the web server", () => httpOk(`http://127.0.0.1:${e.PORT}/api/health`), dev ? 180_000 : 60_000],
+  ["the presence server", () => httpOk(`${e.PRESENCE_INTERNAL_URL}/health`), 60_000],
+];
+if (e.livekitEmbedded) {
+  const lk = ensureLivekitBinary(e);
+  if ("error" in lk) {
+    media = "LiveKit: not running, so calls cannot connect";
+    console.warn(`\n  ${lk.error}\n`);
+  } else {
+    supervisor.start({ name: "livekit", command: lk.bin, args: ["--config", writeLivekitConfig(e)], cwd: root });
+    checks.push(["the LiveKit server", () => httpOk(`${e.livekitApiUrl}/`), 60_000]);
+    media = `LiveKit: ${e.LIVEKIT_URL} (local, dev mode)`;
+  }
+}
+
+const ready = await Promise.all(checks.map(([, check, timeout]) => waitFor(check, timeout)));
+const late = checks.filter((_, i) => !ready[i]).map(([name]) => name);
+if (late.length) {
+  console.error(`${late.join(" and ")} did not become ready in time`);
   await shutdown(1);
 }
 console.log(`
   Portal is running: open ${webUrl}
   Presence server: ${e.PRESENCE_PUBLIC_URL} (${e.REDIS_URL ? "Redis bus" : "embedded bus"})
+  ${media}
   Demo sign-in: ada@example.org (or any demo member) / portal-demo-2026
   Stop with Ctrl+C.
 `);

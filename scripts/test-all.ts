@@ -9,6 +9,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startStack } from "../tests/support/stack";
+import { env } from "../lib/env";
+import { ensureLivekitBinary } from "./launcher/livekit";
 import { build, needsBuild } from "./launcher/prepare";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -60,6 +62,12 @@ async function main() {
   await run("type check", bin("tsc"), ["--noEmit"]);
   countVitest(await run("unit tests", bin("vitest"), ["run", "--project", "unit"]));
   if (needsBuild()) build();
+  // Calls need the real LiveKit server: build it once here rather than in every stack.
+  const livekit = ensureLivekitBinary(env());
+  if ("error" in livekit) {
+    console.error(livekit.error);
+    process.exit(1);
+  }
 
   const databases: ("sqlite" | "postgres")[] = process.env.SKIP_POSTGRES === "1" ? ["sqlite"] : ["sqlite", "postgres"];
   if (databases.length === 1) console.log("\nSKIP_POSTGRES=1: PostgreSQL runs are skipped");

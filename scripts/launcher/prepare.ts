@@ -16,7 +16,7 @@ export function ensureSecrets(dataDir: string): void {
     /* first start */
   }
   let changed = false;
-  for (const key of ["AUTH_SECRET", "PRESENCE_SECRET"]) {
+  for (const key of ["AUTH_SECRET", "PRESENCE_SECRET", "LIVEKIT_API_SECRET"]) {
     if (!secrets[key]) {
       secrets[key] = randomBytes(36).toString("base64url");
       changed = true;

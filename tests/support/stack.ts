@@ -33,6 +33,11 @@ export async function startStack(opts: { port: number; db?: "sqlite" | "postgres
       DATABASE_URL: databaseUrl,
       // Tests stand in for many people at once: each sends its own x-forwarded-for.
       TRUST_PROXY: "1",
+      // Each stack its own presence and LiveKit ports, so stacks can run side by side.
+      PRESENCE_PORT: String(opts.port + 1000),
+      LIVEKIT_PORT: String(opts.port + 4000),
+      LIVEKIT_RTC_TCP_PORT: String(opts.port + 4100),
+      LIVEKIT_RTC_UDP_PORT: String(opts.port + 4200),
       ...opts.env,
     }),
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,172 @@
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+import type { BusPublisher } from "../bus";
+import { formatNumber } from "../numbers/format";
+import { getStatuses } from "../presence/read-model";
+import { EXPIRY_MS } from "../presence/status";
+import { deleteRoom, roomName } from "../livekit";
+import * as sm from "./state";
+import type { Call, CallKind, Outcome, Step } from "./state";
+
+/** What a party's browser learns about a call, live through the bus and on request. */
+export type CallView = {
+  id: string;
+  kind: CallKind;
+  status: sm.CallStatus;
+  outcome: Outcome | null;
+  outcomeText: string | null;
+  role: "caller" | "callee";
+  ringUntil: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  other: { id: string; handle: string; displayName: string; formattedNumber: string | null; photoUrl: string | null };
+};
+
+type Deps = { db: Db; bus: BusPublisher; now?: () => Date };
+
+const ACTIVE = ["ringing", "connected"];
+
+function fromRow(r: {
+  id: string; callerId: string; calleeId: string; kind: string; status: string; outcome: string | null; createdAt: Date; ringUntil: Date;
+  answeredAt: Date | null; answeredDevice: string | null; endedAt: Date | null; endedBy: string | null;
+}): Call {
+  return { ...r, kind: r.kind as CallKind, status: r.status as sm.CallStatus, outcome: r.outcome as Outcome | null };
+}
+
+async function memberCard(db: Db, id: string) {
+  const m = await db.member.findUnique({ where: { id }, select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } } });
+  if (!m) throw new DomainError("NOT_FOUND", "That member no longer exists.");
+  return {
+    id: m.id, handle: m.handle, displayName: m.displayName,
+    formattedNumber: m.number ? formatNumber(m.number.digits) : null,
+    photoUrl: m.photoKey ? `/api/members/${encodeURIComponent(m.handle)}/photo` : null,
+  };
+}
+
+export async function viewFor(db: Db, call: Call, memberId: string): Promise<CallView> {
+  const role = call.callerId === memberId ? "caller" : "callee";
+  return {
+    id: call.id, kind: call.kind, status: call.status, outcome: call.outcome, outcomeText: call.outcome ? sm.outcomeText(call.outcome) : null, role,
+    ringUntil: call.ringUntil.toISOString(), answeredAt: call.answeredAt?.toISOString() ?? null, endedAt: call.endedAt?.toISOString() ?? null,
+    other: await memberCard(db, role === "caller" ? call.calleeId : call.callerId),
+  };
+}
+
+/** Is the member in a call or being rung right now? */
+async function inActiveCall(db: Db, memberId: string, now: Date): Promise<boolean> {
+  const n = await db.call.count({
+    where: { status: { in: ACTIVE }, OR: [{ callerId: memberId }, { calleeId: memberId }], NOT: { status: "ringing", ringUntil: { lte: now } } },
+  });
+  return n > 0;
+}
+
+/** Tells both parties what happened, and everyone watching them whether they are busy now. */
+async function announce({ db, bus }: Deps, call: Call): Promise<void> {
+  const [a, b] = await Promise.all([viewFor(db, call, call.callerId), viewFor(db, call, call.calleeId)]);
+  await Promise.all([bus.toMember(call.callerId, "call", a), bus.toMember(call.calleeId, "call", b)]);
+  if (call.status !== "ringing") {
+    const statuses = await getStatuses(db, [call.callerId, call.calleeId]);
+    await bus.presenceChanged(Object.entries(statuses).map(([memberId, status]) => ({ memberId, status })));
+  }
+}
+
+export async function placeCall(deps: Deps, input: { callerId: string; calleeId: string; kind: CallKind }): Promise<Call> {
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
+  if (input.callerId === input.calleeId) throw new DomainError("BAD_REQUEST", "You cannot call yourself.");
+  const callee = await db.member.findUnique({ where: { id: input.calleeId }, select: { presenceSetting: true } });
+  if (!callee) throw new DomainError("NOT_FOUND", "No member has that number.");
+  if (await inActiveCall(db, input.callerId, now)) throw new DomainError("CONFLICT", "You are already in a call: hang up first.");
+  const [blocked, live, calleeInCall] = await Promise.all([
+    db.block.findUnique({ where: { blockerId_blockedId: { blockerId: input.calleeId, blockedId: input.callerId } } }),
+    db.presenceConnection.count({ where: { memberId: input.calleeId, lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } } }),
+    inActiveCall(db, input.calleeId, now),
+  ]);
+  const outcome = sm.placementOutcome({ blocked: !!blocked, calleeReachable: live > 0, calleeSetting: callee.presenceSetting, calleeInCall });
+  const draft = sm.newCall({ id: "", callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, now, outcome });
+  const { id: _drop, ...data } = draft;
+  const row = await db.call.create({ data: { ...data, calleeSeen: true } });
+  const call = fromRow(row);
+  if (call.status === "ringing") {
+    const caller = await memberCard(db, call.callerId);
+    await deps.bus.toMember(call.calleeId, "call-ring", { callId: call.id, kind: call.kind, ringUntil: call.ringUntil.toISOString(), caller });
+  }
+  return call;
+}
+
+export async function getCall(db: Db, callId: string, now = new Date()): Promise<Call | null> {
+  const row = await db.call.findUnique({ where: { id: callId } });
+  return row ? sm.expire(fromRow(row), now) : null;
+}
+
+/** A call its party may see; a stranger gets the same answer as for a call that does not exist. */
+export async function callForParty(db: Db, callId: string, memberId: string, now = new Date()): Promise<Call> {
+  const call = await getCall(db, callId, now);
+  if (!call || !sm.isParty(call, memberId)) throw new DomainError("NOT_FOUND", "No such call.");
+  return call;
+}
+
+/**
+ * Applies one transition. The write only lands if the call is still in the status
+ * it was computed from; otherwise the transition is computed again on what won.
+ */
+async function transition(deps: Deps, callId: string, step: (call: Call, now: Date) => Step): Promise<Call> {
+  const { db } = deps;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = deps.now?.() ?? new Date();
+    const row = await db.call.findUnique({ where: { id: callId } });
+    if (!row) throw new DomainError("NOT_FOUND", "No such call.");
+    const stored = fromRow(row);
+    const result = step(stored, now);
+    if (!result.ok) throw new DomainError(result.code === "not_party" || result.code === "not_callee" ? "FORBIDDEN" : "CONFLICT", result.message);
+    const next = result.call;
+    if (next.status === stored.status && next.outcome === stored.outcome) return next;
+    const written = await db.call.updateMany({
+      where: { id: callId, status: stored.status },
+      data: {
+        status: next.status, outcome: next.outcome, answeredAt: next.answeredAt, answeredDevice: next.answeredDevice, endedAt: next.endedAt, endedBy: next.endedBy,
+        ...(next.outcome === "missed" ? { calleeSeen: false } : {}),
+      },
+    });
+    if (written.count === 0) continue;
+    if (next.status === "ended" && stored.status !== "ringing") await deleteRoom(roomName(callId)).catch(() => {});
+    await announce(deps, next);
+    return next;
+  }
+  throw new DomainError("CONFLICT", "The call changed while you acted; try again.");
+}
+
+export const acceptCall = (deps: Deps, callId: string, memberId: string, deviceId: string) =>
+  transition(deps, callId, (c, now) => sm.accept(c, memberId, deviceId, now));
+export const declineCall = (deps: Deps, callId: string, memberId: string) => transition(deps, callId, (c, now) => sm.decline(c, memberId, now));
+export const hangUpCall = (deps: Deps, callId: string, memberId: string) => transition(deps, callId, (c, now) => sm.hangUp(c, memberId, now));
+
+/** The server-side ring timeout: every ringing call past its time becomes missed. */
+export async function sweepRinging(deps: Deps): Promise<number> {
+  const now = deps.now?.() ?? new Date();
+  const due = await deps.db.call.findMany({ where: { status: "ringing", ringUntil: { lte: now } }, select: { id: true }, take: 500 });
+  let n = 0;
+  for (const { id } of due) {
+    try {
+      await transition(deps, id, (c, at) => sm.timeOut(c, at));
+      n++;
+    } catch {
+      /* answered or ended meanwhile */
+    }
+  }
+  return n;
+}
+
+/** LiveKit says a party's media joined or left the room. Leaving ends the call (either side). */
+export async function mediaEvent(deps: Deps, input: { callId: string; memberId: string; event: "joined" | "left" }): Promise<void> {
+  const call = await getCall(deps.db, input.callId);
+  if (!call || !sm.isParty(call, input.memberId)) return;
+  if (input.event === "joined") {
+    const field = call.callerId === input.memberId ? "callerJoinedAt" : "calleeJoinedAt";
+    await deps.db.call.update({ where: { id: call.id }, data: { [field]: new Date() } });
+    return;
+  }
+  // The callee's media only exists once connected; the caller's may leave while ringing (a closed tab cancels).
+  if (call.status === "ended") return;
+  await hangUpCall(deps, call.id, input.memberId).catch(() => {});
+}
