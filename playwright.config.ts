@@ -16,6 +16,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.BASE_URL ?? "http://localhost:3330",
     trace: "retain-on-failure",
+    permissions: ["camera", "microphone"],
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -30,6 +31,9 @@ export default defineConfig({
         "--no-first-run",
         "--disable-quic",
         "--disable-gpu",
+        // WebRTC to the local LiveKit server over loopback, with plain (not mDNS) host candidates.
+        "--disable-features=WebRtcHideLocalIpsWithMdns",
+        "--allow-loopback-in-peer-connection",
       ],
     },
   },

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { currentMember } from "@/app/_server/session";
+import { IncomingCall } from "@/components/calls/incoming-call";
 import { PresenceProvider } from "@/components/presence/presence-provider";
 import { Providers } from "@/components/providers";
 import { env } from "@/lib/env";
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <PresenceProvider signedIn={!!member} autoAwayMs={env().PRESENCE_AUTO_AWAY_SECONDS * 1000}>
             <SiteHeader />
+            {member && <IncomingCall />}
             <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
               {children}
             </main>

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { currentMember } from "@/app/_server/session";
+import { unseenMissedCount } from "@/lib/calls/history";
+import { db } from "@/lib/db/client";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
 import { StatusMenu } from "./presence/status-menu";
@@ -7,6 +9,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const member = await currentMember();
+  const missed = member ? await unseenMissedCount(await db(), member.id) : 0;
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
@@ -18,11 +21,25 @@ export async function SiteHeader() {
           <Link href="/directory" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
             Directory
           </Link>
+          {member && (
+            <>
+              <Link href="/call" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Call</Link>
+              <Link href="/calls" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="nav-calls">
+                Recent calls
+                {missed > 0 && (
+                  <span className="ml-1 rounded-full bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${missed} missed`}>{missed}</span>
+                )}
+              </Link>
+            </>
+          )}
         </nav>
         {member ? (
           <div className="flex items-center gap-1 sm:gap-3">
             <Link href="/directory" className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden">
               Directory
+            </Link>
+            <Link href="/calls" className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden" aria-label={missed ? `Calls, ${missed} missed` : "Calls"}>
+              Calls{missed > 0 && <span className="ml-1 rounded-full bg-rose-600 px-1.5 text-xs text-white">{missed}</span>}
             </Link>
             <StatusMenu initial={member.presenceSetting} />
             <Link href={`/${member.handle}`} className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 hover:bg-slate-100" data-testid="header-member">

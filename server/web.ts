@@ -1,5 +1,8 @@
 import http from "node:http";
 import next from "next";
+import { bus } from "../lib/bus";
+import { sweepRinging } from "../lib/calls/service";
+import { db } from "../lib/db/client";
 import { env } from "../lib/env";
 
 /**
@@ -25,6 +28,17 @@ server.listen(e.PORT, e.HOST, () => {
   console.log(`web: ready on http://localhost:${e.PORT}`);
 });
 
-const stop = () => server.close(() => process.exit(0));
+// Ring timeouts run here, on the server's clock, not in anyone's tab. Several web processes may all
+// sweep: a call's transition is stored only once (lib/calls/service.ts).
+const sweeper = setInterval(() => {
+  void db()
+    .then((d) => sweepRinging({ db: d, bus: bus() }))
+    .catch((err) => console.error("ring sweep failed", err));
+}, 1000);
+
+const stop = () => {
+  clearInterval(sweeper);
+  server.close(() => process.exit(0));
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
 import { Avatar } from "@/components/avatar";
+import { BlockButton } from "@/components/calls/block-button";
+import { CallButton } from "@/components/calls/call-button";
+import { isBlocked } from "@/lib/calls/blocks";
 import { LiveStatus } from "@/components/presence/status-dot";
 import { getStatus } from "@/lib/presence/read-model";
 import { db } from "@/lib/db/client";
@@ -26,6 +29,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const viewer = await currentMember();
   const status = await getStatus(await db(), member.id);
   const isSelf = viewer?.id === member.id;
+  const blocked = viewer && !isSelf ? await isBlocked(await db(), viewer.id, member.id) : false;
   const welcome = isSelf && (await searchParams).welcome === "1";
 
   return (
@@ -55,6 +59,18 @@ export default async function MemberPage({ params, searchParams }: Props) {
               </p>
             </div>
           </div>
+          {viewer && !isSelf && (
+            <div className="mt-5 flex flex-wrap items-start gap-3" data-testid="member-actions">
+              <CallButton handle={member.handle} name={member.displayName} kind="video" />
+              <CallButton handle={member.handle} name={member.displayName} kind="voice" />
+              <BlockButton handle={member.handle} name={member.displayName.split(" ")[0] ?? member.displayName} initiallyBlocked={blocked} />
+            </div>
+          )}
+          {!viewer && (
+            <p className="mt-5 text-sm text-slate-600">
+              <a href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</a> to call {member.displayName}.
+            </p>
+          )}
           <dl className="mt-6 grid gap-4 sm:grid-cols-2">
             <div className="rounded-xl bg-slate-50 p-4">
               <dt className="text-sm text-slate-600">Number</dt>

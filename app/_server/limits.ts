@@ -2,16 +2,19 @@ import "server-only";
 import { env } from "@/lib/env";
 import { clientAddress, RateLimiter } from "@/lib/http/rate-limit";
 
-let limiters: { auth: RateLimiter; lookup: RateLimiter } | undefined;
+let limiters: { auth: RateLimiter; lookup: RateLimiter; calls: RateLimiter } | undefined;
 
 function get() {
   const e = env();
   limiters ??= {
     auth: new RateLimiter(e.RATE_LIMIT_AUTH_PER_MINUTE, 60_000, "sign-up attempts"),
     lookup: new RateLimiter(e.RATE_LIMIT_LOOKUP_PER_MINUTE, 60_000, "number look-ups"),
+    calls: new RateLimiter(e.RATE_LIMIT_CALLS_PER_MINUTE, 60_000, "calls"),
   };
   return limiters;
 }
 
 export const limitRegistration = (req: Request) => get().auth.hit(clientAddress(req));
 export const limitLookup = (req: Request) => get().lookup.hit(clientAddress(req));
+/** Per member, not per address: one member, however many devices, places a few calls a minute. */
+export const limitCalls = (memberId: string) => get().calls.hit(memberId);

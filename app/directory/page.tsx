@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { currentMember } from "@/app/_server/session";
 import { Avatar } from "@/components/avatar";
+import { CallButton } from "@/components/calls/call-button";
 import { LiveStatus } from "@/components/presence/status-dot";
 import { db } from "@/lib/db/client";
 import { directoryQuerySchema, type DirectoryQuery, searchMembers } from "@/lib/directory/search-members";
@@ -27,7 +29,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = directoryQuerySchema.safeParse(flat);
   const q = parsed.success ? parsed.data : directoryQuerySchema.parse({});
-  const result = await searchMembers(await db(), q);
+  const [result, viewer] = await Promise.all([searchMembers(await db(), q), currentMember()]);
   const filtered = !!(q.name || q.number || q.city || q.interest || q.online);
 
   return (
@@ -111,6 +113,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
                 </p>
               </div>
               <LiveStatus memberId={m.id} initial={m.status} />
+              {viewer && viewer.id !== m.id && <CallButton handle={m.handle} name={m.displayName} compact />}
             </li>
           ))}
         </ul>

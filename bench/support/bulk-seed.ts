@@ -35,7 +35,7 @@ export async function dropSecondaryIndexes(client: Db, kind: Kind): Promise<stri
           `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`,
         )
       : await client.$queryRawUnsafe<{ name: string; sql: string }[]>(
-          `SELECT indexname AS name, indexdef AS sql FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN (${list}) AND indexname NOT LIKE '%_pkey'`,
+          `SELECT indexname::text AS name, indexdef AS sql FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN (${list}) AND indexname NOT LIKE '%_pkey'`,
         );
   for (const r of rows) await client.$executeRawUnsafe(`DROP INDEX "${r.name}"`);
   return rows.map((r) => r.sql);

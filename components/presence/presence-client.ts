@@ -7,7 +7,7 @@ type Listener = () => void;
 
 const ACTIVITY_EVENTS = ["pointerdown", "pointermove", "keydown", "wheel", "touchstart", "focus"] as const;
 
-function deviceId(): string {
+export function deviceId(): string {
   try {
     let id = localStorage.getItem("portal-device");
     if (!id) {

@@ -129,7 +129,8 @@ async function transition(deps: Deps, callId: string, step: (call: Call, now: Da
       },
     });
     if (written.count === 0) continue;
-    if (next.status === "ended" && stored.status !== "ringing") await deleteRoom(roomName(callId)).catch(() => {});
+    // The caller may already be in the room while it rings: any end closes it for both.
+    if (next.status === "ended") await deleteRoom(roomName(callId)).catch(() => {});
     await announce(deps, next);
     return next;
   }

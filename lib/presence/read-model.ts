@@ -20,10 +20,13 @@ export async function statusesOf(
 ): Promise<Record<string, PublicStatus>> {
   if (members.length === 0) return {};
   const since = new Date(now.getTime() - EXPIRY_MS);
-  const conns = await db.presenceConnection.findMany({
-    where: { memberId: { in: members.map((m) => m.id) }, lastSeenAt: { gt: since } },
-    select: { memberId: true, idle: true },
-  });
+  const ids = members.map((m) => m.id);
+  const [conns, calls] = await Promise.all([
+    db.presenceConnection.findMany({ where: { memberId: { in: ids }, lastSeenAt: { gt: since } }, select: { memberId: true, idle: true } }),
+    // In a call means busy to everyone else.
+    db.call.findMany({ where: { status: "connected", OR: [{ callerId: { in: ids } }, { calleeId: { in: ids } }] }, select: { callerId: true, calleeId: true } }),
+  ]);
+  const inCall = new Set(calls.flatMap((c) => [c.callerId, c.calleeId]));
   const live = new Map<string, { n: number; idle: number }>();
   for (const c of conns) {
     const s = live.get(c.memberId!) ?? { n: 0, idle: 0 };
@@ -34,7 +37,7 @@ export async function statusesOf(
   const out: Record<string, PublicStatus> = {};
   for (const m of members) {
     const s = live.get(m.id);
-    out[m.id] = publicStatus({ setting: m.presenceSetting, liveConnections: s?.n ?? 0, allIdle: !!s && s.idle === s.n });
+    out[m.id] = publicStatus({ setting: m.presenceSetting, liveConnections: s?.n ?? 0, allIdle: !!s && s.idle === s.n, inCall: inCall.has(m.id) });
   }
   return out;
 }

@@ -1,0 +1,31 @@
+import { callDeps } from "@/app/api/calls/_deps";
+import { mediaEvent } from "@/lib/calls/service";
+import { DomainError } from "@/lib/errors";
+import { errorResponse, json } from "@/lib/http/respond";
+import { callIdOfRoom, receiveWebhook } from "@/lib/livekit";
+
+/**
+ * LiveKit's webhooks: who joined and left each call's room. Public, so the
+ * signature (a JWT over the exact body's hash) is the only way in.
+ */
+export async function POST(req: Request) {
+  try {
+    const body = await req.text();
+    if (body.length > 64 * 1024) throw new DomainError("PAYLOAD_TOO_LARGE", "Webhook body too large");
+    let event;
+    try {
+      event = await receiveWebhook(body, req.headers.get("authorization"));
+    } catch {
+      throw new DomainError("UNAUTHENTICATED", "The webhook signature does not match");
+    }
+    const callId = event.room ? callIdOfRoom(event.room.name) : null;
+    const memberId = event.participant?.identity;
+    if (callId && memberId) {
+      const kind = event.event === "participant_joined" ? "joined" : event.event === "participant_left" || event.event === "participant_connection_aborted" ? "left" : null;
+      if (kind) await mediaEvent(await callDeps(), { callId, memberId, event: kind });
+    }
+    return json({ ok: true });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Call set-up through the real stack (Next.js, presence server, LiveKit) in real Chromium
+ * with fake camera and microphone: over N calls, p50/p95 of
+ *   click-to-ring: the caller clicks "Call" → the callee's ringing dialog is on screen;
+ *   accept-to-first-frame: the callee clicks "Accept" → each side shows the other's first video frame.
+ *   npx tsx bench/calls.ts [--calls 20]
+ * Both pages run in one browser on one machine, so their Date.now() clocks are the same clock.
+ */
+import os from "node:os";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { build, needsBuild } from "../scripts/launcher/prepare";
+import { startStack } from "../tests/support/stack";
+import config from "../playwright.config";
+
+const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
+const CALLS = Number(arg("calls", "20"));
+const pct = (s: number[], p: number) => Math.round([...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!);
+
+/** Marks, in page time, when the ringing dialog appears and when the remote video shows its first frame. */
+const WATCH = () => {
+  const w = window as unknown as { __ringAt?: number; __frameAt?: number; __watched?: WeakSet<Element> };
+  w.__watched = new WeakSet();
+  new MutationObserver(() => {
+    if (!w.__ringAt && document.querySelector("[data-testid=incoming-call]")) w.__ringAt = Date.now();
+    const v = document.querySelector("[data-testid=remote-video]") as HTMLVideoElement | null;
+    if (v && !w.__watched!.has(v)) {
+      w.__watched!.add(v);
+      v.requestVideoFrameCallback(() => (w.__frameAt ??= Date.now()));
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function member(base: string, browser: Browser, tag: string) {
+  const id = `${tag}${Date.now().toString(36)}`;
+  const person = { displayName: `Bench ${tag.toUpperCase()}`, handle: `bench-${id}`, email: `${id}@bench.test`, password: "bench password 123", birthDate: "1990-01-01", city: "Lisbon", interests: [], listed: true };
+  const r = await fetch(`${base}/api/register`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `10.66.0.${tag.charCodeAt(0)}` }, body: JSON.stringify(person) });
+  if (r.status !== 201) throw new Error(`register: ${r.status} ${await r.text()}`);
+  const { member } = (await r.json()) as { member: { number: string } };
+  const ctx = await browser.newContext({ baseURL: base, permissions: ["camera", "microphone"] });
+  const { csrfToken } = (await (await ctx.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await ctx.request.post("/api/auth/callback/credentials", { form: { csrfToken, identifier: person.email, password: person.password, json: "true" } });
+  await ctx.addInitScript(WATCH);
+  const page = await ctx.newPage();
+  return { page, number: member.number };
+}
+
+const read = (p: Page, k: "__ringAt" | "__frameAt") => p.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key] ?? 0, k);
+const reset = (p: Page) => p.evaluate(() => { const w = window as unknown as Record<string, unknown>; w.__ringAt = undefined; w.__frameAt = undefined; });
+async function until(p: Page, k: "__ringAt" | "__frameAt") {
+  for (let i = 0; i < 300; i++) {
+    const v = await read(p, k);
+    if (v) return v;
+    await p.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${k}`);
+}
+
+async function main() {
+  if (needsBuild()) build();
+  const stack = await startStack({ port: 3480, env: { RATE_LIMIT_CALLS_PER_MINUTE: "1000" } });
+  const browser = await chromium.launch(config.use!.launchOptions);
+  const ring: number[] = [];
+  const frameCaller: number[] = [];
+  const frameCallee: number[] = [];
+  try {
+    const a = await member(stack.url, browser, "a");
+    const b = await member(stack.url, browser, "b");
+    await b.page.goto("/directory");
+    for (let i = 0; i < CALLS; i++) {
+      await a.page.goto("/call");
+      await a.page.getByTestId("dial-input").fill(b.number);
+      await Promise.all([reset(a.page), reset(b.page)]);
+      const clickAt = await a.page.evaluate(() => Date.now());
+      await a.page.getByTestId("dial-call").click();
+      ring.push((await until(b.page, "__ringAt")) - clickAt);
+      const acceptAt = await b.page.evaluate(() => Date.now());
+      await b.page.getByTestId("incoming-call").getByRole("button", { name: "Accept" }).click();
+      frameCaller.push((await until(a.page, "__frameAt")) - acceptAt);
+      frameCallee.push((await until(b.page, "__frameAt")) - acceptAt);
+      await a.page.getByTestId("hang-up").click();
+      await b.page.getByTestId("call-ended").waitFor();
+      process.stderr.write(`  call ${i + 1}: ring ${ring.at(-1)} ms, first frame caller ${frameCaller.at(-1)} / callee ${frameCallee.at(-1)} ms\n`);
+      // The callee goes back to a page that is not a call, as a person would.
+      await b.page.goto("/directory");
+    }
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+  console.log(JSON.stringify({
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    calls: CALLS,
+    click_to_ring_ms: { p50: pct(ring, 50), p95: pct(ring, 95) },
+    accept_to_first_frame_caller_ms: { p50: pct(frameCaller, 50), p95: pct(frameCaller, 95) },
+    accept_to_first_frame_callee_ms: { p50: pct(frameCallee, 50), p95: pct(frameCallee, 95) },
+  }, null, 2));
+}
+
+await main();

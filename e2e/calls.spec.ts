@@ -1,0 +1,122 @@
+import { expect, test } from "@playwright/test";
+import { registerMember } from "./support/auth";
+import { dial, expectRemoteAudio, expectRemoteVideo, memberPage } from "./support/calls";
+
+test.describe.configure({ timeout: 120_000 });
+
+test("A calls B by number, B accepts, they see and hear each other, A hangs up and both calls end", async ({ browser, request }) => {
+  const a = await registerMember(request, { displayName: "Caller Ann" });
+  const b = await registerMember(request, { displayName: "Callee Ben" });
+  const pa = await memberPage(browser, a);
+  const pb = await memberPage(browser, b, "/directory");
+
+  await dial(pa, b.number);
+  await expect(pa.getByTestId("call-phase")).toHaveText("Ringing…");
+  const ring = pb.getByTestId("incoming-call");
+  await expect(ring).toBeVisible();
+  await expect(ring).toContainText("Caller Ann");
+  await ring.getByRole("button", { name: "Accept" }).click();
+  await pb.waitForURL(/\/call\//);
+
+  await expect(pa.getByTestId("call-screen")).toHaveAttribute("data-status", "connected");
+  await expect(pb.getByTestId("call-screen")).toHaveAttribute("data-status", "connected");
+  await expectRemoteVideo(pa);
+  await expectRemoteVideo(pb);
+  await expectRemoteAudio(pa);
+  await expectRemoteAudio(pb);
+  await expect(pa.getByTestId("call-timer")).toBeVisible();
+
+  // Busy to everyone else while in the call.
+  const status = (await (await request.get(`/api/directory?name=${encodeURIComponent("Callee Ben")}&sort=name`)).json()) as { rows: { id: string; status: string }[] };
+  expect(status.rows.find((r) => r.id === b.id)?.status).toBe("busy");
+
+  // Mute and camera off are real toggles.
+  await pa.getByTestId("toggle-mic").click();
+  await expect(pa.getByTestId("toggle-mic")).toHaveAttribute("aria-pressed", "true");
+  await pa.getByTestId("toggle-camera").click();
+  await expect(pa.getByTestId("toggle-camera")).toHaveAttribute("aria-pressed", "true");
+
+  await pa.getByTestId("hang-up").click();
+  await expect(pa.getByTestId("call-ended")).toHaveAttribute("data-outcome", "completed");
+  await expect(pb.getByTestId("call-ended")).toHaveAttribute("data-outcome", "completed", { timeout: 10_000 });
+  await pa.context().close();
+  await pb.context().close();
+});
+
+test("a declined call tells the caller why and offers a message", async ({ browser, request }) => {
+  const a = await registerMember(request);
+  const b = await registerMember(request);
+  const pa = await memberPage(browser, a);
+  const pb = await memberPage(browser, b);
+  await dial(pa, b.number, "voice");
+  await pb.getByTestId("incoming-call").getByRole("button", { name: "Decline" }).click();
+  await expect(pa.getByTestId("call-ended")).toHaveAttribute("data-outcome", "declined");
+  await expect(pa.getByTestId("call-outcome")).toHaveText("The call was declined.");
+  await expect(pa.getByTestId("leave-message")).toBeVisible();
+  await pa.context().close();
+  await pb.context().close();
+});
+
+test("an unanswered call is missed after 30 seconds on the server, and marked in the callee's history", async ({ browser, request }) => {
+  const a = await registerMember(request);
+  const b = await registerMember(request);
+  const pa = await memberPage(browser, a);
+  const pb = await memberPage(browser, b);
+  await dial(pa, b.number);
+  await expect(pb.getByTestId("incoming-call")).toBeVisible();
+  // Nobody touches either tab: the server's clock ends it.
+  await expect(pa.getByTestId("call-ended")).toHaveAttribute("data-outcome", "missed", { timeout: 40_000 });
+  await expect(pb.getByTestId("incoming-call")).toBeHidden();
+  await pb.goto("/calls");
+  await expect(pb.getByTestId("call-row").first()).toHaveAttribute("data-unseen", "1");
+  await pb.reload();
+  await expect(pb.getByTestId("call-row").first()).toHaveAttribute("data-unseen", "0");
+  await pa.context().close();
+  await pb.context().close();
+});
+
+test("busy, blocked, offline and a stranger's token request", async ({ browser, request }) => {
+  const a = await registerMember(request);
+  const b = await registerMember(request);
+  const c = await registerMember(request);
+  const offline = await registerMember(request);
+  const pa = await memberPage(browser, a);
+  const pb = await memberPage(browser, b);
+  const pc = await memberPage(browser, c);
+
+  await dial(pa, b.number);
+  await pb.getByTestId("incoming-call").getByRole("button", { name: "Accept" }).click();
+  await expect(pa.getByTestId("call-screen")).toHaveAttribute("data-status", "connected");
+  const callId = pa.url().split("/").pop()!;
+
+  // C is not part of A and B's call: no token, no details.
+  const token = await pc.request.post(`/api/calls/${callId}/token`);
+  expect(token.status()).toBe(404);
+  expect(((await token.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+
+  await dial(pc, b.number);
+  await expect(pc.getByTestId("call-ended")).toHaveAttribute("data-outcome", "busy");
+  await pa.getByTestId("hang-up").click();
+  await expect(pb.getByTestId("call-ended")).toBeVisible();
+
+  // B blocks C: C's call ends as unavailable and B's devices never ring.
+  await pb.goto(`/${c.handle}`);
+  await pb.getByTestId("block-button").click();
+  await expect(pb.getByTestId("block-button")).toHaveAttribute("aria-pressed", "true");
+  await dial(pc, b.number);
+  await expect(pc.getByTestId("call-ended")).toHaveAttribute("data-outcome", "unavailable");
+  await pb.waitForTimeout(1000);
+  await expect(pb.getByTestId("incoming-call")).toHaveCount(0);
+
+  // Nobody connected: unavailable.
+  await dial(pa, offline.number);
+  await expect(pa.getByTestId("call-ended")).toHaveAttribute("data-outcome", "unavailable");
+  await expect(pa.getByTestId("leave-message")).toBeVisible();
+
+  // A number nobody has is a clear error, not a call.
+  await pa.goto("/call");
+  await pa.getByTestId("dial-input").fill("2000 0000 0001");
+  await pa.getByTestId("dial-call").click();
+  await expect(pa.getByRole("alert")).toContainText("No member has that number");
+  for (const p of [pa, pb, pc]) await p.context().close();
+});

@@ -1,0 +1,31 @@
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+
+async function memberIdOf(db: Db, handle: string): Promise<string> {
+  const m = await db.member.findUnique({ where: { handleKey: handle.toLowerCase() }, select: { id: true } });
+  if (!m) throw new DomainError("NOT_FOUND", "No member has that address.");
+  return m.id;
+}
+
+/** From now on the blocked member's calls end as "unavailable" without ringing. */
+export async function blockMember(db: Db, blockerId: string, handle: string) {
+  const blockedId = await memberIdOf(db, handle);
+  if (blockedId === blockerId) throw new DomainError("BAD_REQUEST", "You cannot block yourself.");
+  await db.block.upsert({ where: { blockerId_blockedId: { blockerId, blockedId } }, create: { blockerId, blockedId }, update: {} });
+  return { blocked: true, handle };
+}
+
+export async function unblockMember(db: Db, blockerId: string, handle: string) {
+  const blockedId = await memberIdOf(db, handle);
+  await db.block.deleteMany({ where: { blockerId, blockedId } });
+  return { blocked: false, handle };
+}
+
+export async function isBlocked(db: Db, blockerId: string, blockedId: string): Promise<boolean> {
+  return !!(await db.block.findUnique({ where: { blockerId_blockedId: { blockerId, blockedId } } }));
+}
+
+export async function listBlocked(db: Db, blockerId: string) {
+  const rows = await db.block.findMany({ where: { blockerId }, include: { blocked: { select: { handle: true, displayName: true } } }, orderBy: { createdAt: "desc" } });
+  return rows.map((r) => ({ handle: r.blocked.handle, displayName: r.blocked.displayName, since: r.createdAt.toISOString() }));
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BusPublisher } from "../../lib/bus";
+import { blockMember } from "../../lib/calls/blocks";
+import { acceptCall, hangUpCall, placeCall, sweepRinging } from "../../lib/calls/service";
+import { RING_MS } from "../../lib/calls/state";
+import { db, disconnectDb } from "../../lib/db/client";
+import { useStackDatabase } from "../support/http";
+
+beforeAll(() => useStackDatabase());
+afterAll(() => disconnectDb());
+
+/** The bus as route handlers see it, recording instead of delivering (the presence server is not under test here). */
+function recordingBus() {
+  const sent: { memberId: string; type: string; data: unknown }[] = [];
+  const bus: BusPublisher = {
+    toMember: async (memberId, type, data) => void sent.push({ memberId, type, data }),
+    presenceChanged: async () => {},
+  };
+  return { bus, sent };
+}
+
+let n = 0;
+async function member(online = true) {
+  const client = await db();
+  const id = `cs-${Date.now().toString(36)}-${n++}`;
+  await client.member.create({
+    data: { id, handle: id, handleKey: id, email: `${id}@calls.test`, emailKey: `${id}@calls.test`, passwordHash: "x", displayName: `Member ${id}`, birthDate: new Date("1990-01-01"), city: "Oslo" },
+  });
+  if (online) {
+    await client.presenceConnection.create({
+      data: { id: `c-${id}`, memberId: id, nodeId: "calls-test", deviceId: "d", address: "127.0.0.1", userAgent: "t", connectedAt: new Date(), lastSeenAt: new Date(Date.now() + 120_000) },
+    });
+  }
+  return id;
+}
+
+describe("calls against the database", () => {
+  it("rings the callee and lets exactly one of two devices that accept at once take the call", async () => {
+    const { bus, sent } = recordingBus();
+    const deps = { db: await db(), bus };
+    const [a, b] = [await member(), await member()];
+    const call = await placeCall(deps, { callerId: a, calleeId: b, kind: "video" });
+    expect(call.status).toBe("ringing");
+    expect(sent.find((e) => e.type === "call-ring")?.memberId).toBe(b);
+
+    const results = await Promise.allSettled([acceptCall(deps, call.id, b, "dev1"), acceptCall(deps, call.id, b, "dev2")]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(String(lost[0]!.reason.message)).toMatch(/answered on another device/);
+    const stored = await deps.db.call.findUniqueOrThrow({ where: { id: call.id } });
+    expect(stored.status).toBe("connected");
+    // Both parties heard about the connection.
+    expect(sent.filter((e) => e.type === "call" && (e.data as { status: string }).status === "connected").map((e) => e.memberId).sort()).toEqual([a, b].sort());
+  });
+
+  it("settles a hang-up racing an accept on one consistent outcome", async () => {
+    const deps = { db: await db(), bus: recordingBus().bus };
+    for (let i = 0; i < 5; i++) {
+      const [a, b] = [await member(), await member()];
+      const call = await placeCall(deps, { callerId: a, calleeId: b, kind: "voice" });
+      const [acc, hang] = await Promise.allSettled([acceptCall(deps, call.id, b, "dev"), hangUpCall(deps, call.id, a)]);
+      const stored = await deps.db.call.findUniqueOrThrow({ where: { id: call.id } });
+      expect(hang.status).toBe("fulfilled");
+      expect(stored.status).toBe("ended");
+      if (acc.status === "fulfilled") expect(stored.outcome).toBe("completed");
+      else expect(stored.outcome).toBe("canceled");
+    }
+  });
+
+  it("times out on the server's clock as missed, marked unseen for the callee", async () => {
+    const deps = { db: await db(), bus: recordingBus().bus };
+    const [a, b] = [await member(), await member()];
+    const call = await placeCall(deps, { callerId: a, calleeId: b, kind: "video" });
+    expect(await sweepRinging({ ...deps, now: () => new Date(Date.now() + RING_MS - 1000) })).toBe(0);
+    expect(await sweepRinging({ ...deps, now: () => new Date(Date.now() + RING_MS + 1000) })).toBeGreaterThanOrEqual(1);
+    const stored = await deps.db.call.findUniqueOrThrow({ where: { id: call.id } });
+    expect(stored).toMatchObject({ status: "ended", outcome: "missed", calleeSeen: false });
+  });
+
+  it("ends at once as busy, unavailable (offline, do-not-disturb, blocked) without ringing", async () => {
+    const { bus, sent } = recordingBus();
+    const deps = { db: await db(), bus };
+    const [a, b, c, off] = [await member(), await member(), await member(), await member(false)];
+    const ab = await placeCall(deps, { callerId: a, calleeId: b, kind: "video" });
+    await acceptCall(deps, ab.id, b, "dev");
+    expect((await placeCall(deps, { callerId: c, calleeId: b, kind: "video" })).outcome).toBe("busy");
+    expect((await placeCall(deps, { callerId: c, calleeId: off, kind: "video" })).outcome).toBe("unavailable");
+    await hangUpCall(deps, ab.id, a);
+    await blockMember(deps.db, b, c);
+    const before = sent.filter((e) => e.type === "call-ring" && e.memberId === b).length;
+    expect((await placeCall(deps, { callerId: c, calleeId: b, kind: "video" })).outcome).toBe("unavailable");
+    expect(sent.filter((e) => e.type === "call-ring" && e.memberId === b).length).toBe(before);
+    await deps.db.member.update({ where: { id: a }, data: { presenceSetting: "dnd" } });
+    expect((await placeCall(deps, { callerId: c, calleeId: a, kind: "voice" })).outcome).toBe("unavailable");
+    await expect(placeCall(deps, { callerId: a, calleeId: a, kind: "voice" })).rejects.toThrow(/yourself/);
+  });
+});
