@@ -117,6 +117,6 @@ test("busy, blocked, offline and a stranger's token request", async ({ browser, 
   await pa.goto("/call");
   await pa.getByTestId("dial-input").fill("2000 0000 0001");
   await pa.getByTestId("dial-call").click();
-  await expect(pa.getByRole("alert")).toContainText("No member has that number");
+  await expect(pa.locator("#dial-error")).toHaveText("No member has that number.");
   for (const p of [pa, pb, pc]) await p.context().close();
 });
