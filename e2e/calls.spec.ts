@@ -10,13 +10,19 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   const pa = await memberPage(browser, a);
   const pb = await memberPage(browser, b, "/directory");
 
+  // Ben has a second tab open: both ring, the first to accept takes the call, the other stops.
+  const pb2 = await pb.context().newPage();
+  await pb2.goto("/");
+
   await dial(pa, b.number);
   await expect(pa.getByTestId("call-phase")).toHaveText("Ringing…");
   const ring = pb.getByTestId("incoming-call");
   await expect(ring).toBeVisible();
   await expect(ring).toContainText("Caller Ann");
+  await expect(pb2.getByTestId("incoming-call")).toBeVisible();
   await ring.getByRole("button", { name: "Accept" }).click();
   await pb.waitForURL(/\/call\//);
+  await expect(pb2.getByTestId("incoming-call")).toBeHidden();
 
   await expect(pa.getByTestId("call-screen")).toHaveAttribute("data-status", "connected");
   await expect(pb.getByTestId("call-screen")).toHaveAttribute("data-status", "connected");

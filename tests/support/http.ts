@@ -59,3 +59,17 @@ export function person(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Signs in through next-auth's real credentials flow; returns the session cookie, or null. */
+export async function signIn(identifier: string, password: string, ip = newAddress()) {
+  const csrf = await api<{ csrfToken: string }>("/api/auth/csrf", { ip });
+  const cookie = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const res = await api("/api/auth/callback/credentials", {
+    method: "POST",
+    ip,
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken: csrf.body.csrfToken, identifier, password, json: "true" }).toString(),
+  });
+  const session = (res.headers.getSetCookie?.() ?? []).find((c) => c.startsWith("next-auth.session-token="));
+  return { res, cookie: session ? session.split(";")[0]! : null };
+}
