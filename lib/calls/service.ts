@@ -110,7 +110,8 @@ export async function callForParty(db: Db, callId: string, memberId: string, now
  * Applies one transition. The write only lands if the call is still in the status
  * it was computed from; otherwise the transition is computed again on what won.
  */
-async function transition(deps: Deps, callId: string, step: (call: Call, now: Date) => Step): Promise<Call> {
+async function transition(deps: Deps, input: { callId: string; memberId: string | null }, step: (call: Call, now: Date) => Step): Promise<Call> {
+  const { callId } = input;
   const { db } = deps;
   for (let attempt = 0; attempt < 3; attempt++) {
     const now = deps.now?.() ?? new Date();
@@ -118,7 +119,11 @@ async function transition(deps: Deps, callId: string, step: (call: Call, now: Da
     if (!row) throw new DomainError("NOT_FOUND", "No such call.");
     const stored = fromRow(row);
     const result = step(stored, now);
-    if (!result.ok) throw new DomainError(result.code === "not_party" || result.code === "not_callee" ? "FORBIDDEN" : "CONFLICT", result.message);
+    if (!result.ok) {
+      // A stranger learns nothing, not even that the call exists.
+      if (input.memberId && !sm.isParty(stored, input.memberId)) throw new DomainError("NOT_FOUND", "No such call.");
+      throw new DomainError(result.code === "not_callee" ? "FORBIDDEN" : "CONFLICT", result.message);
+    }
     const next = result.call;
     if (next.status === stored.status && next.outcome === stored.outcome) return next;
     const written = await db.call.updateMany({
@@ -138,9 +143,11 @@ async function transition(deps: Deps, callId: string, step: (call: Call, now: Da
 }
 
 export const acceptCall = (deps: Deps, callId: string, memberId: string, deviceId: string) =>
-  transition(deps, callId, (c, now) => sm.accept(c, memberId, deviceId, now));
-export const declineCall = (deps: Deps, callId: string, memberId: string) => transition(deps, callId, (c, now) => sm.decline(c, memberId, now));
-export const hangUpCall = (deps: Deps, callId: string, memberId: string) => transition(deps, callId, (c, now) => sm.hangUp(c, memberId, now));
+  transition(deps, { callId, memberId }, (c, now) => sm.accept(c, memberId, deviceId, now));
+export const declineCall = (deps: Deps, callId: string, memberId: string) =>
+  transition(deps, { callId, memberId }, (c, now) => sm.decline(c, memberId, now));
+export const hangUpCall = (deps: Deps, callId: string, memberId: string) =>
+  transition(deps, { callId, memberId }, (c, now) => sm.hangUp(c, memberId, now));
 
 /** The server-side ring timeout: every ringing call past its time becomes missed. */
 export async function sweepRinging(deps: Deps): Promise<number> {
@@ -149,7 +156,7 @@ export async function sweepRinging(deps: Deps): Promise<number> {
   let n = 0;
   for (const { id } of due) {
     try {
-      await transition(deps, id, (c, at) => sm.timeOut(c, at));
+      await transition(deps, { callId: id, memberId: null }, (c, at) => sm.timeOut(c, at));
       n++;
     } catch {
       /* answered or ended meanwhile */
