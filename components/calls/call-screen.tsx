@@ -47,7 +47,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
   async function hangUp() {
     setHangingUp(true);
     try {
-      qc.setQueryData(key, await apiSend<CallView>("POST", `/api/calls/${call.id}/hangup`));
+      qc.setQueryData(key, await apiSend<CallView>("POST", `/api/calls/${call.id}/hangup`, {}));
     } finally {
       await media.leave();
       setHangingUp(false);

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { CallView } from "@/lib/calls/service";
-import { ApiError, apiSend } from "../api";
+import { ApiError, apiGet, apiSend } from "../api";
+import { useConnectionState } from "../presence/presence-provider";
 import { Avatar } from "../avatar";
 import { deviceId } from "../presence/presence-client";
 import { startRingtone } from "./ringtone";
@@ -22,14 +23,29 @@ export function IncomingCall() {
   const [busy, setBusy] = useState(false);
   const acceptRef = useRef<HTMLButtonElement>(null);
 
+  // Events reach connected pages; a page that (re)connects mid-ring asks whether something is ringing.
+  const connection = useConnectionState();
+  useEffect(() => {
+    if (!connection.startsWith("connected")) return;
+    const ctl = new AbortController();
+    apiGet<{ ring: Ring | null }>("/api/calls/incoming", ctl.signal)
+      .then(({ ring: r }) => r && !finished.current.has(r.callId) && setRing((cur) => cur ?? r))
+      .catch(() => {});
+    return () => ctl.abort();
+  }, [connection]);
+
+  // A page that connects receives the last two minutes of events at once (catch-up), so a ring can
+  // arrive together with the news that its call is over: remember finished calls, never show them.
+  const finished = useRef(new Set<string>());
   useMemberEvent<Ring>("call-ring", (r) => {
-    if (new Date(r.ringUntil).getTime() > Date.now()) {
-      setError(null);
-      setRing(r);
-    }
+    if (finished.current.has(r.callId) || new Date(r.ringUntil).getTime() <= Date.now()) return;
+    setError(null);
+    setRing(r);
   });
   useMemberEvent<CallView>("call", (c) => {
-    if (ring && c.id === ring.callId && c.status !== "ringing") setRing(null);
+    if (c.status === "ringing") return;
+    finished.current.add(c.id);
+    setRing((cur) => (cur?.callId === c.id ? null : cur));
   });
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { ConnectionQuality, type Participant, type RemoteTrack, Room, RoomEvent, Track } from "livekit-client";
+import { ConnectionQuality, createLocalTracks, type Participant, type RemoteTrack, Room, RoomEvent, Track } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { apiSend } from "../api";
 
@@ -68,14 +68,20 @@ export function useCallMedia(opts: { callId: string; join: boolean; video: boole
 
     (async () => {
       try {
+        // The camera and microphone start while the token is fetched and the room connects: on
+        // accept, each of these takes hundreds of milliseconds, and they do not depend on each other.
+        const tracksP = createLocalTracks({ audio: true, video: opts.video });
         const grant = await apiSend<{ url: string; token: string }>("POST", `/api/calls/${opts.callId}/token`);
         if (cancelled) return;
         // The public STUN servers LiveKit suggests are out of reach on a closed network; the server's own candidates suffice.
         await room.connect(grant.url, grant.token, { rtcConfig: { iceServers: [] } });
-        if (cancelled) return void room.disconnect();
+        const tracks = await tracksP;
+        if (cancelled) {
+          for (const t of tracks) t.stop();
+          return void room.disconnect();
+        }
         patch({ connected: true });
-        await room.localParticipant.setMicrophoneEnabled(true);
-        if (opts.video) await room.localParticipant.setCameraEnabled(true);
+        await Promise.all(tracks.map((t) => room.localParticipant.publishTrack(t)));
         attachLocal();
       } catch (err) {
         if (!cancelled) patch({ error: `Could not connect the call's media: ${(err as Error).message}` });

@@ -94,6 +94,13 @@ export async function placeCall(deps: Deps, input: { callerId: string; calleeId:
   return call;
 }
 
+/** What rings for a member right now: a page that opens (or reconnects) mid-ring asks, so it rings too. */
+export async function incomingFor(db: Db, memberId: string, now = new Date()) {
+  const row = await db.call.findFirst({ where: { calleeId: memberId, status: "ringing", ringUntil: { gt: now } }, orderBy: { createdAt: "desc" } });
+  if (!row) return null;
+  return { callId: row.id, kind: row.kind as CallKind, ringUntil: row.ringUntil.toISOString(), caller: await memberCard(db, row.callerId) };
+}
+
 export async function getCall(db: Db, callId: string, now = new Date()): Promise<Call | null> {
   const row = await db.call.findUnique({ where: { id: callId } });
   return row ? sm.expire(fromRow(row), now) : null;
