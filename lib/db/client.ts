@@ -33,11 +33,9 @@ async function create(): Promise<Db> {
   // answers several times faster (bench/directory.ts).
   await client.$queryRawUnsafe("PRAGMA mmap_size = 1073741824");
   await client.$queryRawUnsafe("PRAGMA cache_size = -65536");
-  // Query plans need table statistics (without them a city search over a million members took 1.3 s
-  // instead of 1 ms). A sampled ANALYZE costs ~10 ms at a million members; PRAGMA optimize then keeps
-  // them fresh, as SQLite advises for long-lived connections (its 0x10000 flag needs SQLite 3.46).
-  await client.$queryRawUnsafe("PRAGMA analysis_limit = 1000");
-  await client.$executeRawUnsafe("ANALYZE");
+  // Keeps the query planner's statistics fresh as tables grow, as SQLite advises for long-lived
+  // connections; best effort (another writer may hold the lock). The first statistics come from the
+  // launcher (refreshStatistics), once per start.
   setInterval(() => void client.$queryRawUnsafe("PRAGMA optimize").catch(() => {}), 60 * 60_000).unref();
   return client;
 }
@@ -54,4 +52,16 @@ export async function disconnectDb(): Promise<void> {
   const p = globalForDb.portalDb;
   globalForDb.portalDb = undefined;
   if (p) await (await p).$disconnect();
+}
+
+/**
+ * Table statistics for SQLite's query planner: without them a city search over a million members
+ * took 1.3 s instead of 1 ms (bench/directory.ts). Sampled, so ~10 ms at a million members. Run by
+ * the launcher alone, before the services start: ANALYZE writes, and several processes opening the
+ * database at once would trip over each other's locks.
+ */
+export async function refreshStatistics(client: Db): Promise<void> {
+  if (env().dbKind !== "sqlite") return;
+  await client.$queryRawUnsafe("PRAGMA analysis_limit = 1000");
+  await client.$executeRawUnsafe("ANALYZE");
 }
