@@ -36,6 +36,14 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   const status = (await (await request.get(`/api/directory?name=${encodeURIComponent("Callee Ben")}&sort=name`)).json()) as { rows: { id: string; status: string }[] };
   expect(status.rows.find((r) => r.id === b.id)?.status).toBe("busy");
 
+  // The microphone can be switched from a menu during the call (Chromium's fake devices).
+  await pa.getByRole("button", { name: "Choose microphone" }).click();
+  const items = pa.getByRole("menuitem");
+  await expect(items.first()).toBeVisible();
+  await items.last().click();
+  await expect(pa.getByRole("menu")).toBeHidden();
+  await expect(pa.getByTestId("call-screen")).toHaveAttribute("data-status", "connected");
+
   // Mute and camera off are real toggles.
   await pa.getByTestId("toggle-mic").click();
   await expect(pa.getByTestId("toggle-mic")).toHaveAttribute("aria-pressed", "true");
