@@ -11,7 +11,7 @@ import { disconnectDb } from "../lib/db/client";
 import { migrate } from "./db/migrate";
 import { build, ensureGeneratedClients, ensureSecrets, needsBuild, root } from "./launcher/prepare";
 import { ensureLivekitBinary, writeLivekitConfig } from "./launcher/livekit";
-import { httpOk, Supervisor, waitFor } from "./launcher/supervisor";
+import { httpOk, portFree, Supervisor, waitFor } from "./launcher/supervisor";
 
 const flags = new Set(process.argv.slice(2));
 const dev = flags.has("--dev");
@@ -47,6 +47,15 @@ const childEnv: Record<string, string> = {
   PRESENCE_SECRET: e.PRESENCE_SECRET,
   NEXT_TELEMETRY_DISABLED: "1",
 };
+
+// A leftover portal on the same ports would answer the health checks below in our place.
+const ports: [string, number][] = [["web", e.PORT], ["presence", e.PRESENCE_PORT], ...(e.livekitEmbedded ? [["LiveKit", e.LIVEKIT_PORT] as [string, number]] : [])];
+for (const [name, port] of ports) {
+  if (!(await portFree(port, name === "web" ? e.HOST : name === "presence" ? e.PRESENCE_HOST : "127.0.0.1"))) {
+    console.error(`port ${port} (${name}) is already in use: is another portal still running? Stop it, or choose other ports (see README, Configuration).`);
+    process.exit(1);
+  }
+}
 
 const supervisor = new Supervisor();
 let shuttingDown = false;

@@ -24,6 +24,10 @@ const server = http.createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
+server.on("error", (err) => {
+  console.error(`web: cannot listen on ${e.HOST}:${e.PORT}: ${err.message}`);
+  process.exit(1);
+});
 server.listen(e.PORT, e.HOST, () => {
   console.log(`web: ready on http://localhost:${e.PORT}`);
 });

@@ -112,3 +112,15 @@ export async function httpOk(url: string): Promise<boolean> {
   const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
   return res.ok;
 }
+
+/** Whether nothing listens on host:port yet (a leftover server would otherwise answer our health checks). */
+export function portFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return import("node:net").then(
+    ({ createServer }) =>
+      new Promise<boolean>((resolve) => {
+        const srv = createServer();
+        srv.once("error", () => resolve(false));
+        srv.listen(port, host, () => srv.close(() => resolve(true)));
+      }),
+  );
+}
