@@ -87,6 +87,12 @@ async function main() {
       countVitest(await run(`integration tests (${db})`, bin("vitest"), ["run", "--project", "integration"], env));
       countPlaywright(await run(`end-to-end tests (${db})`, bin("playwright"), ["test"], env));
     } finally {
+      // A failing phase often has its cause in the servers' own output: show the end of it.
+      const failedBefore = failures.length;
+      if (failedBefore && /error|fail/i.test(stack.log())) {
+        const lines = stack.log().split("\n").filter((l) => /error|fail|warn/i.test(l));
+        console.log(`\n── server log (${db}), error lines ──\n${lines.slice(-40).join("\n")}`);
+      }
       await stack.stop();
     }
   }

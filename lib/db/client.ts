@@ -24,7 +24,7 @@ async function create(): Promise<Db> {
     import("./generated/sqlite/client"),
     import("@prisma/adapter-libsql"),
   ]);
-  const adapter = new PrismaLibSQL({ url: DATABASE_URL });
+  const adapter = writeFirstTransactions(new PrismaLibSQL({ url: DATABASE_URL }));
   const client = new PrismaClient({ adapter });
   // WAL lets readers proceed during a write; busy_timeout makes a second process wait instead of failing.
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
@@ -38,6 +38,25 @@ async function create(): Promise<Db> {
   // launcher (refreshStatistics), once per start.
   setInterval(() => void client.$queryRawUnsafe("PRAGMA optimize").catch(() => {}), 60 * 60_000).unref();
   return client;
+}
+
+type LibsqlTransactional = { transaction: (mode?: "write" | "read" | "deferred") => Promise<unknown> };
+
+/**
+ * Prisma's libSQL adapter opens every transaction DEFERRED: it reads first and asks for the write
+ * lock later, and when another process (the presence server, a test) has committed meanwhile SQLite
+ * refuses at once with SQLITE_BUSY, without waiting for busy_timeout. Under concurrent writers this
+ * failed registrations in CI. BEGIN IMMEDIATE takes the write lock up front and waits for it.
+ */
+function writeFirstTransactions<F extends { connect: () => Promise<unknown> }>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as { client: LibsqlTransactional };
+    const begin = adapter.client.transaction.bind(adapter.client);
+    adapter.client.transaction = (mode) => begin(mode === "deferred" ? "write" : mode);
+    return adapter;
+  };
+  return factory;
 }
 
 export function db(): Promise<Db> {

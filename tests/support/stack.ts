@@ -6,7 +6,7 @@ import { childProcessEnv, env } from "../../lib/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type Stack = { url: string; databaseUrl: string; dataDir: string; stop: () => Promise<void> };
+export type Stack = { url: string; databaseUrl: string; dataDir: string; stop: () => Promise<void>; log: () => string };
 
 /** A fresh database: a SQLite file in a new folder, or a new database on the test PostgreSQL server. */
 export function freshDatabase(kind: "sqlite" | "postgres", dataDir: string): string {
@@ -88,5 +88,5 @@ export async function startStack(opts: { port: number; db?: "sqlite" | "postgres
     await stop();
     throw new Error(`the portal did not start:\n${log.slice(-4000)}`);
   }
-  return { url, databaseUrl, dataDir, stop };
+  return { url, databaseUrl, dataDir, stop, log: () => log };
 }
