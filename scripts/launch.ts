@@ -24,11 +24,10 @@ const webUrl = `http://localhost:${e.PORT}`;
 ensureGeneratedClients();
 migrate();
 {
-  const { db, refreshStatistics } = await import("../lib/db/client");
+  const { db } = await import("../lib/db/client");
   const { backfillSearchKeys } = await import("../lib/directory/backfill-search-keys");
   const n = await backfillSearchKeys(await db());
   if (n) console.log(`search keys filled for ${n} members`);
-  await refreshStatistics(await db());
 }
 console.log(`database ready (${e.dbKind}${e.dbKind === "sqlite" ? `: ${path.relative(root, e.DATABASE_URL.slice(5))}` : ""})`);
 if (!flags.has("--no-seed")) {
