@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { uniqueViolationFields } from "../db/unique-violation";
 import { DomainError } from "../errors";
 
 async function memberIdOf(db: Db, handle: string): Promise<string> {
@@ -11,7 +12,13 @@ async function memberIdOf(db: Db, handle: string): Promise<string> {
 export async function blockMember(db: Db, blockerId: string, handle: string) {
   const blockedId = await memberIdOf(db, handle);
   if (blockedId === blockerId) throw new DomainError("BAD_REQUEST", "You cannot block yourself.");
-  await db.block.upsert({ where: { blockerId_blockedId: { blockerId, blockedId } }, create: { blockerId, blockedId }, update: {} });
+  // A plain insert, a duplicate being fine: Prisma's upsert runs as an interactive transaction, and
+  // in the web process on SQLite one left the database locked for every later write (CI, e2e).
+  try {
+    await db.block.create({ data: { blockerId, blockedId } });
+  } catch (err) {
+    if (uniqueViolationFields(err) === null) throw err;
+  }
   return { blocked: true, handle };
 }
 
