@@ -17,8 +17,8 @@ export function migrateTarget() {
     kind: dbKind,
     schemaDir: "",
     async adapter() {
-      const { PrismaLibSQL } = await import("@prisma/adapter-libsql");
-      return new PrismaLibSQL({ url: DATABASE_URL });
+      const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+      return new PrismaBetterSQLite3({ url: DATABASE_URL, timeout: 5000 });
     },
   };
 }
