@@ -12,10 +12,10 @@ export async function SiteHeader() {
   const missed = member ? await unseenMissedCount(await db(), member.id) : 0;
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-3 sm:gap-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded font-semibold text-slate-900" aria-label="Portal home">
           <Logo />
-          <span className="text-lg tracking-tight">Portal</span>
+          <span className="hidden text-lg tracking-tight min-[420px]:inline">Portal</span>
         </Link>
         <nav aria-label="Main" className="mr-auto ml-4 hidden items-center gap-1 sm:flex">
           <Link href="/directory" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
@@ -34,7 +34,7 @@ export async function SiteHeader() {
           )}
         </nav>
         {member ? (
-          <div className="flex items-center gap-1 sm:gap-3">
+          <div className="flex items-center gap-0.5 sm:gap-3">
             <Link href="/directory" className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden">
               Directory
             </Link>
@@ -42,7 +42,7 @@ export async function SiteHeader() {
               Calls{missed > 0 && <span className="ml-1 rounded-full bg-rose-600 px-1.5 text-xs text-white">{missed}</span>}
             </Link>
             <StatusMenu initial={member.presenceSetting} />
-            <Link href={`/${member.handle}`} className="flex items-center gap-2 rounded-full py-1 pl-1 pr-3 hover:bg-slate-100" data-testid="header-member">
+            <Link href={`/${member.handle}`} className="flex items-center gap-2 rounded-full p-1 hover:bg-slate-100 sm:pr-3" data-testid="header-member">
               <Avatar name={member.displayName} photoUrl={member.photoUrl} size={32} />
               <span className="hidden text-sm sm:block">
                 <span className="block font-medium leading-tight">{member.displayName}</span>

@@ -4,8 +4,8 @@ import { signInContext } from "./auth";
 type Person = { email: string; password: string };
 
 /** A member signed in on their own browser context, on a page that holds a presence connection. */
-export async function memberPage(browser: Browser, who: Person, path = "/"): Promise<Page> {
-  const ctx = await browser.newContext({ permissions: ["camera", "microphone"] });
+export async function memberPage(browser: Browser, who: Person, path = "/", viewport?: { width: number; height: number }): Promise<Page> {
+  const ctx = await browser.newContext({ permissions: ["camera", "microphone"], ...(viewport ? { viewport, hasTouch: true } : {}) });
   await signInContext(ctx, who.email, who.password);
   const page = await ctx.newPage();
   await page.goto(path);

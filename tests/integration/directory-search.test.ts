@@ -50,8 +50,8 @@ describe("directory search against the database", () => {
     expect(names(await search({ name: "CHLOE", sort: "name" }))).toContain(`Chloé ${Tag}`);
     expect(names(await search({ name: `zoe ${tag}`, sort: "name" }))).toEqual([`Zoë ${Tag}`]);
     const both = await search({ name: tag.slice(0, 4), sort: "name" });
-    const mine = names(both).filter((n) => n.startsWith(tag.slice(0, 4)));
-    expect(mine).toEqual([`${tag.slice(0, 4)}ine ${Tag}`]);
+    // Matches at both words, listed once (earlier runs' members may share the four letters).
+    expect(names(both).filter((n) => n === `${tag.slice(0, 4)}ine ${Tag}`)).toHaveLength(1);
     expect(names(await search({ name: "hidden", city: `${tag}ville` }))).toEqual([]);
   });
 
