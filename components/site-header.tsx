@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { currentMember } from "@/app/_server/session";
 import { unseenMissedCount } from "@/lib/calls/history";
+import { unreadCount } from "@/lib/mailbox/messages";
+import { MailboxLink } from "./mailbox/mailbox-link";
 import { db } from "@/lib/db/client";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
@@ -10,6 +12,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteHeader() {
   const member = await currentMember();
   const missed = member ? await unseenMissedCount(await db(), member.id) : 0;
+  const unread = member ? await unreadCount(await db(), member.id) : 0;
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-3 sm:gap-4 sm:px-6">
@@ -30,6 +33,7 @@ export async function SiteHeader() {
                   <span className="ml-1 rounded-full bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${missed} missed`}>{missed}</span>
                 )}
               </Link>
+              <MailboxLink initial={unread} />
             </>
           )}
         </nav>
@@ -41,6 +45,7 @@ export async function SiteHeader() {
             <Link href="/calls" className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden" aria-label={missed ? `Calls, ${missed} missed` : "Calls"}>
               Calls{missed > 0 && <span className="ml-1 rounded-full bg-rose-600 px-1.5 text-xs text-white">{missed}</span>}
             </Link>
+            <MailboxLink initial={unread} compact />
             <StatusMenu initial={member.presenceSetting} />
             <Link href={`/${member.handle}`} className="flex items-center gap-2 rounded-full p-1 hover:bg-slate-100 sm:pr-3" data-testid="header-member">
               <Avatar name={member.displayName} photoUrl={member.photoUrl} size={32} />

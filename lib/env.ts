@@ -31,6 +31,13 @@ const schema = z.object({
     .default("0")
     .transform((v) => v === "1" || v === "true"),
   PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** Mailbox: the longest message (and greeting), the biggest upload, and messages per sender per hour. */
+  MAILBOX_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+  MAILBOX_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(120 * 1024 * 1024),
+  MAILBOX_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Outgoing email (new-message notices): smtp://user:pass@host:port; without it, .eml files in <DATA_DIR>/outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).default("Portal <no-reply@portal.local>"),
   /** The presence server: where it listens, where browsers reach it, where route handlers reach it. */
   PRESENCE_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   PRESENCE_HOST: z.string().min(1).default("127.0.0.1"),

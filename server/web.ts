@@ -4,6 +4,11 @@ import { bus } from "../lib/bus";
 import { sweepRinging } from "../lib/calls/service";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
+import { purgeTrash } from "../lib/mailbox/messages";
+import { sweepUploads } from "../lib/mailbox/uploads";
+import { mailboxLimits } from "../lib/mailbox/limits";
+import { storage } from "../lib/storage";
+import path from "node:path";
 
 /**
  * The Next.js HTTP server. A custom server only so that the client address is
@@ -40,8 +45,21 @@ const sweeper = setInterval(() => {
     .catch((err) => console.error("ring sweep failed", err));
 }, 1000);
 
+// The mailbox's housekeeping: the trash forgets after 30 days, unfinished uploads after a day.
+const housekeeping = () =>
+  void db()
+    .then(async (d) => {
+      await purgeTrash(d, storage());
+      const mailer = { send: async () => undefined };
+      await sweepUploads({ db: d, bus: bus(), storage: storage(), stagingDir: path.join(e.dataDir, "uploads"), limits: mailboxLimits(), mailer });
+    })
+    .catch((err) => console.error("mailbox housekeeping failed", err));
+const housekeeper = setInterval(housekeeping, 60 * 60_000);
+housekeeping();
+
 const stop = () => {
   clearInterval(sweeper);
+  clearInterval(housekeeper);
   server.close(() => process.exit(0));
 };
 process.on("SIGTERM", stop);

@@ -9,6 +9,9 @@ import { LiveStatus } from "@/components/presence/status-dot";
 import { getStatus } from "@/lib/presence/read-model";
 import { db } from "@/lib/db/client";
 import { getMemberByHandle } from "@/lib/members/get-member";
+import { LeaveMessage } from "@/components/mailbox/leave-message";
+import { currentGreeting } from "@/lib/mailbox/greetings";
+import { mailboxLimits } from "@/lib/mailbox/limits";
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -30,7 +33,10 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const status = await getStatus(await db(), member.id);
   const isSelf = viewer?.id === member.id;
   const blocked = viewer && !isSelf ? await isBlocked(await db(), viewer.id, member.id) : false;
-  const welcome = isSelf && (await searchParams).welcome === "1";
+  const query = await searchParams;
+  const welcome = isSelf && query.welcome === "1";
+  const greeting = isSelf ? null : await currentGreeting(await db(), member);
+  const callId = typeof query.call === "string" && /^[a-z0-9]{1,40}$/.test(query.call) ? query.call : undefined;
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -68,8 +74,14 @@ export default async function MemberPage({ params, searchParams }: Props) {
           )}
           {!viewer && (
             <p className="mt-5 text-sm text-slate-600">
-              <a href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</a> to call {member.displayName}.
+              <a href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</a> to call {member.displayName}, or leave a message below.
             </p>
+          )}
+          {!isSelf && (
+            <div className="mt-4">
+              <LeaveMessage handle={member.handle} name={member.displayName} guest={!viewer} open={query.message === "1"} callId={callId}
+                greeting={greeting} maxSeconds={mailboxLimits().maxMs / 1000} />
+            </div>
           )}
           <dl className="mt-6 grid gap-4 sm:grid-cols-2">
             <div className="rounded-xl bg-slate-50 p-4">

@@ -120,7 +120,7 @@ function CallEnded({ call }: { call: CallView }) {
       {call.outcome === "completed" && <p className="tabular mt-3 text-slate-700">Talked for {Math.floor(seconds / 60)} min {seconds % 60} s.</p>}
       <div className="mt-6 flex flex-wrap justify-center gap-3">
         {unanswered && (
-          <Link href={`/${call.other.handle}?message=1`} data-testid="leave-message"
+          <Link href={`/${call.other.handle}?message=1&call=${call.id}`} data-testid="leave-message"
             className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             Leave a message
           </Link>

@@ -1,5 +1,7 @@
+import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { env } from "../env";
 
 /**
@@ -10,6 +12,12 @@ export interface Storage {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  /** Moves a finished local file in (recordings: too big to hold in memory). */
+  putFile(key: string, localPath: string): Promise<void>;
+  /** Size in bytes, or null when there is no such file. */
+  size(key: string): Promise<number | null>;
+  /** Bytes start..end (inclusive) as a web stream, for HTTP range requests. */
+  stream(key: string, range: { start: number; end: number }): ReadableStream<Uint8Array>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*(\.[a-z0-9]+)?$/;
@@ -38,6 +46,29 @@ export function diskStorage(root: string): Storage {
     },
     async delete(key) {
       await fs.rm(file(key), { force: true });
+    },
+    async putFile(key, localPath) {
+      const target = file(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      try {
+        await fs.rename(localPath, target);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+        await fs.copyFile(localPath, `${target}.tmp`);
+        await fs.rename(`${target}.tmp`, target);
+        await fs.rm(localPath, { force: true });
+      }
+    },
+    async size(key) {
+      try {
+        return (await fs.stat(file(key))).size;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw err;
+      }
+    },
+    stream(key, { start, end }) {
+      return Readable.toWeb(createReadStream(file(key), { start, end })) as ReadableStream<Uint8Array>;
     },
   };
 }

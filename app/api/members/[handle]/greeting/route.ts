@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { route } from "@/app/_server/route";
+import { db } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { greetingFile } from "@/lib/mailbox/greetings";
+import { getMemberByHandle } from "@/lib/members/get-member";
+import { streamFile } from "../../../mailbox/_stream";
+
+const params = z.object({ handle: z.string().min(1).max(64) });
+
+/** A member's greeting is what every caller hears before leaving a message: public, like their page. */
+export const GET = route({ access: "public", params }, async ({ req, params }) => {
+  const client = await db();
+  const m = await getMemberByHandle(client, params.handle);
+  if (!m) throw new DomainError("NOT_FOUND", "No member has that address.");
+  return streamFile(req, await greetingFile(client, m.id), { cache: "public, max-age=60" });
+});

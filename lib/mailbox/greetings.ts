@@ -1,0 +1,37 @@
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+import type { Storage } from "../storage";
+
+export type GreetingView = { slot: "standard" | "temporary"; kind: string; durationMs: number; endsAt: string | null; url: string };
+
+const view = (handle: string, g: { slot: string; kind: string; durationMs: number; endsAt: Date | null; id: string }): GreetingView => ({
+  slot: g.slot as GreetingView["slot"], kind: g.kind, durationMs: g.durationMs, endsAt: g.endsAt?.toISOString() ?? null,
+  url: `/api/members/${encodeURIComponent(handle)}/greeting?v=${g.id}`,
+});
+
+/** What a caller sees: the temporary greeting while it lasts, else the standard one, else none. */
+export async function currentGreeting(db: Db, member: { id: string; handle: string }, now = new Date()): Promise<GreetingView | null> {
+  const all = await db.greeting.findMany({ where: { memberId: member.id } });
+  const temp = all.find((g) => g.slot === "temporary" && g.endsAt && g.endsAt > now);
+  const chosen = temp ?? all.find((g) => g.slot === "standard");
+  return chosen ? view(member.handle, chosen) : null;
+}
+
+export async function ownGreetings(db: Db, member: { id: string; handle: string }): Promise<GreetingView[]> {
+  const all = await db.greeting.findMany({ where: { memberId: member.id }, orderBy: { slot: "asc" } });
+  return all.map((g) => view(member.handle, g));
+}
+
+export async function greetingFile(db: Db, memberId: string, now = new Date()) {
+  const all = await db.greeting.findMany({ where: { memberId } });
+  const g = all.find((x) => x.slot === "temporary" && x.endsAt && x.endsAt > now) ?? all.find((x) => x.slot === "standard");
+  if (!g) throw new DomainError("NOT_FOUND", "This member has no greeting.");
+  return { key: g.mediaKey, mime: g.mime };
+}
+
+export async function removeGreeting(db: Db, storage: Storage, memberId: string, slot: "standard" | "temporary") {
+  const g = await db.greeting.findUnique({ where: { memberId_slot: { memberId, slot } } });
+  if (!g) throw new DomainError("NOT_FOUND", "There is no such greeting.");
+  await db.greeting.delete({ where: { id: g.id } });
+  await storage.delete(g.mediaKey);
+}

@@ -1,0 +1,73 @@
+-- CreateTable
+CREATE TABLE "Upload" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tokenHash" TEXT NOT NULL,
+    "purpose" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "senderId" TEXT,
+    "senderKey" TEXT NOT NULL,
+    "guestName" TEXT,
+    "guestEmail" TEXT,
+    "callId" TEXT,
+    "kind" TEXT NOT NULL,
+    "length" INTEGER NOT NULL,
+    "offset" INTEGER NOT NULL DEFAULT 0,
+    "slot" TEXT,
+    "endsAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Message" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "ownerId" TEXT NOT NULL,
+    "senderId" TEXT,
+    "senderKey" TEXT NOT NULL,
+    "guestName" TEXT,
+    "guestEmail" TEXT,
+    "callId" TEXT,
+    "kind" TEXT NOT NULL,
+    "mediaKey" TEXT NOT NULL,
+    "mime" TEXT NOT NULL,
+    "thumbKey" TEXT,
+    "durationMs" INTEGER NOT NULL,
+    "sizeBytes" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "readAt" DATETIME,
+    "deletedAt" DATETIME,
+    CONSTRAINT "Message_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Message_senderId_fkey" FOREIGN KEY ("senderId") REFERENCES "Member" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Greeting" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "memberId" TEXT NOT NULL,
+    "slot" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "mediaKey" TEXT NOT NULL,
+    "mime" TEXT NOT NULL,
+    "durationMs" INTEGER NOT NULL,
+    "endsAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Greeting_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "Upload_expiresAt_idx" ON "Upload"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "Upload_senderKey_createdAt_idx" ON "Upload"("senderKey", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Message_ownerId_deletedAt_createdAt_idx" ON "Message"("ownerId", "deletedAt", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Message_senderKey_createdAt_idx" ON "Message"("senderKey", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Message_deletedAt_idx" ON "Message"("deletedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Greeting_memberId_slot_key" ON "Greeting"("memberId", "slot");
