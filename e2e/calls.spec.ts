@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { registerMember } from "./support/auth";
 import { dial, expectRemoteAudio, expectRemoteVideo, memberPage } from "./support/calls";
+import { record } from "./support/mailbox";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -71,7 +72,7 @@ test("a declined call tells the caller why and offers a message", async ({ brows
   await pb.context().close();
 });
 
-test("an unanswered call is missed after 30 seconds on the server, and marked in the callee's history", async ({ browser, request }) => {
+test("an unanswered call is missed after 30 seconds on the server, marked in the callee's history, and the caller leaves a message", async ({ browser, request }) => {
   const a = await registerMember(request);
   const b = await registerMember(request);
   const pa = await memberPage(browser, a);
@@ -85,6 +86,14 @@ test("an unanswered call is missed after 30 seconds on the server, and marked in
   await expect(pb.getByTestId("call-row").first()).toHaveAttribute("data-unseen", "1");
   await pb.reload();
   await expect(pb.getByTestId("call-row").first()).toHaveAttribute("data-unseen", "0");
+
+  // The caller leaves a message from the outcome page; it is filed as left after the missed call.
+  await pa.getByTestId("leave-message").click();
+  await record(pa, 2, "voice");
+  await pa.getByTestId("send-message").click();
+  await expect(pa.getByTestId("message-sent")).toBeVisible();
+  await pb.goto("/mailbox");
+  await expect(pb.getByTestId("message-row").first()).toContainText("after a missed call");
   await pa.context().close();
   await pb.context().close();
 });

@@ -1,21 +1,9 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { registerMember } from "./support/auth";
 import { memberPage } from "./support/calls";
+import { record } from "./support/mailbox";
 
 test.describe.configure({ timeout: 120_000 });
-
-/** Records a message of about `seconds` on a member's page, as whoever `page` is. */
-async function record(page: Page, seconds: number, kind: "video" | "voice" = "video") {
-  const recorder = page.getByTestId("recorder");
-  await expect(recorder).toBeVisible();
-  if (kind === "voice") await recorder.getByText("Voice only").click();
-  await expect(page.getByTestId("record-start")).toBeEnabled();
-  await page.getByTestId("record-start").click();
-  await expect(page.getByTestId("record-countdown")).toContainText(/left/);
-  await page.waitForTimeout(seconds * 1000);
-  await page.getByTestId("record-stop").click();
-  await expect(page.getByTestId("review-player")).toBeVisible();
-}
 
 async function guestPage(browser: Browser, path: string) {
   const ctx = await browser.newContext({ permissions: ["camera", "microphone"] });
@@ -87,11 +75,25 @@ test("a guest leaves a video message; the owner sees it arrive live, plays it, s
   await po.context().close();
 });
 
-test("a member leaves a voice-only message, which arrives whole even when the upload is cut off half-way", async ({ browser, request }) => {
+test("the owner records a greeting; a member hears it, and leaves a video message cut off half-way that arrives whole, and a voice-only one", async ({ browser, request }) => {
   const owner = await registerMember(request, { displayName: "Otto Owner" });
   const sender = await registerMember(request, { displayName: "Sam Sender" });
   const po = await memberPage(browser, owner, "/mailbox");
+
+  // The owner records a greeting, which callers then see before recording.
+  const standard = po.getByTestId("greeting-standard");
+  await standard.getByRole("button", { name: "Record" }).click();
+  await record(po, 2, "voice");
+  await po.getByTestId("send-message").click();
+  await expect(standard.locator("audio")).toBeVisible();
+
   const ps = await memberPage(browser, sender, `/${owner.handle}?message=1`);
+  await expect(ps.locator("audio[data-testid=greeting-player]")).toBeVisible();
+  expect(await ps.evaluate(async () => {
+    const a = document.querySelector("[data-testid=greeting-player]") as HTMLAudioElement;
+    if (a.readyState < 1) await new Promise((r) => a.addEventListener("loadedmetadata", r, { once: true }));
+    return a.duration;
+  })).toBeGreaterThan(1.5);
 
   // The second piece of the upload is cut off on the way; at that moment nothing is listed.
   let patches = 0;

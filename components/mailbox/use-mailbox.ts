@@ -15,10 +15,9 @@ async function getJson<T>(url: string): Promise<T> {
 /** The unread count, refreshed the moment the presence server says a message arrived. */
 export function useUnread(initial?: number) {
   const qc = useQueryClient();
-  useMemberEvent<{ unread: number }>("mail", (d) => {
-    qc.setQueryData(["mailbox", "unread"], { unread: d.unread });
-    void qc.invalidateQueries({ queryKey: ["mailbox", "list"] });
-  });
+  // The event only says "something arrived": a page that connects later is replayed recent events,
+  // whose counts are out of date by then, so the count is always asked for afresh.
+  useMemberEvent("mail", () => void qc.invalidateQueries({ queryKey: ["mailbox"] }));
   return useQuery({
     queryKey: ["mailbox", "unread"],
     queryFn: () => getJson<{ unread: number }>("/api/mailbox/unread"),
