@@ -5,6 +5,7 @@
  *   --no-build   use the existing production build as it is
  *   --no-seed    skip the demo data
  */
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { env, resetEnvForTests } from "../lib/env";
 import { disconnectDb } from "../lib/db/client";
@@ -106,6 +107,10 @@ if (e.livekitEmbedded) {
   }
 }
 
+// Recorded messages are finalized with ffmpeg; without it everything else works and uploads say why not.
+const ffmpeg = spawnSync("ffmpeg", ["-version"], { stdio: "ignore" }).status === 0 && spawnSync("ffprobe", ["-version"], { stdio: "ignore" }).status === 0;
+if (!ffmpeg) console.warn("\n  ffmpeg (and ffprobe) not found: messages cannot be finalized. Install it: apt-get install -y ffmpeg\n");
+
 const ready = await Promise.all(checks.map(([, check, timeout]) => waitFor(check, timeout)));
 const late = checks.filter((_, i) => !ready[i]).map(([name]) => name);
 if (late.length) {
@@ -116,6 +121,7 @@ console.log(`
   Portal is running: open ${webUrl}
   Presence server: ${e.PRESENCE_PUBLIC_URL} (${e.REDIS_URL ? "Redis bus" : "embedded bus"})
   ${media}
+  Mailbox: ${e.SMTP_URL ? "email notices by SMTP" : `email notices written to ${path.relative(root, path.join(e.dataDir, "outbox")) || "."}/*.eml`}${ffmpeg ? "" : " (ffmpeg missing: messages cannot be finalized)"}
   Demo sign-in: ada@example.org (or any demo member) / portal-demo-2026
   Stop with Ctrl+C.
 `);

@@ -26,7 +26,8 @@ export async function probe(file: string): Promise<Probe> {
   let out: string;
   try {
     ({ stdout: out } = await run("ffprobe", ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", file], { maxBuffer: 1 << 20 }));
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new DomainError("UNAVAILABLE", "Messages cannot be received right now (the server lacks ffmpeg); please try again later.");
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "This recording could not be read as audio or video.");
   }
   const info = JSON.parse(out) as { format?: { duration?: string }; streams?: { codec_type?: string }[] };
