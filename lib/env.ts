@@ -65,6 +65,7 @@ const schema = z.object({
   // Vitest itself sets BASE_URL to "/" (Vite's base path): only an absolute URL counts.
   BASE_URL: z.string().optional().transform((v) => (v && /^https?:\/\//.test(v) ? v : undefined)),
   STACK_LOG: z.string().optional(),
+  STACK_DATA_DIR: z.string().optional(),
 });
 
 export type Env = Omit<

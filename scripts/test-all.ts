@@ -82,7 +82,7 @@ async function main() {
       console.error(err);
       continue;
     }
-    const env = { BASE_URL: stack.url, DATABASE_URL: stack.databaseUrl };
+    const env = { BASE_URL: stack.url, DATABASE_URL: stack.databaseUrl, STACK_DATA_DIR: stack.dataDir };
     try {
       countVitest(await run(`integration tests (${db})`, bin("vitest"), ["run", "--project", "integration"], env));
       countPlaywright(await run(`end-to-end tests (${db})`, bin("playwright"), ["test"], env));

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { type UploadStart, UploadError, uploadRecording } from "./resumable-upload";
+import { type UploadStart, UploadError, uploadRecording } from "@/lib/mailbox/upload-client";
 
 type Kind = "video" | "voice";
 type Phase = "setup" | "recording" | "review" | "sending" | "sent";

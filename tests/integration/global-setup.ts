@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { env } from "../../lib/env";
 import { startStack, type Stack } from "../support/stack";
@@ -10,11 +11,13 @@ export async function setup(project: TestProject) {
   if (e.BASE_URL && e.databaseUrlGiven) {
     project.provide("baseUrl", e.BASE_URL);
     project.provide("databaseUrl", e.DATABASE_URL);
+    project.provide("dataDir", e.STACK_DATA_DIR ?? (e.dbKind === "sqlite" ? path.dirname(e.DATABASE_URL.slice(5)) : ""));
     return;
   }
   stack = await startStack({ port: 3310 });
   project.provide("baseUrl", stack.url);
   project.provide("databaseUrl", stack.databaseUrl);
+  project.provide("dataDir", stack.dataDir);
 }
 
 export async function teardown() {
@@ -25,5 +28,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
+    /** The stack's data folder ("" when unknown): files, uploads, the email outbox. */
+    dataDir: string;
   }
 }

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db, disconnectDb } from "../../lib/db/client";
 import { api, newAddress, person, signIn, useStackDatabase } from "../support/http";
 
@@ -30,7 +30,7 @@ async function member() {
   const p = person();
   const r = await api<{ member: { id: string; handle: string } }>("/api/register", { method: "POST", json: p });
   const { cookie } = await signIn(p.email as string, p.password as string);
-  return { ...r.body.member, cookie: cookie! };
+  return { ...r.body.member, email: p.email as string, cookie: cookie! };
 }
 
 async function open(to: string, length: number, extra: Record<string, unknown> = {}, ip = newAddress()) {
@@ -67,6 +67,11 @@ describe("the mailbox upload API", () => {
     const m = await (await db()).message.findFirstOrThrow({ where: { ownerId: owner.id } });
     expect(m.durationMs).toBeGreaterThan(2500);
     expect(m.guestName).toBe("Guest Tester");
+
+    // Without SMTP, the owner's notice is an .eml in the outbox.
+    const outbox = path.join(inject("dataDir"), "outbox");
+    await expect.poll(() => (fs.existsSync(outbox) ? fs.readdirSync(outbox) : []).map((f) => fs.readFileSync(path.join(outbox, f), "utf8")).find((t) => t.includes(owner.email)) ?? "")
+      .toMatch(/Subject: New video message from Guest Tester \(guest\)/);
 
     // Playback with ranges, to the owner only.
     const media = await api(`/api/mailbox/messages/${m.id}/media`, { headers: { cookie: owner.cookie, range: "bytes=100-199" } });
