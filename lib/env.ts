@@ -35,6 +35,12 @@ const schema = z.object({
   MAILBOX_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   MAILBOX_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(120 * 1024 * 1024),
   MAILBOX_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Recorded messages and photos in S3-compatible object storage (all four set), or files under DATA_DIR. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
   /** Outgoing email (new-message notices): smtp://user:pass@host:port; without it, .eml files in <DATA_DIR>/outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().min(3).default("Portal <no-reply@portal.local>"),
@@ -127,6 +133,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const ownLivekit = [e.LIVEKIT_URL, e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET];
   if (ownLivekit.some(Boolean) && !ownLivekit.every(Boolean)) {
     throw new Error("Invalid configuration:\n  LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET go together: set all three or none");
+  }
+  const s3 = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
+  if (s3.some(Boolean) && !s3.every(Boolean)) {
+    throw new Error("Invalid configuration:\n  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set all four or none");
   }
   const livekitUrl = e.LIVEKIT_URL ?? `ws://127.0.0.1:${e.LIVEKIT_PORT}`;
   return {

@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startStack } from "../tests/support/stack";
+import { ensureFakeS3 } from "../tests/support/fake-s3";
 import { env } from "../lib/env";
 import { ensureLivekitBinary } from "./launcher/livekit";
 import { build, needsBuild } from "./launcher/prepare";
@@ -68,6 +69,9 @@ async function main() {
     console.error(livekit.error);
     process.exit(1);
   }
+
+  // An S3-compatible server for the object-storage tests, built the same way.
+  ensureFakeS3();
 
   const databases: ("sqlite" | "postgres")[] = process.env.SKIP_POSTGRES === "1" ? ["sqlite"] : ["sqlite", "postgres"];
   if (databases.length === 1) console.log("\nSKIP_POSTGRES=1: PostgreSQL runs are skipped");

@@ -3,10 +3,11 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "../env";
+import { s3Storage } from "./s3";
 
 /**
  * Where uploaded files live. Embedded default: files under the data folder.
- * (S3-compatible object storage plugs in here when configured.)
+ * With S3_* set, an S3-compatible bucket instead (./s3.ts).
  */
 export interface Storage {
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -74,7 +75,12 @@ export function diskStorage(root: string): Storage {
 }
 
 let instance: Storage | undefined;
+/** S3-compatible object storage when S3_* are set; otherwise files under <DATA_DIR>/files. */
 export function storage(): Storage {
-  instance ??= diskStorage(path.join(env().dataDir, "files"));
+  const e = env();
+  instance ??=
+    e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+      ? s3Storage({ endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, region: e.S3_REGION })
+      : diskStorage(path.join(e.dataDir, "files"));
   return instance;
 }
