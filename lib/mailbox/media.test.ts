@@ -56,6 +56,19 @@ describe("recordings", () => {
     expect(out.indexOf(CUES)).toBeLessThan(out.indexOf(CLUSTER));
   });
 
+  it("finalizes Safari's fragmented MP4 with the index at the front", async () => {
+    const file = path.join(dir, "safari.mp4");
+    execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=15", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "2",
+      "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-movflags", "frag_keyframe+empty_moov", file]);
+    expect(sniffContainer(fs.readFileSync(file).subarray(0, 16))).toBe("mp4");
+    const done = await finalizeRecording(file, { kind: "video", container: "mp4", minMs: 1000, maxMs: 180_000 });
+    expect(done.mime).toBe("video/mp4");
+    expect(duration(done.path)).toBeCloseTo(2, 0);
+    const out = fs.readFileSync(done.path);
+    // faststart: the moov box (the index) comes before the media data.
+    expect(out.indexOf("moov")).toBeLessThan(out.indexOf("mdat"));
+  });
+
   it("keeps only the sound of a voice message", async () => {
     const file = recording("voice.webm", 2, false);
     const done = await finalizeRecording(file, { kind: "voice", container: "webm", minMs: 1000, maxMs: 180_000 });

@@ -134,3 +134,58 @@ describe("the mailbox upload API", () => {
     expect(eleventh.body.error.message).toMatch(/at most 10 messages an hour/);
   });
 });
+
+describe("greetings and the trash", () => {
+  it("plays the temporary greeting until its end date, then the standard one; refuses an end date in the past", async () => {
+    const owner = await member();
+    const greet = async (slot: string, endsAt?: string) => {
+      const bytes = webm(2);
+      const up = await api<{ id: string; token: string } & Err>("/api/mailbox/uploads", {
+        method: "POST", json: { purpose: "greeting", kind: "video", length: bytes.length, slot, endsAt }, headers: { cookie: owner.cookie },
+      });
+      if (up.status !== 201) return up;
+      return patch(up.body.id, up.body.token, 0, bytes);
+    };
+    expect((await api<Err>("/api/mailbox/uploads", { method: "POST", json: { purpose: "greeting", kind: "video", length: 10 } })).status).toBe(401);
+    const past = await greet("temporary", new Date(Date.now() - 60_000).toISOString());
+    expect(past.status).toBe(400);
+    expect((past.body as Err).error.message).toMatch(/end date in the future/);
+
+    expect((await greet("standard")).status).toBe(200);
+    const soon = new Date(Date.now() + 60_000);
+    expect((await greet("temporary", soon.toISOString())).status).toBe(200);
+    const { greetingFile } = await import("../../lib/mailbox/greetings");
+    const client = await db();
+    const before = await greetingFile(client, owner.id);
+    expect(before.key).toMatch(/^greetings\//);
+    const own = await api<{ greetings: { slot: string }[] }>("/api/mailbox/greeting", { headers: { cookie: owner.cookie } });
+    expect(own.body.greetings.map((g) => g.slot).sort()).toEqual(["standard", "temporary"]);
+    const after = await greetingFile(client, owner.id, new Date(soon.getTime() + 1000));
+    expect(after.key).not.toBe(before.key);
+    // The public address plays the current one, with ranges.
+    const played = await api(`/api/members/${owner.handle}/greeting`, { headers: { range: "bytes=0-99" } });
+    expect(played.status).toBe(206);
+    expect((await api(`/api/mailbox/greeting?slot=temporary`, { method: "DELETE", headers: { cookie: owner.cookie } })).status).toBe(200);
+    expect((await greetingFile(client, owner.id)).key).toBe(after.key);
+  });
+
+  it("empties the trash of messages deleted more than 30 days ago, files included", async () => {
+    const owner = await member();
+    const bytes = webm(2);
+    const up = await open(owner.handle, bytes.length);
+    const { id } = (await patch(up.body.id, up.body.token, 0, bytes)).body as { id: string };
+    const client = await db();
+    const { diskStorage } = await import("../../lib/storage");
+    const { purgeTrash } = await import("../../lib/mailbox/messages");
+    const store = diskStorage(path.join(inject("dataDir"), "files"));
+    const m = await client.message.findUniqueOrThrow({ where: { id } });
+    expect(await store.size(m.mediaKey)).toBeGreaterThan(0);
+    await client.message.update({ where: { id }, data: { deletedAt: new Date(Date.now() - 29 * 24 * 3600_000) } });
+    await purgeTrash(client, store);
+    expect(await client.message.count({ where: { id } })).toBe(1);
+    await client.message.update({ where: { id }, data: { deletedAt: new Date(Date.now() - 31 * 24 * 3600_000) } });
+    await purgeTrash(client, store);
+    expect(await client.message.count({ where: { id } })).toBe(0);
+    expect(await store.size(m.mediaKey)).toBeNull();
+  });
+});
