@@ -4,9 +4,10 @@ import type { Storage } from "../storage";
 
 export type GreetingView = { slot: "standard" | "temporary"; kind: string; durationMs: number; endsAt: string | null; url: string };
 
-const view = (handle: string, g: { slot: string; kind: string; durationMs: number; endsAt: Date | null; id: string }): GreetingView => ({
+const view = (handle: string, g: { slot: string; kind: string; durationMs: number; endsAt: Date | null; createdAt: Date }): GreetingView => ({
   slot: g.slot as GreetingView["slot"], kind: g.kind, durationMs: g.durationMs, endsAt: g.endsAt?.toISOString() ?? null,
-  url: `/api/members/${encodeURIComponent(handle)}/greeting?v=${g.id}`,
+  // A new recording gets a new address, so no cache keeps playing the old one.
+  url: `/api/members/${encodeURIComponent(handle)}/greeting?slot=${g.slot}&v=${g.createdAt.getTime()}`,
 });
 
 /** What a caller sees: the temporary greeting while it lasts, else the standard one, else none. */
@@ -22,9 +23,12 @@ export async function ownGreetings(db: Db, member: { id: string; handle: string 
   return all.map((g) => view(member.handle, g));
 }
 
-export async function greetingFile(db: Db, memberId: string, now = new Date()) {
+/** The greeting callers get now, or the one in a given slot (the owner's page plays each). */
+export async function greetingFile(db: Db, memberId: string, now = new Date(), slot?: "standard" | "temporary") {
   const all = await db.greeting.findMany({ where: { memberId } });
-  const g = all.find((x) => x.slot === "temporary" && x.endsAt && x.endsAt > now) ?? all.find((x) => x.slot === "standard");
+  const g = slot
+    ? all.find((x) => x.slot === slot)
+    : (all.find((x) => x.slot === "temporary" && x.endsAt && x.endsAt > now) ?? all.find((x) => x.slot === "standard"));
   if (!g) throw new DomainError("NOT_FOUND", "This member has no greeting.");
   return { key: g.mediaKey, mime: g.mime };
 }

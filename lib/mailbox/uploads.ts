@@ -172,7 +172,7 @@ async function finalize(deps: UploadDeps, up: UploadRow): Promise<string> {
     await db.greeting.upsert({
       where: { memberId_slot: { memberId: up.ownerId, slot: up.slot! } },
       create: { id, memberId: up.ownerId, slot: up.slot!, kind: up.kind, mediaKey, mime: done.mime, durationMs: done.durationMs, endsAt: up.endsAt },
-      update: { id, kind: up.kind, mediaKey, mime: done.mime, durationMs: done.durationMs, endsAt: up.endsAt, createdAt: new Date() },
+      update: { kind: up.kind, mediaKey, mime: done.mime, durationMs: done.durationMs, endsAt: up.endsAt, createdAt: new Date() },
     });
     if (old) await storage.delete(old.mediaKey);
     if (thumbKey) await storage.delete(thumbKey);

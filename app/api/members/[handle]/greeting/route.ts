@@ -7,11 +7,12 @@ import { getMemberByHandle } from "@/lib/members/get-member";
 import { streamFile } from "../../../mailbox/_stream";
 
 const params = z.object({ handle: z.string().min(1).max(64) });
+const query = z.object({ slot: z.enum(["standard", "temporary"]).optional(), v: z.string().max(20).optional() });
 
 /** A member's greeting is what every caller hears before leaving a message: public, like their page. */
-export const GET = route({ access: "public", params }, async ({ req, params }) => {
+export const GET = route({ access: "public", params, query }, async ({ req, params, query }) => {
   const client = await db();
   const m = await getMemberByHandle(client, params.handle);
   if (!m) throw new DomainError("NOT_FOUND", "No member has that address.");
-  return streamFile(req, await greetingFile(client, m.id), { cache: "public, max-age=60" });
+  return streamFile(req, await greetingFile(client, m.id, new Date(), query.slot), { cache: "public, max-age=60" });
 });
