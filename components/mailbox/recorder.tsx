@@ -12,6 +12,17 @@ function pickMime(kind: Kind): string {
   return options.find((t) => typeof MediaRecorder !== "undefined" && MediaRecorder.isTypeSupported(t)) ?? "";
 }
 
+/**
+ * MediaRecorder's WebM states no duration, so the review player would show 0:00 and could not seek
+ * (the server fixes the file itself on arrival). Seeking far ahead makes the browser find the end.
+ */
+function revealDuration(e: React.SyntheticEvent<HTMLMediaElement>) {
+  const m = e.currentTarget;
+  if (Number.isFinite(m.duration)) return;
+  m.addEventListener("durationchange", () => (m.currentTime = 0), { once: true });
+  m.currentTime = Number.MAX_SAFE_INTEGER;
+}
+
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
 
 export type RecorderTarget =
@@ -182,9 +193,9 @@ export function Recorder({ target, maxSeconds, onSent }: { target: RecorderTarge
 
       {(phase === "review" || phase === "sending") && blob && reviewUrl.current && (
         kind === "video" ? (
-          <video src={reviewUrl.current} controls playsInline className="aspect-video w-full rounded-xl bg-slate-900" data-testid="review-player" aria-label={`Your ${noun}`} />
+          <video src={reviewUrl.current} controls playsInline onLoadedMetadata={revealDuration} className="aspect-video w-full rounded-xl bg-slate-900" data-testid="review-player" aria-label={`Your ${noun}`} />
         ) : (
-          <audio src={reviewUrl.current} controls className="w-full" data-testid="review-player" aria-label={`Your ${noun}`} />
+          <audio src={reviewUrl.current} controls onLoadedMetadata={revealDuration} className="w-full" data-testid="review-player" aria-label={`Your ${noun}`} />
         )
       )}
 
