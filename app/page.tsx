@@ -28,6 +28,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             <Link href="/signin" className="rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-slate-800 hover:bg-slate-100">
               Sign in
             </Link>
+            <Link href="/mall" className="rounded-xl border border-emerald-300 bg-emerald-50 px-5 py-3 font-semibold text-emerald-900 hover:bg-emerald-100" data-testid="home-mall">
+              Visit the mall
+            </Link>
           </div>
           <form action="/go" method="get" className="mt-8 max-w-md" role="search" aria-label="Reach a number">
             <label htmlFor="reach" className="block text-sm font-medium text-slate-800">

@@ -24,6 +24,9 @@ export async function SiteHeader() {
           <Link href="/directory" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
             Directory
           </Link>
+          <Link href="/mall" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            Mall
+          </Link>
           {member && (
             <>
               <Link href="/call" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Call</Link>

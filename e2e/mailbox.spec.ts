@@ -85,7 +85,8 @@ test("the owner records a greeting; a member hears it, and leaves a video messag
   await standard.getByRole("button", { name: "Record" }).click();
   await record(po, 2, "voice");
   await po.getByTestId("send-message").click();
-  await expect(standard.locator("audio")).toBeVisible();
+  // Saved (not the recorder's own review player): the slot now plays the stored greeting.
+  await expect(standard.locator("audio[data-testid=saved-greeting]")).toBeVisible();
 
   const ps = await memberPage(browser, sender, `/${owner.handle}?message=1`);
   await expect(ps.locator("audio[data-testid=greeting-player]")).toBeVisible();

@@ -39,7 +39,7 @@ export function GreetingManager({ initial, maxSeconds }: { initial: GreetingView
               <p className="text-sm text-slate-600">{help}</p>
               {g ? (
                 <>
-                  {g.kind === "video" ? <video src={g.url} controls playsInline className="mt-2 aspect-video w-full rounded-lg bg-slate-900" /> : <audio src={g.url} controls className="mt-2 w-full" />}
+                  {g.kind === "video" ? <video src={g.url} controls playsInline className="mt-2 aspect-video w-full rounded-lg bg-slate-900" data-testid="saved-greeting" /> : <audio src={g.url} controls className="mt-2 w-full" data-testid="saved-greeting" />}
                   {g.endsAt && <p className="mt-1 text-sm text-slate-600">Until {new Date(g.endsAt).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}</p>}
                 </>
               ) : (

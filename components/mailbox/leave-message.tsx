@@ -5,9 +5,10 @@ import type { GreetingView } from "@/lib/mailbox/greetings";
 import { Recorder } from "./recorder";
 
 /** The "Leave a message" panel on a member's page: their greeting first, then the recorder. */
-export function LeaveMessage(props: { handle: string; name: string; guest: boolean; open: boolean; callId?: string; greeting: GreetingView | null; maxSeconds: number }) {
+export function LeaveMessage(props: { handle: string; name: string; guest: boolean; open: boolean; callId?: string; greeting: GreetingView | null; maxSeconds: number; business?: boolean }) {
   const [open, setOpen] = useState(props.open);
-  const first = props.name.split(" ")[0] ?? props.name;
+  // A shop is called by its whole name; a person by their first name.
+  const first = props.business ? props.name : (props.name.split(" ")[0] ?? props.name);
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} data-testid="leave-message-button"

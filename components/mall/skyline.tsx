@@ -1,0 +1,71 @@
+import type { MerchantCard } from "@/lib/mall/catalogue";
+
+const W = 1200;
+const H = 440;
+const STREET = 380;
+
+export function availabilityText(a: MerchantCard["availability"]): string {
+  if (a.state === "open") return `${a.free} ${a.free === 1 ? "agent" : "agents"} free`;
+  if (a.state === "busy") return "All agents busy";
+  return "No agent online";
+}
+
+/**
+ * The mall as a downtown skyline: one building per merchant, its logo on the facade, lit windows,
+ * and a sign at street level saying whether an agent is free. Each building is a link.
+ */
+export function Skyline({ merchants }: { merchants: MerchantCard[] }) {
+  const n = Math.max(1, merchants.length);
+  const slot = (W - 40) / n;
+  const width = Math.min(150, slot - 14);
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="group" aria-label="The mall: merchants on a skyline" data-testid="skyline">
+      <defs>
+        <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0" stopColor="#1e3a8a" />
+          <stop offset="0.7" stopColor="#6366f1" />
+          <stop offset="1" stopColor="#f0abfc" />
+        </linearGradient>
+      </defs>
+      <rect width={W} height={H} fill="url(#sky)" />
+      <circle cx={W - 140} cy={80} r={34} fill="#fef9c3" opacity="0.9" />
+      {/* Far-off towers, for depth. */}
+      {Array.from({ length: 14 }, (_, i) => (
+        <rect key={i} x={i * 90 - 10} y={STREET - 150 - ((i * 53) % 90)} width={70} height={200} fill="#312e81" opacity="0.45" />
+      ))}
+      <rect y={STREET} width={W} height={6} fill="#334155" />
+      <rect y={STREET + 6} width={W} height={H - STREET - 6} fill="#e2e8f0" />
+      {merchants.map((m, i) => {
+        const h = 190 + ((i * 67) % 110);
+        const x = 20 + i * slot + (slot - width) / 2;
+        const y = STREET - h;
+        const a = m.availability;
+        const signColor = a.state === "open" ? "#16a34a" : a.state === "busy" ? "#d97706" : "#475569";
+        const cols = 4;
+        const rows = Math.floor((h - 110) / 26);
+        return (
+          <a key={m.slug} href={`/mall/${m.slug}`} aria-label={`${m.name}, ${m.category}: ${availabilityText(a)}`} data-testid="skyline-merchant" data-state={a.state}>
+            <g className="transition-opacity hover:opacity-90">
+              <rect x={x} y={y} width={width} height={h} rx={6} fill={m.color} />
+              <rect x={x + width / 2 - 4} y={y - 18} width={8} height={18} fill={m.color} />
+              {Array.from({ length: rows * cols }, (_, k) => {
+                const cx = k % cols;
+                const cy = Math.floor(k / cols);
+                const lit = (k * 7 + i * 3) % 5 !== 0;
+                return <rect key={k} x={x + 12 + cx * ((width - 24) / cols)} y={y + 92 + cy * 26} width={(width - 24) / cols - 8} height={14} rx={2} fill={lit ? m.accent : "#0f172a"} opacity={lit ? 0.85 : 0.5} />;
+              })}
+              <image href={`/api/mall/logos/${m.slug}`} x={x + width / 2 - 32} y={y + 14} width={64} height={64} />
+              <rect x={x + 6} y={STREET + 8} width={width - 12} height={24} rx={12} fill={signColor} />
+              <text x={x + width / 2} y={STREET + 24} textAnchor="middle" fontSize="12" fontWeight="600" fill="#fff" fontFamily="sans-serif">
+                {availabilityText(a)}
+              </text>
+              <text x={x + width / 2} y={STREET + 50} textAnchor="middle" fontSize="13" fontWeight="700" fill="#0f172a" fontFamily="sans-serif">
+                {m.name.length > 18 ? `${m.name.slice(0, 17)}…` : m.name}
+              </text>
+            </g>
+          </a>
+        );
+      })}
+    </svg>
+  );
+}
