@@ -6,7 +6,6 @@ import { db } from "../lib/db/client";
 import { env } from "../lib/env";
 import { purgeTrash } from "../lib/mailbox/messages";
 import { sweepUploads } from "../lib/mailbox/uploads";
-import { mailboxLimits } from "../lib/mailbox/limits";
 import { storage } from "../lib/storage";
 import path from "node:path";
 
@@ -50,8 +49,7 @@ const housekeeping = () =>
   void db()
     .then(async (d) => {
       await purgeTrash(d, storage());
-      const mailer = { send: async () => undefined };
-      await sweepUploads({ db: d, bus: bus(), storage: storage(), stagingDir: path.join(e.dataDir, "uploads"), limits: mailboxLimits(), mailer });
+      await sweepUploads({ db: d, stagingDir: path.join(e.dataDir, "uploads") });
     })
     .catch((err) => console.error("mailbox housekeeping failed", err));
 const housekeeper = setInterval(housekeeping, 60 * 60_000);

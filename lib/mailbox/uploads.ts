@@ -7,7 +7,7 @@ import { DomainError } from "../errors";
 import type { Storage } from "../storage";
 import { isBlocked } from "../calls/blocks";
 import type { MailboxLimits } from "./limits";
-import { finalizeRecording, formatLimit, type MessageKind, removeQuietly, sniffContainer } from "./media";
+import { finalizeRecording, type MessageKind, removeQuietly, sniffContainer } from "./media";
 import { notifyNewMessage, type Mailer } from "./notify";
 
 export type UploadDeps = { db: Db; bus: BusPublisher; storage: Storage; stagingDir: string; limits: MailboxLimits; mailer: Mailer; publicUrl?: string; now?: () => Date };
@@ -81,7 +81,8 @@ export async function uploadStatus(deps: Pick<UploadDeps, "db" | "now">, id: str
   return { offset: row.offset, length: row.length };
 }
 
-const staging = (deps: UploadDeps, id: string) => path.join(deps.stagingDir, `${id}.part`);
+type Staging = Pick<UploadDeps, "db" | "stagingDir" | "now">;
+const staging = (deps: Pick<UploadDeps, "stagingDir">, id: string) => path.join(deps.stagingDir, `${id}.part`);
 
 // One append at a time per upload in this process; the conditional write below settles the rest.
 const inFlight = new Map<string, Promise<unknown>>();
@@ -187,18 +188,17 @@ async function finalize(deps: UploadDeps, up: UploadRow): Promise<string> {
   return id;
 }
 
-async function discard(deps: UploadDeps, id: string) {
+async function discard(deps: Staging, id: string) {
   await deps.db.upload.deleteMany({ where: { id } });
   const part = staging(deps, id);
   await removeQuietly(part, `${part}.final.webm`, `${part}.final.mp4`, `${part}.final.ogg`, `${part}.thumb.jpg`);
 }
 
 /** Drops uploads nobody finished in time, with their bytes. */
-export async function sweepUploads(deps: UploadDeps): Promise<number> {
+export async function sweepUploads(deps: Staging): Promise<number> {
   const now = deps.now?.() ?? new Date();
   const stale = await deps.db.upload.findMany({ where: { expiresAt: { lte: now } }, select: { id: true } });
   for (const { id } of stale) await discard(deps, id);
   return stale.length;
 }
 
-export { formatLimit };
