@@ -3,6 +3,7 @@ import { currentMember } from "@/app/_server/session";
 import { unseenMissedCount } from "@/lib/calls/history";
 import { unreadCount } from "@/lib/mailbox/messages";
 import { MailboxLink } from "./mailbox/mailbox-link";
+import { CallbackNotice } from "./mall/callback-notice";
 import { db } from "@/lib/db/client";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
@@ -13,8 +14,10 @@ export async function SiteHeader() {
   const member = await currentMember();
   const missed = member ? await unseenMissedCount(await db(), member.id) : 0;
   const unread = member ? await unreadCount(await db(), member.id) : 0;
+  const staff = member ? await (await db()).merchantStaff.count({ where: { memberId: member.id } }) : 0;
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
+      {member && <CallbackNotice />}
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-3 sm:gap-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded font-semibold text-slate-900" aria-label="Portal home">
           <Logo />
@@ -37,6 +40,9 @@ export async function SiteHeader() {
                 )}
               </Link>
               <MailboxLink initial={unread} />
+              {staff > 0 && (
+                <Link href="/console" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="nav-console">Console</Link>
+              )}
             </>
           )}
         </nav>

@@ -25,6 +25,8 @@ const schema = z.object({
   RATE_LIMIT_LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).default(240),
   /** Calls a member may place per minute (a stranger can ring anyone by number). */
   RATE_LIMIT_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  /** Calls to shops' sales agents per client address per minute (guests may call, so strangers reach the agents). */
+  RATE_LIMIT_MALL_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

@@ -4,6 +4,7 @@ import { bus } from "../lib/bus";
 import { sweepRinging } from "../lib/calls/service";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
+import { sweepMall } from "../lib/mall/calls";
 import { purgeTrash } from "../lib/mailbox/messages";
 import { sweepUploads } from "../lib/mailbox/uploads";
 import { storage } from "../lib/storage";
@@ -40,7 +41,11 @@ server.listen(e.PORT, e.HOST, () => {
 // sweep: a call's transition is stored only once (lib/calls/service.ts).
 const sweeper = setInterval(() => {
   void db()
-    .then((d) => sweepRinging({ db: d, bus: bus() }))
+    .then(async (d) => {
+      await sweepRinging({ db: d, bus: bus() });
+      // The mall's rings move to the next agent after 15 s; abandoned queue places are freed.
+      await sweepMall({ db: d, bus: bus() });
+    })
     .catch((err) => console.error("ring sweep failed", err));
 }, 1000);
 

@@ -4,6 +4,12 @@ import { cookies } from "next/headers";
 
 const NAME = "portal_guest";
 
+/** The visitor's guest id if they have one; never sets the cookie (for GET requests). */
+export async function currentGuestId(): Promise<string | null> {
+  const v = (await cookies()).get(NAME)?.value;
+  return v && /^[A-Za-z0-9_-]{22}$/.test(v) ? v : null;
+}
+
 /** A visitor's stable guest id (httpOnly cookie, 30 days), created on first need. */
 export async function ensureGuestId(): Promise<string> {
   const jar = await cookies();

@@ -1,3 +1,4 @@
+import { EXPIRY_MS } from "../presence/status";
 import type { Db } from "../db/client";
 
 export type Availability = { agents: number; free: number; busy: number; state: "open" | "busy" | "closed" };
@@ -14,27 +15,29 @@ const card = (
 ): MerchantCard => ({ slug: m.slug, name: m.name, category: m.category, tagline: m.tagline, color: m.color, accent: m.accent, mark: m.mark, availability, ownerHandle });
 
 /**
- * Who can take a call now. An agent is free when they chose "available" and are in no call; busy
- * when in a call (calls to a merchant's agents arrive with the console; for now, any member call).
+ * Who can take a call now. A staff member (agent or owner) is free when they chose "available" at
+ * the console, are connected, and are in no mall call; busy while in one.
  */
 async function availabilityOf(db: Db, merchantIds: string[]): Promise<Map<string, { availability: Availability; ownerHandle: string | null }>> {
   const staff = await db.merchantStaff.findMany({
     where: { merchantId: { in: merchantIds } },
     select: { merchantId: true, role: true, status: true, memberId: true, member: { select: { handle: true } } },
   });
-  const agentIds = staff.filter((s) => s.role === "agent").map((s) => s.memberId);
-  const inCall = new Set(
-    (await db.call.findMany({ where: { status: "connected", OR: [{ callerId: { in: agentIds } }, { calleeId: { in: agentIds } }] }, select: { callerId: true, calleeId: true } }))
-      .flatMap((c) => [c.callerId, c.calleeId]),
-  );
+  const ids = staff.map((s) => s.memberId);
+  const [talking, live] = await Promise.all([
+    db.mallCall.findMany({ where: { status: "connected", agentId: { in: ids } }, select: { agentId: true } }),
+    db.presenceConnection.findMany({ where: { memberId: { in: ids }, lastSeenAt: { gt: new Date(Date.now() - EXPIRY_MS) } }, select: { memberId: true } }),
+  ]);
+  const inCall = new Set(talking.map((t) => t.agentId));
+  const online = new Set(live.map((l) => l.memberId));
   const out = new Map<string, { availability: Availability; ownerHandle: string | null }>();
   for (const id of merchantIds) {
     const mine = staff.filter((s) => s.merchantId === id);
-    const agents = mine.filter((s) => s.role === "agent");
-    const busy = agents.filter((a) => inCall.has(a.memberId)).length;
-    const free = agents.filter((a) => a.status === "available" && !inCall.has(a.memberId)).length;
+    const busy = mine.filter((a) => inCall.has(a.memberId)).length;
+    const free = mine.filter((a) => a.status === "available" && online.has(a.memberId) && !inCall.has(a.memberId)).length;
+    const agents = mine.filter((s) => s.role === "agent").length;
     const state = free > 0 ? "open" : busy > 0 ? "busy" : "closed";
-    out.set(id, { availability: { agents: agents.length, free, busy, state }, ownerHandle: mine.find((s) => s.role === "owner")?.member.handle ?? null });
+    out.set(id, { availability: { agents, free, busy, state }, ownerHandle: mine.find((s) => s.role === "owner")?.member.handle ?? null });
   }
   return out;
 }
@@ -47,7 +50,7 @@ export async function listMerchants(db: Db): Promise<MerchantCard[]> {
 
 export type ProductView = { slug: string; name: string; description: string; priceCents: number; currency: string; ageRestricted: boolean; emoji: string; category: string; pictureUrl: string };
 
-const productView = (merchantSlug: string, p: { slug: string; name: string; description: string; priceCents: number; currency: string; ageRestricted: boolean; emoji: string }, category: string): ProductView => ({
+export const productView = (merchantSlug: string, p: { slug: string; name: string; description: string; priceCents: number; currency: string; ageRestricted: boolean; emoji: string }, category: string): ProductView => ({
   slug: p.slug, name: p.name, description: p.description, priceCents: p.priceCents, currency: p.currency, ageRestricted: p.ageRestricted, emoji: p.emoji, category,
   pictureUrl: `/api/mall/pictures/${merchantSlug}/${p.slug}`,
 });

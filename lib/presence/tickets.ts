@@ -7,6 +7,9 @@ import { jwtVerify, SignJWT, errors } from "jose";
  */
 export type TicketSubject = { kind: "member"; memberId: string } | { kind: "guest"; guestId: string };
 
+/** Where a guest's own events are addressed on the bus (members use their member id). */
+export const guestKey = (guestId: string) => `guest:${guestId}`;
+
 const AUDIENCE = "presence";
 const ISSUER = "portal";
 export const TICKET_TTL_SECONDS = 60;

@@ -7,7 +7,7 @@ import { getStatuses } from "../../lib/presence/read-model";
 import { ConnectionRegistry } from "../../lib/presence/registry";
 import { HEARTBEAT_MS, isSetting, publicStatus } from "../../lib/presence/status";
 import { beat, clearNode, sweepExpired, writeChanges } from "../../lib/presence/store";
-import { verifyTicket } from "../../lib/presence/tickets";
+import { guestKey, verifyTicket } from "../../lib/presence/tickets";
 
 type SocketData = { memberId: string | null; guestId: string | null };
 type PSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -89,11 +89,13 @@ export class PresenceNode {
       this.registry.remove(socket.id);
     });
     // Handlers are attached above, before any await: events a client sends right after connecting are not lost.
-    if (memberId) {
-      void socket.join(`member:${memberId}`);
+    // A guest's events (a mall call's progress) go to the key "guest:<id>", in the same member rooms.
+    const eventKey = memberId ?? (guestId ? guestKey(guestId) : null);
+    if (eventKey) {
+      void socket.join(`member:${eventKey}`);
       // Catch-up: what was sent to this member while this device was away.
       try {
-        const missed = await this.bus.since(memberId, typeof auth.lastEventId === "string" ? auth.lastEventId : undefined);
+        const missed = await this.bus.since(eventKey, typeof auth.lastEventId === "string" ? auth.lastEventId : undefined);
         for (const e of missed) socket.emit("event", e);
       } catch (err) {
         this.opts.log(`catch-up failed for a connection: ${(err as Error).message}`);

@@ -40,7 +40,7 @@ export default async function StorefrontPage({ params }: Props) {
           <p className="text-sm font-medium text-slate-700" data-testid="merchant-availability">{availabilityText(m.availability)}</p>
         </div>
         <div className="px-5 pb-5">
-          <TalkToAgent merchant={m.name} ownerHandle={m.ownerHandle} availability={m.availability} guest={!viewer} maxSeconds={mailboxLimits().maxMs / 1000} />
+          <TalkToAgent merchant={m.name} slug={m.slug} category={m.category} ownerHandle={m.ownerHandle} availability={m.availability} guest={!viewer} maxSeconds={mailboxLimits().maxMs / 1000} />
           {others.length > 0 && (
             <p className="mt-3 text-sm text-slate-700">
               An agent is free at {others.map((o, i) => <span key={o.slug}>{i > 0 && ", "}<Link href={`/mall/${o.slug}`} className="font-medium text-brand-700 underline">{o.name}</Link></span>)}.

@@ -3,6 +3,7 @@ import { mediaEvent } from "@/lib/calls/service";
 import { DomainError } from "@/lib/errors";
 import { errorResponse, json } from "@/lib/http/respond";
 import { callIdOfRoom, receiveWebhook } from "@/lib/livekit";
+import { callIdOfMallRoom, endCall } from "@/lib/mall/calls";
 
 /**
  * LiveKit's webhooks: who joined and left each call's room. Public, so the
@@ -23,6 +24,14 @@ export async function POST(req: Request) {
     if (callId && memberId) {
       const kind = event.event === "participant_joined" ? "joined" : event.event === "participant_left" || event.event === "participant_connection_aborted" ? "left" : null;
       if (kind) await mediaEvent(await callDeps(), { callId, memberId, event: kind });
+    }
+    // A mall call ends when either side's media leaves its room (a closed tab, a lost connection).
+    const mallCallId = event.room ? callIdOfMallRoom(event.room.name) : null;
+    const left = event.event === "participant_left" || event.event === "participant_connection_aborted";
+    if (mallCallId && memberId && left) {
+      const deps = await callDeps();
+      const call = await deps.db.mallCall.findUnique({ where: { id: mallCallId }, select: { agentId: true, status: true } });
+      if (call?.status === "connected") await endCall(deps, mallCallId, call.agentId === memberId ? { agentId: memberId } : { shopper: true });
     }
     return json({ ok: true });
   } catch (err) {

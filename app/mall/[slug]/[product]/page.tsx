@@ -44,7 +44,7 @@ export default async function ProductPage({ params }: Props) {
           )}
           <p className="mt-4 text-slate-700">{p.description}</p>
           <div className="mt-6">
-            <TalkToAgent merchant={m.name} ownerHandle={m.ownerHandle} availability={m.availability} guest={!viewer} maxSeconds={mailboxLimits().maxMs / 1000} />
+            <TalkToAgent merchant={m.name} slug={m.slug} category={m.category} ownerHandle={m.ownerHandle} availability={m.availability} guest={!viewer} maxSeconds={mailboxLimits().maxMs / 1000} />
           </div>
         </div>
       </article>

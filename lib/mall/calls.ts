@@ -1,0 +1,253 @@
+import type { BusPublisher } from "../bus";
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+import { deleteRoom } from "../livekit";
+import { abandonOpenOrder, openOrder, publishOrder } from "./orders";
+import * as r from "./routing";
+import { loadRouting, routingStep, saveRouting } from "./routing-store";
+import { agentCallView, averageCallMs, loadCallRow, shopperKey, shopperView } from "./views";
+
+export type MallDeps = { db: Db; bus: BusPublisher; now?: () => Date };
+export type Shopper = { memberId: string | null; guestId: string | null; name: string };
+
+export const mallRoom = (callId: string) => `mall-${callId}`;
+export const callIdOfMallRoom = (room: string) => (room.startsWith("mall-") ? room.slice(5) : null);
+
+/** A shopper whose page stopped asking for this long has gone: their place in the queue is freed. */
+export const SHOPPER_GONE_MS = 30_000;
+
+const clock = (deps: MallDeps) => deps.now?.() ?? new Date();
+
+/** Tells each agent and shopper what a routing step changed for them. */
+async function publish(deps: MallDeps, merchantId: string, effects: r.Effect[], alsoCalls: string[] = []): Promise<void> {
+  const { db, bus } = deps;
+  const callIds = new Set(alsoCalls);
+  for (const e of effects) if ("requestId" in e) callIds.add(e.requestId);
+  for (const e of effects) {
+    if (e.type === "stop-ringing") await bus.toMember(e.agentId, "mall-ring-stop", { callId: e.requestId });
+    if (e.type === "auto-away") {
+      await bus.toMember(e.agentId, "mall-console", { status: "away", notice: `You missed ${r.AUTO_AWAY_AFTER} calls in a row, so we set you away. Set yourself available when you are back.` });
+    }
+  }
+  const routing = await loadRouting(db, merchantId, clock(deps));
+  const avg = await averageCallMs(db, merchantId);
+  for (const id of callIds) {
+    const row = await loadCallRow(db, id);
+    if (!row) continue;
+    await bus.toMember(shopperKey(row), "mall-call", await shopperView(db, row, routing, avg));
+    const ring = effects.find((e) => e.type === "ring" && e.requestId === id);
+    if (ring && ring.type === "ring") await bus.toMember(ring.agentId, "mall-ring", await agentCallView(db, row));
+  }
+}
+
+async function merchantBySlug(db: Db, slug: string) {
+  const m = await db.merchant.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!m) throw new DomainError("NOT_FOUND", "No such shop in the mall.");
+  return m;
+}
+
+/**
+ * A shopper asks to talk to a shop: it rings the agent idle longest, or queues when all are busy,
+ * or ends at once ("closed") when no agent is online, so the page offers a message instead.
+ */
+export async function requestAgent(deps: MallDeps, input: { merchantSlug: string; shopper: Shopper; fromPath: string }) {
+  const { db } = deps;
+  const now = clock(deps);
+  const merchant = await merchantBySlug(db, input.merchantSlug);
+  const who = input.shopper.memberId ? { shopperMemberId: input.shopper.memberId } : { shopperGuestId: input.shopper.guestId };
+  const open = await db.mallCall.findFirst({ where: { ...who, status: { in: ["queued", "ringing", "connected"] } }, select: { id: true, merchantId: true } });
+  if (open) {
+    if (open.merchantId === merchant.id) return open.id;
+    throw new DomainError("CONFLICT", "You are already waiting for or talking to another shop: leave that call first.");
+  }
+  const { id, effects } = await routingStep(db, merchant.id, now, async (tx, loaded) => {
+    const online = loaded.state.agents.filter((a) => a.status !== "away").length;
+    const row = await tx.mallCall.create({
+      data: {
+        merchantId: merchant.id, kind: "call", shopperMemberId: input.shopper.memberId, shopperGuestId: input.shopper.guestId, shopperName: input.shopper.name,
+        fromPath: input.fromPath, status: online ? "queued" : "ended", outcome: online ? null : "closed", queuedAt: now, shopperSeenAt: now, endedAt: online ? null : now,
+      },
+    });
+    if (!online) return { id: row.id, effects: [] as r.Effect[] };
+    const step = r.request(loaded.state, { id: row.id }, now.getTime());
+    await saveRouting(tx, merchant.id, loaded, step.state, now);
+    return { id: row.id, effects: step.effects };
+  });
+  await publish(deps, merchant.id, effects, [id]);
+  return id;
+}
+
+/** A registered shopper who left the shop a message asks to be called back: it queues like a call. */
+export async function requestCallback(deps: MallDeps, input: { merchantSlug: string; memberId: string; name: string }) {
+  const { db } = deps;
+  const now = clock(deps);
+  const merchant = await merchantBySlug(db, input.merchantSlug);
+  const pending = await db.mallCall.findFirst({ where: { merchantId: merchant.id, shopperMemberId: input.memberId, kind: "callback", status: { in: ["queued", "ringing"] } } });
+  if (pending) return pending.id;
+  const { id, effects } = await routingStep(db, merchant.id, now, async (tx, loaded) => {
+    // A callback waits however long it takes, so the shopper's page need not stay open.
+    const row = await tx.mallCall.create({
+      data: { merchantId: merchant.id, kind: "callback", shopperMemberId: input.memberId, shopperName: input.name, fromPath: "(callback)", status: "queued", queuedAt: now, shopperSeenAt: new Date(8.64e15) },
+    });
+    const step = r.request(loaded.state, { id: row.id, kind: "callback" }, now.getTime());
+    await saveRouting(tx, merchant.id, loaded, step.state, now);
+    return { id: row.id, effects: step.effects };
+  });
+  await publish(deps, merchant.id, effects, [id]);
+  return id;
+}
+
+async function callOf(db: Db, callId: string) {
+  const c = await db.mallCall.findUnique({ where: { id: callId }, include: { merchant: { select: { name: true } } } });
+  if (!c) throw new DomainError("NOT_FOUND", "No such call.");
+  return c;
+}
+
+/** The agent answers: the call connects and its order opens. */
+export async function acceptRing(deps: MallDeps, callId: string, agentId: string) {
+  const { db } = deps;
+  const now = clock(deps);
+  const call = await callOf(db, callId);
+  const effects = await routingStep(db, call.merchantId, now, async (tx, loaded) => {
+    const step = r.accept(loaded.state, callId, agentId, now.getTime());
+    if ("error" in step) throw new DomainError("CONFLICT", step.error);
+    await tx.mallCall.update({ where: { id: callId }, data: { status: "connected", agentId, answeredAt: now, ringUntil: null } });
+    await tx.mallRing.updateMany({ where: { callId, agentId, result: "ringing" }, data: { result: "answered" } });
+    await tx.merchantStaff.update({ where: { merchantId_memberId: { merchantId: call.merchantId, memberId: agentId } }, data: { missedInRow: 0 } });
+    await openOrder(tx, { ...call, agentId }, call.merchant.name);
+    return step.effects;
+  });
+  await publish(deps, call.merchantId, effects, [callId]);
+  return callId;
+}
+
+/** The agent declines (or the ring times out): it rings the next agent. */
+export async function endRing(deps: MallDeps, callId: string, agentId: string, how: "declined" | "timeout") {
+  const { db } = deps;
+  const now = clock(deps);
+  const call = await callOf(db, callId);
+  if (call.status !== "ringing" || call.agentId !== agentId) {
+    if (how === "declined") throw new DomainError("CONFLICT", "This call is no longer ringing for you.");
+    return;
+  }
+  const effects = await routingStep(db, call.merchantId, now, async (tx, loaded) => {
+    const step = r.ringEnded(loaded.state, callId, agentId, how, now.getTime());
+    await tx.mallRing.updateMany({ where: { callId, agentId, result: "ringing" }, data: { result: how === "timeout" ? "missed" : "declined" } });
+    await saveRouting(tx, call.merchantId, loaded, step.state, now);
+    return step.effects;
+  });
+  await publish(deps, call.merchantId, effects, [callId]);
+}
+
+/**
+ * Either side ends a call: a shopper leaving the queue or a ringing call, or either party hanging
+ * up a connected one. An agent who hangs up is free again and takes the head of the queue.
+ */
+export async function endCall(deps: MallDeps, callId: string, by: { agentId?: string; shopper?: boolean }, outcome?: "message" | "left") {
+  const { db } = deps;
+  const now = clock(deps);
+  const call = await callOf(db, callId);
+  if (call.status === "ended") return;
+  const connected = call.status === "connected";
+  const effects = await routingStep(db, call.merchantId, now, async (tx, loaded) => {
+    const fresh = await tx.mallCall.findUnique({ where: { id: callId } });
+    if (!fresh || fresh.status === "ended") return [] as r.Effect[];
+    await tx.mallCall.update({
+      where: { id: callId },
+      data: { status: "ended", outcome: connected ? "completed" : (outcome ?? "left"), endedAt: now, endedBy: by.agentId ?? (by.shopper ? "shopper" : "system"), ringUntil: null },
+    });
+    await tx.mallRing.updateMany({ where: { callId, result: "ringing" }, data: { result: "canceled" } });
+    await abandonOpenOrder(tx, callId, now);
+    let step = r.leave(loaded.state, callId);
+    if (connected && fresh.agentId && loaded.staffStatus.get(fresh.agentId) === "available") {
+      const agentFree = r.agentFree({ ...step.state, agents: step.state.agents.map((a) => (a.id === fresh.agentId ? { ...a, status: "busy" } : a)) }, fresh.agentId, now.getTime());
+      step = { state: agentFree.state, effects: [...step.effects, ...agentFree.effects] };
+    }
+    await saveRouting(tx, call.merchantId, loaded, step.state, now);
+    return step.effects;
+  });
+  if (connected) await deleteRoom(mallRoom(callId)).catch(() => undefined);
+  if (call.agentId) await deps.bus.toMember(call.agentId, "mall-ring-stop", { callId });
+  await publish(deps, call.merchantId, effects, [callId]);
+  if (call.agentId) {
+    const row = await loadCallRow(db, callId);
+    if (row) await deps.bus.toMember(call.agentId, "mall-agent-call", await agentCallView(db, row));
+  }
+  if (connected) await publishOrder(deps, callId).catch(() => undefined);
+}
+
+/** The agent at the console chooses available or away (for every shop they work for). */
+export async function setAgentStatus(deps: MallDeps, memberId: string, status: "available" | "away") {
+  const { db } = deps;
+  const now = clock(deps);
+  const staff = await db.merchantStaff.findMany({ where: { memberId }, select: { merchantId: true } });
+  if (!staff.length) throw new DomainError("FORBIDDEN", "You do not work for any shop in the mall.");
+  for (const { merchantId } of staff) {
+    const effects = await routingStep(db, merchantId, now, async (tx, loaded) => {
+      await tx.merchantStaff.update({ where: { merchantId_memberId: { merchantId, memberId } }, data: { status, ...(status === "available" ? { missedInRow: 0 } : {}) } });
+      const me = loaded.state.agents.find((a) => a.id === memberId);
+      if (status === "away" || !me || me.status === "busy") return [] as r.Effect[];
+      const step = r.agentFree(loaded.state, memberId, now.getTime());
+      await saveRouting(tx, merchantId, { ...loaded, staffStatus: new Map(loaded.staffStatus).set(memberId, "available") }, step.state, now);
+      return step.effects;
+    });
+    await publish(deps, merchantId, effects);
+  }
+}
+
+/** The shopper's page is still open: keeps their place; returns their view. */
+export async function shopperCall(deps: MallDeps, callId: string, who: { memberId: string | null; guestId: string | null }) {
+  const { db } = deps;
+  const now = clock(deps);
+  const row = await loadCallRow(db, callId);
+  if (!row || !((who.memberId && row.shopperMemberId === who.memberId) || (who.guestId && row.shopperGuestId === who.guestId))) {
+    throw new DomainError("NOT_FOUND", "No such call.");
+  }
+  if (row.status !== "ended" && row.kind === "call" && now.getTime() - row.shopperSeenAt.getTime() > 5_000) {
+    await db.mallCall.update({ where: { id: callId }, data: { shopperSeenAt: now } });
+  }
+  const routing = row.status === "queued" || row.status === "ringing" ? await loadRouting(db, row.merchantId, now) : null;
+  return shopperView(db, row, routing, await averageCallMs(db, row.merchantId));
+}
+
+/** The server's clock for routing: rings past their 15 seconds move on; queue places nobody watches are freed. */
+export async function sweepMall(deps: MallDeps): Promise<number> {
+  const { db } = deps;
+  const now = clock(deps);
+  const rings = await db.mallCall.findMany({ where: { status: "ringing", ringUntil: { lte: now } }, select: { id: true, agentId: true }, take: 200 });
+  let n = 0;
+  for (const c of rings) {
+    if (!c.agentId) continue;
+    await endRing(deps, c.id, c.agentId, "timeout").catch(() => undefined);
+    n++;
+  }
+  const gone = await db.mallCall.findMany({ where: { kind: "call", status: { in: ["queued", "ringing"] }, shopperSeenAt: { lt: new Date(now.getTime() - SHOPPER_GONE_MS) } }, select: { id: true }, take: 200 });
+  for (const c of gone) {
+    await endCall(deps, c.id, {}, "left").catch(() => undefined);
+    n++;
+  }
+  return n;
+}
+
+/** Pushes a product of the shop to the shopper's screen. */
+export async function showProduct(deps: MallDeps, callId: string, agentId: string, productId: string) {
+  const call = await callOf(deps.db, callId);
+  if (call.agentId !== agentId || call.status !== "connected") throw new DomainError("NOT_FOUND", "No such call.");
+  const product = await deps.db.product.findFirst({ where: { id: productId, merchantId: call.merchantId }, select: { id: true } });
+  if (!product) throw new DomainError("NOT_FOUND", "That product is not sold here.");
+  await deps.db.mallCall.update({ where: { id: callId }, data: { shownProductId: product.id } });
+  await publish(deps, call.merchantId, [], [callId]);
+}
+
+/** The shopper's page says whether their camera is on: the agent must see them to verify age. */
+export async function setShopperCamera(deps: MallDeps, callId: string, who: { memberId: string | null; guestId: string | null }, on: boolean) {
+  const call = await callOf(deps.db, callId);
+  const mine = (who.memberId && call.shopperMemberId === who.memberId) || (who.guestId && call.shopperGuestId === who.guestId);
+  if (!mine) throw new DomainError("NOT_FOUND", "No such call.");
+  if (call.shopperCameraOn === on) return;
+  await deps.db.mallCall.update({ where: { id: callId }, data: { shopperCameraOn: on } });
+  if (call.agentId) {
+    const row = await loadCallRow(deps.db, callId);
+    if (row) await deps.bus.toMember(call.agentId, "mall-agent-call", await agentCallView(deps.db, row));
+  }
+}
