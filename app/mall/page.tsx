@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Skyline, availabilityText } from "@/components/mall/skyline";
+import { LiveSkyline } from "@/components/mall/live-skyline";
+import { availabilityText } from "@/components/mall/skyline";
 import { db } from "@/lib/db/client";
 import { listMerchants } from "@/lib/mall/catalogue";
 
@@ -22,7 +23,7 @@ export default async function MallPage() {
           {/* On a phone the street scrolls sideways rather than shrinking the shops to dots. */}
           <div className="overflow-x-auto rounded-3xl border border-slate-200 shadow-sm" tabIndex={0} aria-label="Skyline (scrolls sideways)">
             <div className="min-w-[760px]">
-              <Skyline merchants={merchants} />
+              <LiveSkyline merchants={merchants} />
             </div>
           </div>
           <h2 className="mt-8 mb-3 text-lg font-semibold">All shops</h2>

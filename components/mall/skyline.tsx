@@ -6,7 +6,7 @@ const STREET = 380;
 
 export function availabilityText(a: MerchantCard["availability"]): string {
   if (a.state === "open") return `${a.free} ${a.free === 1 ? "agent" : "agents"} free`;
-  if (a.state === "busy") return "All agents busy";
+  if (a.state === "busy") return a.waitMs ? `All busy · ~${Math.max(1, Math.round(a.waitMs / 60_000))} min wait` : "All agents busy";
   return "No agent online";
 }
 
@@ -14,7 +14,9 @@ export function availabilityText(a: MerchantCard["availability"]): string {
  * The mall as a downtown skyline: one building per merchant, its logo on the facade, lit windows,
  * and a sign at street level saying whether an agent is free. Each building is a link.
  */
-export function Skyline({ merchants }: { merchants: MerchantCard[] }) {
+export type Visitor = { key: string; initials: string; color: string; merchantSlug: string | null };
+
+export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[]; visitors?: Visitor[] }) {
   const n = Math.max(1, merchants.length);
   const slot = (W - 40) / n;
   const width = Math.min(150, slot - 14);
@@ -66,6 +68,21 @@ export function Skyline({ merchants }: { merchants: MerchantCard[] }) {
           </a>
         );
       })}
+      {/* Shoppers in the mall now: small avatars on the pavement, in front of the shop they are looking at. */}
+      <g data-testid="skyline-visitors" aria-label={`${visitors.length} ${visitors.length === 1 ? "shopper" : "shoppers"} in the mall`} role="img">
+        {visitors.map((v, k) => {
+          const i = merchants.findIndex((m) => m.slug === v.merchantSlug);
+          const crowd = visitors.slice(0, k).filter((o) => o.merchantSlug === v.merchantSlug).length;
+          const cx = (i >= 0 ? 20 + i * slot + slot / 2 : 40 + (k % 20) * 56) + ((crowd % 5) - 2) * 20;
+          const cy = H - 16 - Math.floor(crowd / 5) * 22;
+          return (
+            <g key={v.key} data-testid="skyline-visitor">
+              <circle cx={cx} cy={cy} r={10} fill={v.color} stroke="#fff" strokeWidth={2} />
+              <text x={cx} y={cy + 4} textAnchor="middle" fontSize="9" fontWeight="700" fill="#fff" fontFamily="sans-serif">{v.initials}</text>
+            </g>
+          );
+        })}
+      </g>
     </svg>
   );
 }

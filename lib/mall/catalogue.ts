@@ -1,7 +1,7 @@
 import { EXPIRY_MS } from "../presence/status";
 import type { Db } from "../db/client";
 
-export type Availability = { agents: number; free: number; busy: number; state: "open" | "busy" | "closed" };
+export type Availability = { agents: number; free: number; busy: number; state: "open" | "busy" | "closed"; waiting?: number; waitMs?: number | null };
 
 export type MerchantCard = {
   slug: string; name: string; category: string; tagline: string; color: string; accent: string; mark: string;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
 import { availabilityText } from "@/components/mall/skyline";
 import { TalkToAgent } from "@/components/mall/talk-to-agent";
+import { MallVisit } from "@/components/mall/visit-beacon";
 import { db } from "@/lib/db/client";
 import { mailboxLimits } from "@/lib/mailbox/limits";
 import { alternatives, formatPrice, getStorefront, listMerchants } from "@/lib/mall/catalogue";
@@ -40,6 +41,7 @@ export default async function StorefrontPage({ params }: Props) {
           <p className="text-sm font-medium text-slate-700" data-testid="merchant-availability">{availabilityText(m.availability)}</p>
         </div>
         <div className="px-5 pb-5">
+          <MallVisit merchant={m.slug} />
           <TalkToAgent merchant={m.name} slug={m.slug} category={m.category} ownerHandle={m.ownerHandle} availability={m.availability} guest={!viewer} maxSeconds={mailboxLimits().maxMs / 1000} />
           {others.length > 0 && (
             <p className="mt-3 text-sm text-slate-700">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
 import { TalkToAgent } from "@/components/mall/talk-to-agent";
+import { MallVisit } from "@/components/mall/visit-beacon";
 import { db } from "@/lib/db/client";
 import { mailboxLimits } from "@/lib/mailbox/limits";
 import { formatPrice, getProduct } from "@/lib/mall/catalogue";
@@ -44,7 +45,8 @@ export default async function ProductPage({ params }: Props) {
           )}
           <p className="mt-4 text-slate-700">{p.description}</p>
           <div className="mt-6">
-            <TalkToAgent merchant={m.name} slug={m.slug} category={m.category} ownerHandle={m.ownerHandle} availability={m.availability} guest={!viewer} maxSeconds={mailboxLimits().maxMs / 1000} />
+            <MallVisit merchant={m.slug} />
+          <TalkToAgent merchant={m.name} slug={m.slug} category={m.category} ownerHandle={m.ownerHandle} availability={m.availability} guest={!viewer} maxSeconds={mailboxLimits().maxMs / 1000} />
           </div>
         </div>
       </article>
