@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectRemoteVideo } from "./support/calls";
-import { agentAtConsole, callShop, leaveConsole, memberShopper } from "./support/mall";
+import { expectRemoteVideo, memberPage } from "./support/calls";
+import { agentAtConsole, callShop, DEMO_PASSWORD, guestShopper, leaveConsole, memberShopper } from "./support/mall";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -14,6 +14,7 @@ test("a shopper buys wine by live video: the agent shows and adds goods, checks 
   await building.click();
   await expect(shopper.getByTestId("merchant-name")).toHaveText("Northwind Cellars");
   await callShop(shopper, "northwind-cellars");
+  const callId = shopper.url().split("/").pop()!;
 
   // The console rings, with who is calling, from where, and whether their age is known.
   const ring = agent.getByTestId("console-ring");
@@ -87,6 +88,91 @@ test("a shopper buys wine by live video: the agent shows and adds goods, checks 
   await expect(trail).toContainText("Age verified");
   await expect(trail).toContainText(`Signed by the shopper: Signed "${person.displayName}"`);
 
+  // Another shop's agent can neither see this order nor change it.
+  const other = await memberPage(browser, { email: "pixel-agent1@example.org", password: DEMO_PASSWORD }, "/console");
+  expect((await other.request.get(`/api/mall/orders/${orderUrl.split("/").pop()}`)).status()).toBe(404);
+  const sneak = await other.request.post(`/api/mall/calls/${callId}/order`, { data: { type: "remove", productId: "x" } });
+  expect(sneak.status()).toBe(404);
+  expect((await other.request.get(`/api/console/calls/${callId}`)).status()).toBe(404);
+  await other.goto(orderUrl);
+  await expect(other.getByTestId("order-confirmation")).toHaveCount(0);
+
+  await other.context().close();
   await leaveConsole(agent);
   await shopper.context().close();
+});
+
+test("routing: the first agent lets it ring, so after 15 seconds the next one rings; a guest is told age-restricted goods need an account", async ({ browser }) => {
+  const a1 = await agentAtConsole(browser, "northwind-agent1");
+  const a2 = await agentAtConsole(browser, "northwind-agent2");
+  const guest = await guestShopper(browser, "/mall/northwind-cellars");
+  await callShop(guest, "northwind-cellars");
+  await expect(guest.getByTestId("queue-status")).toContainText("Connecting you");
+
+  // Whoever has been idle longest rings first; nobody answers it.
+  const first = await Promise.race([
+    a1.getByTestId("console-ring").waitFor().then(() => a1),
+    a2.getByTestId("console-ring").waitFor().then(() => a2),
+  ]);
+  const second = first === a1 ? a2 : a1;
+  await expect(first.getByTestId("ring-shopper")).toHaveText("Guest shopper (guest)");
+  await expect(first.getByTestId("ring-age")).toContainText("Age unknown");
+  await expect(second.getByTestId("console-ring")).toHaveCount(0);
+  const t0 = Date.now();
+  await expect(second.getByTestId("console-ring")).toBeVisible({ timeout: 25_000 });
+  expect(Date.now() - t0).toBeGreaterThan(10_000);
+  await expect(first.getByTestId("console-ring")).toHaveCount(0);
+  await second.getByTestId("accept-ring").click();
+  await expect(guest.getByTestId("shopper-call")).toBeVisible();
+
+  // Wine for a guest: refused with the reason, on the agent's screen.
+  await second.getByTestId("product-search").fill("douro");
+  await second.getByTestId("add-product").click();
+  await expect(second.getByTestId("order-error")).toContainText("registered member");
+  await expect(guest.getByTestId("cart-empty")).toBeVisible();
+  await guest.getByTestId("hang-up").click();
+  await expect(guest.getByTestId("shopper-ended")).toHaveAttribute("data-outcome", "completed");
+  await expect(second.getByTestId("console-ended")).toBeVisible();
+
+  await leaveConsole(a1);
+  await leaveConsole(a2);
+  await guest.context().close();
+});
+
+test("all agents busy: shoppers queue with their live position and wait, can leave, and the next in line rings when the agent is free", async ({ browser }) => {
+  const agent = await agentAtConsole(browser, "circuit-agent1");
+  const first = await guestShopper(browser, "/mall/circuit-house");
+  await callShop(first, "circuit-house");
+  await agent.getByTestId("accept-ring").click();
+  await expect(first.getByTestId("shopper-call")).toBeVisible();
+
+  const second = await guestShopper(browser, "/mall/circuit-house");
+  await expect(second.getByTestId("merchant-availability")).toHaveText("All agents busy");
+  await callShop(second, "circuit-house");
+  await expect(second.getByTestId("queue-position")).toHaveText("You are number 1 in line");
+  await expect(second.getByTestId("queue-wait")).toContainText("min wait");
+  const third = await guestShopper(browser, "/mall/circuit-house");
+  await callShop(third, "circuit-house");
+  await expect(third.getByTestId("queue-position")).toHaveText("You are number 2 in line");
+
+  // The skyline shows the shop busy with a wait.
+  const mall = await guestShopper(browser, "/mall");
+  await expect(mall.getByTestId("skyline-merchant").filter({ has: mall.locator("text=Circuit House") })).toHaveAttribute("data-state", "busy");
+  await expect(mall.getByTestId("skyline-visitor").first()).toBeVisible();
+
+  // One gives up: the one behind moves up, live.
+  await second.getByTestId("leave-queue").click();
+  await expect(second.getByTestId("shopper-ended")).toHaveAttribute("data-outcome", "left");
+  await expect(third.getByTestId("queue-position")).toHaveText("You are number 1 in line");
+
+  // The agent finishes the first call: the next in line rings at once.
+  await agent.getByTestId("hang-up").click();
+  await expect(first.getByTestId("shopper-ended")).toBeVisible();
+  await expect(agent.getByTestId("console-ring")).toBeVisible();
+  await agent.getByTestId("accept-ring").click();
+  await expect(third.getByTestId("shopper-call")).toBeVisible();
+  await agent.getByTestId("hang-up").click();
+
+  await leaveConsole(agent);
+  for (const p of [first, second, third, mall]) await p.context().close();
 });
