@@ -85,9 +85,9 @@ export async function requestCallback(deps: MallDeps, input: { merchantSlug: str
   const pending = await db.mallCall.findFirst({ where: { merchantId: merchant.id, shopperMemberId: input.memberId, kind: "callback", status: { in: ["queued", "ringing"] } } });
   if (pending) return pending.id;
   const { id, effects } = await routingStep(db, merchant.id, now, async (tx, loaded) => {
-    // A callback waits however long it takes, so the shopper's page need not stay open.
+    // A callback waits however long it takes (the sweeper frees only live calls nobody watches).
     const row = await tx.mallCall.create({
-      data: { merchantId: merchant.id, kind: "callback", shopperMemberId: input.memberId, shopperName: input.name, fromPath: "(callback)", status: "queued", queuedAt: now, shopperSeenAt: new Date(8.64e15) },
+      data: { merchantId: merchant.id, kind: "callback", shopperMemberId: input.memberId, shopperName: input.name, fromPath: "(callback)", status: "queued", queuedAt: now, shopperSeenAt: now },
     });
     const step = r.request(loaded.state, { id: row.id, kind: "callback" }, now.getTime());
     await saveRouting(tx, merchant.id, loaded, step.state, now);

@@ -51,7 +51,8 @@ export async function saveRouting(tx: Tx, merchantId: string, before: Loaded, af
   const ringOf = (s: r.RoutingState, id: string) => s.rings.find((x) => x.requestId === id);
   for (const ring of after.rings) {
     const old = ringOf(before.state, ring.requestId);
-    if (old && old.agentId === ring.agentId) continue;
+    // The same agent rung again for the same request is a new ring (new time, new row).
+    if (old && old.agentId === ring.agentId && old.until === ring.until) continue;
     await tx.mallCall.update({
       where: { id: ring.requestId },
       data: { status: "ringing", agentId: ring.agentId, ringUntil: new Date(ring.until), tried: JSON.stringify(ring.tried) },
