@@ -28,12 +28,16 @@ describe("the mall's catalogue", () => {
     expect((await api("/api/mall/logos/..%2Fetc")).status).toBe(400);
   });
 
-  it("says a shop is open when an agent chose available and is in no call, and points a closed shop to an open one of its kind", async () => {
+  it("says a shop is open when an agent chose available, is connected and is in no call, and points a closed shop to an open one of its kind", async () => {
     const client = await db();
     const pixel = await client.merchant.findUniqueOrThrow({ where: { slug: "pixel-point" } });
     const agent = await client.merchantStaff.findFirstOrThrow({ where: { merchantId: pixel.id, role: "agent" } });
     await client.merchantStaff.update({ where: { id: agent.id }, data: { status: "available" } });
+    const conn = { id: `catalogue-test-${agent.memberId}`, memberId: agent.memberId, nodeId: "catalogue-test", deviceId: "t", address: "127.0.0.1", userAgent: "t", connectedAt: new Date(), lastSeenAt: new Date() };
     try {
+      // Available but with no console open: not free.
+      expect((await listMerchants(client)).find((s) => s.slug === "pixel-point")!.availability.state).toBe("closed");
+      await client.presenceConnection.create({ data: conn });
       const shops = await listMerchants(client);
       const p = shops.find((s) => s.slug === "pixel-point")!;
       expect(p.availability).toEqual({ agents: 2, free: 1, busy: 0, state: "open" });
@@ -41,6 +45,7 @@ describe("the mall's catalogue", () => {
       expect(circuit.availability.state).toBe("closed");
       expect(alternatives(shops, circuit).map((s) => s.slug)).toEqual(["pixel-point"]);
     } finally {
+      await client.presenceConnection.deleteMany({ where: { id: conn.id } });
       await client.merchantStaff.update({ where: { id: agent.id }, data: { status: "away" } });
     }
   });
