@@ -31,12 +31,22 @@ async function publish(deps: MallDeps, merchantId: string, effects: r.Effect[], 
   }
   const routing = await loadRouting(db, merchantId, clock(deps));
   const avg = await averageCallMs(db, merchantId);
-  for (const id of callIds) {
+  const send = async (id: string) => {
     const row = await loadCallRow(db, id);
-    if (!row) continue;
-    await bus.toMember(shopperKey(row), "mall-call", await shopperView(db, row, routing, avg));
+    if (!row) return;
     const ring = effects.find((e) => e.type === "ring" && e.requestId === id);
     if (ring && ring.type === "ring") await bus.toMember(ring.agentId, "mall-ring", await agentCallView(db, row));
+    await bus.toMember(shopperKey(row), "mall-call", await shopperView(db, row, routing, avg));
+  };
+  // Those whose call changed hear first; a mere move up the queue is sent after the answer (a long
+  // queue would otherwise hold every hang-up and accept for a view per waiting shopper).
+  const moved = new Set(effects.filter((e) => e.type === "queued").map((e) => e.requestId));
+  for (const id of callIds) if (!moved.has(id) || alsoCalls.includes(id)) await send(id);
+  const rest = [...callIds].filter((id) => moved.has(id) && !alsoCalls.includes(id));
+  if (rest.length) {
+    void (async () => {
+      for (const id of rest) await send(id);
+    })().catch((err) => console.error("mall: queue positions not sent", err));
   }
 }
 

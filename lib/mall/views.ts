@@ -94,7 +94,8 @@ export async function shopperView(db: Db, c: NonNullable<CallRow>, routing: Load
   const agent = c.agentId && c.status === "connected" ? await db.member.findUnique({ where: { id: c.agentId }, select: { displayName: true } }) : null;
   const state = routing?.state;
   const online = state ? state.agents.filter((a) => a.status !== "away").length : 0;
-  const order = await db.order.findUnique({ where: { callId: c.id }, include: { items: true } });
+  // An order opens when an agent answers: a waiting shopper has none (saves a query per queue place).
+  const order = c.answeredAt ? await db.order.findUnique({ where: { callId: c.id }, include: { items: true } }) : null;
   return {
     id: c.id, kind: c.kind as ShopperView["kind"], status: c.status as MallCallStatus, outcome: c.outcome as MallOutcome | null,
     outcomeText: c.outcome ? OUTCOME_TEXT[c.outcome as MallOutcome] ?? null : null,
