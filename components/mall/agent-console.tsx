@@ -17,7 +17,7 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
   const qc = useQueryClient();
   const { data: state = initial } = useQuery({ queryKey: KEY, queryFn: ({ signal }) => apiGet<ConsoleState>("/api/console", signal), initialData: initial, refetchInterval: 10_000 });
   const patch = (fn: (s: ConsoleState) => ConsoleState) => qc.setQueryData<ConsoleState>(KEY, (s) => (s ? fn(s) : s));
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(initial.notice);
   const [error, setError] = useState<string | null>(null);
   const [ended, setEnded] = useState<AgentCallView | null>(null);
 

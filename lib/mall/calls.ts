@@ -26,7 +26,7 @@ async function publish(deps: MallDeps, merchantId: string, effects: r.Effect[], 
   for (const e of effects) {
     if (e.type === "stop-ringing") await bus.toMember(e.agentId, "mall-ring-stop", { callId: e.requestId });
     if (e.type === "auto-away") {
-      await bus.toMember(e.agentId, "mall-console", { status: "away", notice: `You missed ${r.AUTO_AWAY_AFTER} calls in a row, so we set you away. Set yourself available when you are back.` });
+      await bus.toMember(e.agentId, "mall-console", { status: "away", notice: r.AUTO_AWAY_NOTICE });
     }
   }
   const routing = await loadRouting(db, merchantId, clock(deps));

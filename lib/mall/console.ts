@@ -3,11 +3,14 @@ import { DomainError } from "../errors";
 import { env } from "../env";
 import { createRoom, mintToken } from "../livekit";
 import { mallRoom } from "./calls";
+import { AUTO_AWAY_AFTER, AUTO_AWAY_NOTICE } from "./routing";
 import { type AgentCallView, agentCallView, loadCallRow } from "./views";
 
 export type ConsoleState = {
   shops: { slug: string; name: string; role: "owner" | "agent"; color: string; mark: string }[];
   status: "available" | "away";
+  /** Why the agent is away when the portal set it (three rings missed in a row), until they come back. */
+  notice: string | null;
   ringing: AgentCallView[];
   current: AgentCallView | null;
 };
@@ -28,6 +31,9 @@ export async function consoleState(db: Db, memberId: string): Promise<ConsoleSta
   return {
     shops: staff.map((s) => ({ slug: s.merchant.slug, name: s.merchant.name, role: s.role as "owner" | "agent", color: s.merchant.color, mark: s.merchant.mark })),
     status: staff.some((s) => s.status === "available") ? "available" : "away",
+    notice: staff.some((s) => s.status === "away" && s.missedInRow >= AUTO_AWAY_AFTER)
+      ? AUTO_AWAY_NOTICE
+      : null,
     ringing: (await Promise.all(ringing.map((r) => view(r.id)))).filter((v): v is AgentCallView => !!v),
     current: current ? await view(current.id) : null,
   };

@@ -12,6 +12,7 @@
 export const RING_MS = 15_000;
 export const AUTO_AWAY_AFTER = 3;
 export const OFFER_MESSAGE_AFTER_MS = 90_000;
+export const AUTO_AWAY_NOTICE = `You missed ${AUTO_AWAY_AFTER} calls in a row, so we set you away. Set yourself available when you are back.`;
 
 export type AgentStatus = "available" | "away" | "busy";
 export type Agent = { id: string; status: AgentStatus; idleSince: number; missedInRow: number };
