@@ -73,7 +73,8 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
         {visitors.map((v, k) => {
           const i = merchants.findIndex((m) => m.slug === v.merchantSlug);
           const crowd = visitors.slice(0, k).filter((o) => o.merchantSlug === v.merchantSlug).length;
-          const cx = (i >= 0 ? 20 + i * slot + slot / 2 : 40 + (k % 20) * 56) + ((crowd % 5) - 2) * 20;
+          // In front of their shop, side by side; walking the street (on /mall itself) spread along it.
+          const cx = i >= 0 ? 20 + i * slot + slot / 2 + ((crowd % 5) - 2) * 20 : 60 + ((k * 197) % (W - 120));
           const cy = H - 16 - Math.floor(crowd / 5) * 22;
           return (
             <g key={v.key} data-testid="skyline-visitor">
