@@ -10,7 +10,7 @@
  *    time) work through them. Reports waits (asked → answered, from the server's own times), the
  *    longest queue position seen, first-come order kept or not, and that nobody was lost.
  *
- *   npx tsx bench/mall.ts [--rounds 15] [--shoppers 50] [--agents 5] [--talk-ms 3000]
+ *   npx tsx bench/mall.ts [--rounds 15] [--shoppers 50] [--agents 5] [--talk-ms 3000] [--only ring|queue]
  */
 import os from "node:os";
 import { chromium } from "@playwright/test";
@@ -225,8 +225,9 @@ async function main() {
   if (needsBuild()) build();
   const stack = await startStack({ port: 3490, env: { RATE_LIMIT_MALL_CALLS_PER_MINUTE: "100000", RATE_LIMIT_LOOKUP_PER_MINUTE: "100000", RATE_LIMIT_AUTH_PER_MINUTE: "100000" } });
   try {
-    const ring = await clickToRing(stack.url);
-    const q = await queue(stack.url);
+    const only = arg("only", "");
+    const ring = only === "queue" ? null : await clickToRing(stack.url);
+    const q = only === "ring" ? null : await queue(stack.url);
     console.log(JSON.stringify({
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectRemoteVideo, memberPage } from "./support/calls";
-import { agentAtConsole, callShop, DEMO_PASSWORD, guestShopper, leaveConsole, memberShopper } from "./support/mall";
+import { agentAtConsole, callShop, DEMO_PASSWORD, expectFitsPhone, guestShopper, leaveConsole, memberShopper, PHONE } from "./support/mall";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -141,16 +141,21 @@ test("routing: the first agent lets it ring, so after 15 seconds the next one ri
 
 test("all agents busy: shoppers queue with their live position and wait, can leave, and the next in line rings when the agent is free", async ({ browser }) => {
   const agent = await agentAtConsole(browser, "circuit-agent1");
-  const first = await guestShopper(browser, "/mall/circuit-house");
+  // Shoppers on phones: the call and the queue fit the screen.
+  const first = await guestShopper(browser, "/mall/circuit-house", PHONE);
   await callShop(first, "circuit-house");
   await agent.getByTestId("accept-ring").click();
   await expect(first.getByTestId("shopper-call")).toBeVisible();
+  await expectRemoteVideo(first);
+  await expect(first.getByTestId("hang-up")).toBeInViewport();
+  await expectFitsPhone(first);
 
-  const second = await guestShopper(browser, "/mall/circuit-house");
+  const second = await guestShopper(browser, "/mall/circuit-house", PHONE);
   await expect(second.getByTestId("merchant-availability")).toHaveText("All agents busy");
   await callShop(second, "circuit-house");
   await expect(second.getByTestId("queue-position")).toHaveText("You are number 1 in line");
   await expect(second.getByTestId("queue-wait")).toContainText("min wait");
+  await expectFitsPhone(second);
   const third = await guestShopper(browser, "/mall/circuit-house");
   await callShop(third, "circuit-house");
   await expect(third.getByTestId("queue-position")).toHaveText("You are number 2 in line");

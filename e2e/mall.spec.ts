@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { memberPage } from "./support/calls";
 import { record } from "./support/mailbox";
+import { expectFitsPhone, PHONE } from "./support/mall";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -42,4 +43,10 @@ test("the mall and a storefront fit a phone: nothing sticks out sideways", async
     expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
   }
   await phone.context().close();
+  // An agent's console and an owner's management page on a phone.
+  for (const [who, path] of [["bloom-agent1", "/console"], ["bloom-owner", "/console/bloom-and-stem"]] as const) {
+    const page = await memberPage(browser, { email: `${who}@example.org`, password: "portal-demo-2026" }, path, PHONE);
+    await expectFitsPhone(page);
+    await page.context().close();
+  }
 });

@@ -27,8 +27,8 @@ export async function memberShopper(browser: Browser, path = "/mall", overrides:
   return { page, person };
 }
 
-export async function guestShopper(browser: Browser, path = "/mall"): Promise<Page> {
-  const page = await (await browser.newContext({ permissions: ["camera", "microphone"] })).newPage();
+export async function guestShopper(browser: Browser, path = "/mall", viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await (await browser.newContext({ permissions: ["camera", "microphone"], ...(viewport ? { viewport, hasTouch: true } : {}) })).newPage();
   await page.goto(path);
   return page;
 }
@@ -38,4 +38,10 @@ export async function callShop(shopper: Page, slug: string) {
   if (!shopper.url().includes(`/mall/${slug}`)) await shopper.goto(`/mall/${slug}`);
   await shopper.getByTestId("talk-to-agent").click();
   await shopper.waitForURL(/\/mall\/call\/[a-z0-9]+$/);
+}
+
+export const PHONE = { width: 390, height: 844 };
+/** Nothing sticks out sideways at a phone's width. */
+export async function expectFitsPhone(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), page.url()).toBeLessThanOrEqual(PHONE.width);
 }

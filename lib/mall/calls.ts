@@ -29,14 +29,17 @@ async function publish(deps: MallDeps, merchantId: string, effects: r.Effect[], 
       await bus.toMember(e.agentId, "mall-console", { status: "away", notice: r.AUTO_AWAY_NOTICE });
     }
   }
+  // Rings go out first: they need only the call, not the shop's routing state.
+  for (const e of effects) {
+    if (e.type !== "ring") continue;
+    const row = await loadCallRow(db, e.requestId);
+    if (row) await bus.toMember(e.agentId, "mall-ring", await agentCallView(db, row));
+  }
   const routing = await loadRouting(db, merchantId, clock(deps));
   const avg = await averageCallMs(db, merchantId);
   const send = async (id: string) => {
     const row = await loadCallRow(db, id);
-    if (!row) return;
-    const ring = effects.find((e) => e.type === "ring" && e.requestId === id);
-    if (ring && ring.type === "ring") await bus.toMember(ring.agentId, "mall-ring", await agentCallView(db, row));
-    await bus.toMember(shopperKey(row), "mall-call", await shopperView(db, row, routing, avg));
+    if (row) await bus.toMember(shopperKey(row), "mall-call", await shopperView(db, row, routing, avg));
   };
   // Those whose call changed hear first; a mere move up the queue is sent after the answer (a long
   // queue would otherwise hold every hang-up and accept for a view per waiting shopper).
