@@ -102,6 +102,44 @@ test("a shopper buys wine by live video: the agent shows and adds goods, checks 
   await shopper.context().close();
 });
 
+test("an age check refused: the shopper's camera is off, the agent cannot verify, records why, and the wine leaves the cart", async ({ browser }) => {
+  const agent = await agentAtConsole(browser, "northwind-agent2");
+  const { page: shopper } = await memberShopper(browser, "/mall/northwind-cellars/dao-tinto");
+  await callShop(shopper, "northwind-cellars");
+  await agent.getByTestId("accept-ring").click();
+  await expect(shopper.getByTestId("shopper-call")).toBeVisible();
+  await shopper.getByTestId("toggle-camera").click();
+  await expect(agent.getByTestId("shopper-camera")).toHaveText("shopper's camera off");
+
+  for (const q of ["dao", "corkscrew"]) {
+    await agent.getByTestId("product-search").fill(q);
+    await expect(agent.getByTestId("product-hit")).toHaveCount(1);
+    await agent.getByTestId("add-product").click();
+  }
+  await expect(shopper.getByTestId("cart-item")).toHaveCount(2);
+  await agent.getByTestId("request-age").click();
+  // The shopper sees the request, with their camera off and a way to turn it on.
+  await expect(shopper.getByTestId("camera-request")).toContainText("Your camera is off");
+  await expect(shopper.getByTestId("camera-on")).toBeVisible();
+  await expect(agent.getByTestId("verify-age")).toBeDisabled();
+
+  await agent.getByTestId("refuse-age").click();
+  await agent.getByTestId("refuse-reason").selectOption("No valid ID shown");
+  await agent.getByTestId("confirm-refusal").click();
+  await expect(shopper.getByTestId("age-refused")).toContainText("No valid ID shown");
+  await expect(shopper.getByTestId("cart-item-name")).toHaveText(["Waiter's corkscrew"]);
+  await expect(shopper.getByTestId("sign-form")).toBeVisible();
+  // Wine stays out for the rest of the call.
+  await agent.getByTestId("product-search").fill("dao");
+  await agent.getByTestId("add-product").click();
+  await expect(agent.getByTestId("order-error")).toContainText("refused");
+
+  await agent.getByTestId("hang-up").click();
+  await expect(shopper.getByTestId("shopper-ended")).toBeVisible();
+  await leaveConsole(agent);
+  await shopper.context().close();
+});
+
 test("routing: the first agent lets it ring, so after 15 seconds the next one rings; a guest is told age-restricted goods need an account", async ({ browser }) => {
   const a1 = await agentAtConsole(browser, "northwind-agent1");
   const a2 = await agentAtConsole(browser, "northwind-agent2");

@@ -80,9 +80,10 @@ export function useCallMedia(opts: { callId: string; join: boolean; video: boole
           for (const t of tracks) t.stop();
           return void room.disconnect();
         }
-        patch({ connected: true });
         await Promise.all(tracks.map((t) => room.localParticipant.publishTrack(t)));
         attachLocal();
+        // Only now: a mute or camera toggle before the tracks are published would be undone by publishing them.
+        patch({ connected: true });
       } catch (err) {
         if (!cancelled) patch({ error: `Could not connect the call's media: ${(err as Error).message}` });
       }

@@ -11,6 +11,8 @@ import { CallVideo } from "./call-video";
 import { OrderPanel, useOrderOps } from "./order-panel";
 import { ProductCard } from "./product-card";
 
+const REFUSALS = ["No valid ID shown", "The ID does not match the shopper", "The ID shows they are under 18", "The shopper declined the camera"];
+
 /** The call in progress at the console: both videos, the product search, what the shopper sees, and the order. */
 export function AgentCall({ call, onCall, onEnded }: { call: AgentCallView; onCall: (c: AgentCallView) => void; onEnded: (c: AgentCallView) => void }) {
   const media = useCallMedia({ callId: call.id, join: call.status === "connected", video: true, otherName: call.shopper.name, tokenUrl: `/api/mall/calls/${call.id}/token` });
@@ -40,10 +42,8 @@ export function AgentCall({ call, onCall, onEnded }: { call: AgentCallView; onCa
     await media.leave();
     setHangingUp(false);
   }
-  async function refuse() {
-    const reason = window.prompt("Why is the age check refused? (the shopper is told)", "No valid ID shown");
-    if (reason !== null) await ops.send({ type: "refuse-age", reason });
-  }
+  const [refusing, setRefusing] = useState(false);
+  const [reason, setReason] = useState(REFUSALS[0]);
 
   const order = call.order;
   const restricted = order?.items.some((i) => i.ageRestricted) ?? false;
@@ -99,10 +99,20 @@ export function AgentCall({ call, onCall, onEnded }: { call: AgentCallView; onCa
                   <button type="button" onClick={() => void ops.send({ type: "verify-age" })} disabled={!call.shopperCameraOn} data-testid="verify-age"
                     title={call.shopperCameraOn ? undefined : "Waiting for the shopper's camera"}
                     className="rounded-lg bg-emerald-600 px-3 py-1.5 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">Age verified</button>
-                  <button type="button" onClick={() => void refuse()} data-testid="refuse-age" className="rounded-lg bg-rose-600 px-3 py-1.5 font-semibold text-white hover:bg-rose-700">Refused</button>
+                  <button type="button" onClick={() => setRefusing(!refusing)} aria-expanded={refusing} data-testid="refuse-age" className="rounded-lg bg-rose-600 px-3 py-1.5 font-semibold text-white hover:bg-rose-700">Refused</button>
                 </>
               )}
             </div>
+            {refusing && order.ageCheck === "requested" && (
+              <form className="mt-3 flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); void ops.send({ type: "refuse-age", reason }).then(() => setRefusing(false)); }}>
+                <label className="flex-1 text-sm font-medium">Reason (the shopper is told)
+                  <select value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 font-normal" data-testid="refuse-reason">
+                    {REFUSALS.map((r) => <option key={r}>{r}</option>)}
+                  </select>
+                </label>
+                <button type="submit" disabled={ops.busy} className="rounded-lg bg-rose-700 px-3 py-1.5 font-semibold text-white" data-testid="confirm-refusal">Record refusal</button>
+              </form>
+            )}
           </section>
         )}
         {order?.status === "open" && order.signedName && (

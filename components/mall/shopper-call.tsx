@@ -120,7 +120,7 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
         )}
         {call.order?.ageCheck === "refused" && (
           <p role="alert" className="rounded-2xl bg-rose-50 p-4 text-rose-900" data-testid="age-refused">
-            Your age could not be verified, so the age-restricted items were taken out of your cart.
+            Your age could not be verified{call.order.refusal ? ` (${call.order.refusal})` : ""}, so the age-restricted items were taken out of your cart.
           </p>
         )}
         {call.shownProduct && <ProductCard product={call.shownProduct} label={`${call.agent?.name ?? "The agent"} is showing you`} />}

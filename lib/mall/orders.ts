@@ -21,13 +21,19 @@ export type OrderView = {
   signedAt: string | null;
   placedAt: string | null;
   payment: string;
+  /** Why the age check was refused, as the agent recorded it (the shopper is told). */
+  refusal: string | null;
   version: number;
 };
+
+/** What an order query includes for its view: the items, and the refusal's reason if any. */
+export const ORDER_VIEW_INCLUDE = { items: true, events: { where: { type: "age-refused" }, select: { detail: true }, orderBy: { at: "desc" as const }, take: 1 } };
 
 type OrderRow = {
   id: string; reference: string; status: string; ageCheck: string; signedName: string | null; signedAt: Date | null; placedAt: Date | null;
   totalCents: number; currency: string; payment: string; version: number;
   items: { productId: string; name: string; priceCents: number; quantity: number; ageRestricted: boolean }[];
+  events?: { detail: string }[];
 };
 
 export function orderView(merchantSlug: string, o: OrderRow, productSlugs?: Map<string, string>): OrderView {
@@ -40,7 +46,8 @@ export function orderView(merchantSlug: string, o: OrderRow, productSlugs?: Map<
     id: o.id, reference: o.reference, status: o.status as OrderView["status"], items, totalCents: o.totalCents, currency: o.currency,
     ageCheck: o.ageCheck as AgeCheck, needsAgeCheck,
     readyToSign: o.status === "open" && items.length > 0 && !needsAgeCheck,
-    signedName: o.signedName, signedAt: o.signedAt?.toISOString() ?? null, placedAt: o.placedAt?.toISOString() ?? null, payment: o.payment, version: o.version,
+    signedName: o.signedName, signedAt: o.signedAt?.toISOString() ?? null, placedAt: o.placedAt?.toISOString() ?? null, payment: o.payment,
+    refusal: o.ageCheck === "refused" ? (o.events?.[0]?.detail ?? null) : null, version: o.version,
   };
 }
 
@@ -76,7 +83,7 @@ export async function orderForParty(db: Db, orderId: string, who: { memberId: st
   if (!shopper && !staff) throw new DomainError("NOT_FOUND", "No such order.");
   const products = await db.product.findMany({ where: { id: { in: o.items.map((i) => i.productId) } }, select: { id: true, slug: true } });
   return {
-    order: orderView(o.merchant.slug, o, new Map(products.map((p) => [p.id, p.slug]))),
+    order: orderView(o.merchant.slug, { ...o, events: o.events.filter((e) => e.type === "age-refused").reverse() }, new Map(products.map((p) => [p.id, p.slug]))),
     merchant: o.merchant,
     // The trail (who verified what) is the merchant's record; the shopper sees their own order.
     trail: staff ? o.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, type: e.type, detail: e.detail })) : null,
@@ -143,7 +150,7 @@ export async function changeOrder(deps: OrderDeps, input: { callId: string; part
 
 /** Both parties' screens follow the order. */
 export async function publishOrder(deps: { db: Db; bus: BusPublisher }, callId: string): Promise<OrderView> {
-  const o = await deps.db.order.findUnique({ where: { callId }, include: { items: true, merchant: { select: { slug: true } }, call: { select: { agentId: true, shopperMemberId: true, shopperGuestId: true } } } });
+  const o = await deps.db.order.findUnique({ where: { callId }, include: { ...ORDER_VIEW_INCLUDE, merchant: { select: { slug: true } }, call: { select: { agentId: true, shopperMemberId: true, shopperGuestId: true } } } });
   if (!o) throw new DomainError("NOT_FOUND", "No such order.");
   const products = await deps.db.product.findMany({ where: { id: { in: o.items.map((i) => i.productId) } }, select: { id: true, slug: true } });
   const view = orderView(o.merchant.slug, o, new Map(products.map((p) => [p.id, p.slug])));

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { guestKey } from "../presence/tickets";
 import { type ProductView, productView } from "./catalogue";
-import { type OrderView, orderView } from "./orders";
+import { ORDER_VIEW_INCLUDE, type OrderView, orderView } from "./orders";
 import * as r from "./routing";
 import type { Loaded } from "./routing-store";
 
@@ -95,7 +95,7 @@ export async function shopperView(db: Db, c: NonNullable<CallRow>, routing: Load
   const state = routing?.state;
   const online = state ? state.agents.filter((a) => a.status !== "away").length : 0;
   // An order opens when an agent answers: a waiting shopper has none (saves a query per queue place).
-  const order = c.answeredAt ? await db.order.findUnique({ where: { callId: c.id }, include: { items: true } }) : null;
+  const order = c.answeredAt ? await db.order.findUnique({ where: { callId: c.id }, include: ORDER_VIEW_INCLUDE }) : null;
   return {
     id: c.id, kind: c.kind as ShopperView["kind"], status: c.status as MallCallStatus, outcome: c.outcome as MallOutcome | null,
     outcomeText: c.outcome ? OUTCOME_TEXT[c.outcome as MallOutcome] ?? null : null,
@@ -112,7 +112,7 @@ export async function shopperView(db: Db, c: NonNullable<CallRow>, routing: Load
 }
 
 export async function agentCallView(db: Db, c: NonNullable<CallRow>, now = new Date()): Promise<AgentCallView> {
-  const order = await db.order.findUnique({ where: { callId: c.id }, include: { items: true } });
+  const order = await db.order.findUnique({ where: { callId: c.id }, include: ORDER_VIEW_INCLUDE });
   return {
     id: c.id, kind: c.kind as AgentCallView["kind"], status: c.status as MallCallStatus, outcome: c.outcome as MallOutcome | null,
     merchant: brief(c),
