@@ -95,7 +95,13 @@ export function MailboxView() {
       <section aria-label="Message" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
         {error && <p role="alert" className="mb-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p>}
         {open ? <MessageDetail key={open.id} m={open} folder={folder} onChange={(c) => change(open, c)} /> : (
-          <p className="py-16 text-center text-slate-500">{messages.length ? "Choose a message to play it." : ""}</p>
+          messages.length ? <p className="py-16 text-center text-slate-500">Choose a message to play it.</p> : (
+            <div className="py-10 text-center text-slate-600" data-testid="mailbox-help">
+              <span aria-hidden="true" className="mx-auto flex h-16 w-16 items-center justify-center rounded-full bg-brand-50 text-3xl">✉</span>
+              <p className="mt-3 font-medium text-slate-800">Your greeting answers while you are away</p>
+              <p className="mx-auto mt-1 max-w-sm text-sm">Callers who cannot reach you hear it and leave a video or voice message here. Record one below, or set a temporary one while you travel.</p>
+            </div>
+          )
         )}
       </section>
     </div>

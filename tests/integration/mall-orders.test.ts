@@ -4,6 +4,7 @@ import { db, disconnectDb, type Db } from "../../lib/db/client";
 import type { Email, Mailer } from "../../lib/mailbox/notify";
 import { acceptRing, endCall, requestAgent, setAgentStatus, setShopperCamera } from "../../lib/mall/calls";
 import { changeOrder, orderForParty, type Party } from "../../lib/mall/orders";
+import { type Row, shopStats } from "../../lib/mall/stats";
 import { api, person, useStackDatabase } from "../support/http";
 
 /**
@@ -21,6 +22,11 @@ const mailer: Mailer = { async send(m) { mails.push(m); } };
 const bus: BusPublisher = { async toMember() {}, async presenceChanged() {} };
 const deps = () => ({ db: client, bus, mailer, now, publicUrl: "http://portal.test" });
 let agentId = "";
+let before: { shop?: Row; agent?: Row } = {};
+const allRows = async () => {
+  const s = await shopStats(client, agentId, SHOP, 14, now());
+  return { shop: s.shop.find((r) => r.day === "all"), agent: s.agents.find((a) => a.memberId === agentId)?.rows.find((r) => r.day === "all") };
+};
 const product = async (slug: string) => (await client.product.findFirstOrThrow({ where: { slug, merchant: { slug: SHOP } } })).id;
 
 async function register(birthDate: string) {
@@ -43,6 +49,7 @@ beforeAll(async () => {
   agentId = (await client.member.findUniqueOrThrow({ where: { handleKey: "northwind-owner" } })).id;
   await client.presenceConnection.create({ data: { id: `${NODE}-1`, memberId: agentId, nodeId: NODE, deviceId: "t", address: "127.0.0.1", userAgent: "t", connectedAt: now(), lastSeenAt: now() } });
   await setAgentStatus(deps(), agentId, "available");
+  before = await allRows();
 });
 
 afterAll(async () => {
@@ -117,5 +124,15 @@ describe("orders in a mall call", () => {
     // Once the call ends, an open order is closed without a sale.
     await endCall(deps(), second, { agentId });
     expect((await client.order.findUniqueOrThrow({ where: { callId: second } })).status).toBe("abandoned");
+  });
+
+  it("counts the calls, answers, orders and conversion in the owner's figures", async () => {
+    const after = await allRows();
+    const d = (k: "offered" | "answered" | "missed" | "orders" | "salesCents", r: "shop" | "agent") => (after[r]?.[k] ?? 0) - (before[r]?.[k] ?? 0);
+    // Three calls this file placed, all answered by the owner; one order of €42.50.
+    expect([d("offered", "shop"), d("answered", "shop"), d("missed", "shop"), d("orders", "shop"), d("salesCents", "shop")]).toEqual([3, 3, 0, 1, 4250]);
+    expect([d("offered", "agent"), d("answered", "agent"), d("orders", "agent")]).toEqual([3, 3, 1]);
+    expect(after.shop?.conversion).toBeGreaterThan(0);
+    expect(after.shop?.longestWaitMs).toBeGreaterThanOrEqual(0);
   });
 });
