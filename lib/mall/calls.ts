@@ -53,6 +53,14 @@ async function publish(deps: MallDeps, merchantId: string, effects: r.Effect[], 
   }
 }
 
+/** Staff would ring themselves or their colleagues: they take their shop's calls at the console. */
+async function refuseOwnStaff(db: Db, merchant: { id: string; name: string }, memberId: string | null) {
+  if (!memberId) return;
+  if (await db.merchantStaff.findUnique({ where: { merchantId_memberId: { merchantId: merchant.id, memberId } } })) {
+    throw new DomainError("CONFLICT", `You work at ${merchant.name}: take its calls at the console, or sign in as a shopper to try it.`);
+  }
+}
+
 async function merchantBySlug(db: Db, slug: string) {
   const m = await db.merchant.findUnique({ where: { slug }, select: { id: true, name: true } });
   if (!m) throw new DomainError("NOT_FOUND", "No such shop in the mall.");
@@ -67,6 +75,7 @@ export async function requestAgent(deps: MallDeps, input: { merchantSlug: string
   const { db } = deps;
   const now = clock(deps);
   const merchant = await merchantBySlug(db, input.merchantSlug);
+  await refuseOwnStaff(db, merchant, input.shopper.memberId);
   const who = input.shopper.memberId ? { shopperMemberId: input.shopper.memberId } : { shopperGuestId: input.shopper.guestId };
   const open = await db.mallCall.findFirst({ where: { ...who, status: { in: ["queued", "ringing", "connected"] } }, select: { id: true, merchantId: true } });
   if (open) {
@@ -95,6 +104,7 @@ export async function requestCallback(deps: MallDeps, input: { merchantSlug: str
   const { db } = deps;
   const now = clock(deps);
   const merchant = await merchantBySlug(db, input.merchantSlug);
+  await refuseOwnStaff(db, merchant, input.memberId);
   const pending = await db.mallCall.findFirst({ where: { merchantId: merchant.id, shopperMemberId: input.memberId, kind: "callback", status: { in: ["queued", "ringing"] } } });
   if (pending) return pending.id;
   const { id, effects } = await routingStep(db, merchant.id, now, async (tx, loaded) => {

@@ -3,7 +3,7 @@ import type { BusPublisher } from "../../lib/bus";
 import { db, disconnectDb, type Db } from "../../lib/db/client";
 import { acceptRing, endCall, endRing, requestAgent, requestCallback, setAgentStatus, shopperCall, sweepMall } from "../../lib/mall/calls";
 import { OFFER_MESSAGE_AFTER_MS } from "../../lib/mall/routing";
-import { useStackDatabase } from "../support/http";
+import { api, person, useStackDatabase } from "../support/http";
 
 /**
  * The routing machine stored in the real database (lib/mall/routing-store.ts), driven with a clock
@@ -109,7 +109,10 @@ describe("mall routing in the database", () => {
 
   it("queues while the agent is busy, offers a message after 90 s, frees the place of a shopper who left, and rings a callback when the agent is free", async () => {
     const b = ids["brew-agent2"]!;
-    const owner = ids["brew-owner"]!;
+    const p = person();
+    const registered = await api<{ member: { id: string } }>("/api/register", { method: "POST", json: p });
+    expect(registered.status).toBe(201);
+    const owner = registered.body.member.id;
     const waiting = guest(2);
     const queued = await requestAgent(deps(), { merchantSlug: SHOP, shopper: waiting, fromPath: "/mall/brew-lab" });
     const view = await shopperCall(deps(), queued, waiting);
@@ -118,7 +121,7 @@ describe("mall routing in the database", () => {
     expect(view.waitMs).toBeGreaterThan(0);
     expect(new Date(view.offerMessageAt).getTime() - t).toBe(OFFER_MESSAGE_AFTER_MS);
 
-    // A registered shopper (the owner stands in for one) asks to be called back: behind the caller.
+    // A registered shopper asks to be called back: behind the caller.
     const callback = await requestCallback(deps(), { merchantSlug: SHOP, memberId: owner, name: "Callback Person" });
     expect((await shopperCall(deps(), callback, { memberId: owner, guestId: null })).position).toBe(2);
 
@@ -139,12 +142,14 @@ describe("mall routing in the database", () => {
     expect(sent.filter((e) => e.to === owner && e.type === "mall-call").at(-1)?.data).toMatchObject({ id: callback, kind: "callback", status: "connected" });
   });
 
-  it("answers 'closed' at once when nobody is online", async () => {
+  it("answers 'closed' at once when nobody is online, and refuses the shop's own staff", async () => {
     for (const c of await client.mallCall.findMany({ where: { merchant: { slug: SHOP }, status: { not: "ended" } } })) await endCall(deps(), c.id, {}, "left");
     await client.merchantStaff.updateMany({ where: { merchant: { slug: SHOP } }, data: { status: "away" } });
     const g = guest(3);
     const id = await requestAgent(deps(), { merchantSlug: SHOP, shopper: g, fromPath: "/mall/brew-lab" });
     const view = await shopperCall(deps(), id, g);
     expect(view).toMatchObject({ status: "ended", outcome: "closed", agentsOnline: 0 });
+    // The shop's own staff do not queue for it.
+    await expect(requestAgent(deps(), { merchantSlug: SHOP, shopper: { memberId: ids["brew-agent1"]!, guestId: null, name: "Agent" }, fromPath: "/mall/brew-lab" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
