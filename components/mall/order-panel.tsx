@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { formatPrice } from "@/lib/mall/catalogue";
 import type { OrderView } from "@/lib/mall/orders";
-import { ApiError, apiSend } from "../api";
+import { apiSend } from "../api";
+import { useAction } from "../use-action";
 
 type Op = Record<string, unknown> & { type: string };
 
@@ -16,21 +16,8 @@ const AGE_TEXT: Record<OrderView["ageCheck"], string> = {
 
 /** Sends one change to the call's order and reports a refusal in words. */
 export function useOrderOps(callId: string, onOrder: (o: OrderView) => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function send(op: Op) {
-    setBusy(true);
-    setError(null);
-    try {
-      onOrder(await apiSend<OrderView>("POST", `/api/mall/calls/${callId}/order`, op));
-      return true;
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : "The change did not go through; try again.");
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, error, busy } = useAction();
+  const send = (op: Op) => run(async () => onOrder(await apiSend<OrderView>("POST", `/api/mall/calls/${callId}/order`, op)));
   return { send, error, busy };
 }
 

@@ -4,31 +4,12 @@ import { useState } from "react";
 import { formatPrice } from "@/lib/mall/catalogue";
 import type { ShopAdmin } from "@/lib/mall/shop-admin";
 import { ApiError, apiSend, uploadForm } from "../../api";
+import { useAction } from "../../use-action";
 
 type Category = ShopAdmin["categories"][number];
 type Product = Category["products"][number];
 
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 font-normal";
-
-function useAction(onChange: () => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function run(fn: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      onChange();
-      return true;
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : "That did not go through; try again.");
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { run, error, busy };
-}
 
 /** Name, price, category, description and the 18+ mark: for a new product or an existing one. */
 function ProductForm({ slug, categories, product, onDone }: { slug: string; categories: Category[]; product?: Product & { categoryId: string }; onDone: () => void }) {

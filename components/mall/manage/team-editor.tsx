@@ -2,27 +2,13 @@
 
 import { useState } from "react";
 import type { StaffView } from "@/lib/mall/manage";
-import { ApiError, apiSend } from "../../api";
+import { apiSend } from "../../api";
+import { useAction } from "../../use-action";
 
 /** The shop's people: the owner and agents; add an agent by their number or email. */
 export function TeamEditor({ slug, staff, onChange }: { slug: string; staff: StaffView[]; onChange: () => void }) {
   const [who, setWho] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function run(fn: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      onChange();
-      return true;
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : "That did not go through; try again.");
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, error, busy } = useAction(onChange);
   return (
     <section aria-labelledby="team-title" className="rounded-2xl border border-slate-200 bg-white p-4" data-testid="team">
       <h2 id="team-title" className="text-lg font-semibold">Team</h2>
