@@ -1,20 +1,17 @@
 import Link from "next/link";
-import { currentMember } from "@/app/_server/session";
-import { unseenMissedCount } from "@/lib/calls/history";
-import { unreadCount } from "@/lib/mailbox/messages";
+import { db } from "@/lib/db/client";
+import type { MemberProfile } from "@/lib/members/get-member";
+import { headerCounts } from "@/lib/members/header-counts";
 import { MailboxLink } from "./mailbox/mailbox-link";
 import { CallbackNotice } from "./mall/callback-notice";
-import { db } from "@/lib/db/client";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
 import { StatusMenu } from "./presence/status-menu";
 import { SignOutButton } from "./sign-out-button";
 
-export async function SiteHeader() {
-  const member = await currentMember();
-  const missed = member ? await unseenMissedCount(await db(), member.id) : 0;
-  const unread = member ? await unreadCount(await db(), member.id) : 0;
-  const staff = member ? await (await db()).merchantStaff.count({ where: { memberId: member.id } }) : 0;
+/** The header for whoever is signed in (the layout passes them: components do not read the session). */
+export async function SiteHeader({ member }: { member: MemberProfile | null }) {
+  const { missed, unread, staff } = member ? await headerCounts(await db(), member.id) : { missed: 0, unread: 0, staff: false };
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
       {member && <CallbackNotice />}
@@ -40,7 +37,7 @@ export async function SiteHeader() {
                 )}
               </Link>
               <MailboxLink initial={unread} />
-              {staff > 0 && (
+              {staff && (
                 <Link href="/console" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="nav-console">Console</Link>
               )}
             </>

@@ -84,6 +84,8 @@ test("an unanswered call is missed after 30 seconds on the server, marked in the
   await expect(pb.getByTestId("incoming-call")).toBeHidden();
   await pb.goto("/calls");
   await expect(pb.getByTestId("call-row").first()).toHaveAttribute("data-unseen", "1");
+  // Rendering the list wrote nothing; the page itself says it was seen, then a reload shows it so.
+  await expect(pb.getByTestId("missed-seen")).toHaveAttribute("data-done", "1");
   await pb.reload();
   await expect(pb.getByTestId("call-row").first()).toHaveAttribute("data-unseen", "0");
 

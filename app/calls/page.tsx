@@ -3,7 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
 import { CallButton } from "@/components/calls/call-button";
-import { callHistory, markMissedSeen } from "@/lib/calls/history";
+import { MarkMissedSeen } from "@/components/calls/mark-missed-seen";
+import { callHistory } from "@/lib/calls/history";
 import { outcomeText } from "@/lib/calls/state";
 import { db } from "@/lib/db/client";
 
@@ -15,12 +16,12 @@ const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} 
 export default async function CallsPage() {
   const member = await currentMember();
   if (!member) redirect("/signin?next=/calls");
-  const d = await db();
-  const calls = await callHistory(d, member.id);
-  // Shown once as new, then seen.
-  await markMissedSeen(d, member.id);
+  const calls = await callHistory(await db(), member.id);
+  // Shown once as new, then marked seen by the browser once on screen.
+  const unseen = calls.filter((c) => c.unseen).length;
   return (
     <div className="mx-auto max-w-3xl">
+      <MarkMissedSeen unseen={unseen} />
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="text-2xl font-bold tracking-tight">Recent calls</h1>
         <Link href="/call" className="rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700">Dial a number</Link>
