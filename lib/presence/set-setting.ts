@@ -18,3 +18,9 @@ export async function setPresenceSetting(
   ]);
   return { setting, status };
 }
+
+/** The member's own choice and the status others see from it. */
+export async function ownPresence(db: Db, memberId: string): Promise<{ setting: PresenceSetting; status: PublicStatus }> {
+  const m = await db.member.findUnique({ where: { id: memberId }, select: { presenceSetting: true } });
+  return { setting: (m?.presenceSetting ?? "online") as PresenceSetting, status: await getStatus(db, memberId) };
+}
