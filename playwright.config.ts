@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { testEnv } from "./tests/support/test-env";
 
 /**
  * End-to-end tests in Debian's Chromium against the real portal. scripts/test-all.ts
@@ -14,12 +15,12 @@ export default defineConfig({
   reporter: [["list"]],
   globalSetup: "./e2e/global-setup.ts",
   use: {
-    baseURL: process.env.BASE_URL ?? "http://localhost:3330",
+    baseURL: testEnv().BASE_URL ?? "http://localhost:3330",
     trace: "retain-on-failure",
     permissions: ["camera", "microphone"],
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: testEnv().CHROMIUM_PATH,
       args: [
         "--no-sandbox",
         "--use-fake-device-for-media-stream",

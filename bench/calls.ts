@@ -10,6 +10,7 @@ import os from "node:os";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { build, needsBuild } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
+import { testEnv } from "../tests/support/test-env";
 import config from "../playwright.config";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
@@ -41,7 +42,7 @@ async function member(base: string, browser: Browser, tag: string) {
   await ctx.request.post("/api/auth/callback/credentials", { form: { csrfToken, identifier: person.email, password: person.password, json: "true" } });
   await ctx.addInitScript(WATCH);
   const page = await ctx.newPage();
-  if (process.env.BENCH_DEBUG) {
+  if (testEnv().BENCH_DEBUG) {
     page.on("console", (m) => process.stderr.write(`  [${tag}] ${m.text()}\n`));
     page.on("response", (r) => r.status() >= 400 && process.stderr.write(`  [${tag}] ${r.status()} ${r.request().method()} ${r.url()}\n`));
   }
@@ -86,7 +87,7 @@ async function main() {
       // A person takes a moment to answer; meanwhile the caller's page has joined the room.
       await b.page.waitForTimeout(1500);
       const acceptAt = await b.page.evaluate(() => Date.now());
-      if (process.env.BENCH_DEBUG) process.stderr.write(`  TIMING accept at ${acceptAt}\n`);
+      if (testEnv().BENCH_DEBUG) process.stderr.write(`  TIMING accept at ${acceptAt}\n`);
       await b.page.getByTestId("incoming-call").getByRole("button", { name: "Accept" }).click();
       frameCaller.push((await until(a.page, "__frameAt")) - acceptAt);
       frameCallee.push((await until(b.page, "__frameAt")) - acceptAt);

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Db, db, disconnectDb } from "../lib/db/client";
-import { resetEnvForTests } from "../lib/env";
+import { childProcessEnv, setEnvForTests } from "../lib/env";
 import { nameKey, nameWords, numberSuffixes, cityKey } from "../lib/directory/search-keys";
 import { build, needsBuild } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
@@ -32,7 +32,7 @@ function reusableDatabase(kind: "sqlite" | "postgres"): string | undefined {
     return `file:${path.join(dir, "portal.db")}`;
   }
   const name = `bench_directory_${MEMBERS}`;
-  spawnSync("scripts/pg-local.sh", ["start"], { env: { ...process.env, PG_DB: name }, encoding: "utf8" }); // fails harmlessly when it exists
+  spawnSync("scripts/pg-local.sh", ["start"], { env: childProcessEnv({ PG_DB: name }), encoding: "utf8" }); // fails harmlessly when it exists
   return `postgresql://postgres@127.0.0.1:5433/${name}`;
 }
 
@@ -121,8 +121,7 @@ async function main() {
   let port = 3470;
   for (const kind of DATABASES) {
     const stack = await startStack({ port: port++, db: kind, databaseUrl: reusableDatabase(kind), env: { RATE_LIMIT_LOOKUP_PER_MINUTE: "100000" } });
-    process.env.DATABASE_URL = stack.databaseUrl;
-    resetEnvForTests();
+    setEnvForTests({ DATABASE_URL: stack.databaseUrl });
     try {
       const seconds = await seedMembers(kind, MEMBERS);
       const letters = () => rand(FIRST).slice(0, 2 + Math.floor(Math.random() * 2)).toLowerCase();

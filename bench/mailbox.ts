@@ -14,6 +14,7 @@ import path from "node:path";
 import { finalizeRecording } from "../lib/mailbox/media";
 import { build, needsBuild } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
+import { testEnv } from "../tests/support/test-env";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
 const RUNS = Number(arg("runs", "3"));
@@ -39,7 +40,7 @@ for (let i = 0; i < RUNS; i++) {
   alone.push(performance.now() - t);
 }
 
-const base = process.env.BASE_URL;
+const base = testEnv().BASE_URL;
 if (!base && needsBuild()) build();
 const stack = base ? null : await startStack({ port: 3480 });
 const url = base ?? stack!.url;

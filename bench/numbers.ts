@@ -8,7 +8,7 @@
 import os from "node:os";
 import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb } from "../lib/db/client";
-import { resetEnvForTests } from "../lib/env";
+import { setEnvForTests } from "../lib/env";
 import { needsBuild, build } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
 
@@ -127,8 +127,7 @@ async function main() {
   let port = 3450;
   for (const kind of DATABASES) {
     const stack = await startStack({ port: port++, db: kind });
-    process.env.DATABASE_URL = stack.databaseUrl;
-    resetEnvForTests();
+    setEnvForTests({ DATABASE_URL: stack.databaseUrl });
     try {
       const empty = await lookups(stack.url);
       const loadSeconds = await loadMembers(MEMBERS);

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { db, disconnectDb } from "../lib/db/client";
-import { resetEnvForTests } from "../lib/env";
+import { childProcessEnv, setEnvForTests } from "../lib/env";
 import { connectClient, memberTicket, type NodeHandle, startPresenceNode, TEST_PRESENCE_SECRET, type TestClient, until, waitConnected } from "../tests/support/presence";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
@@ -54,10 +54,9 @@ async function main() {
     nodeEnv.REDIS_URL = "redis://127.0.0.1:6479";
     await new Promise((r) => setTimeout(r, 500));
   }
-  const mig = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/migrate.ts"], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl } });
+  const mig = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/migrate.ts"], { cwd: root, env: childProcessEnv({ DATABASE_URL: databaseUrl }) });
   if (mig.status !== 0) throw new Error(String(mig.stderr));
-  process.env.DATABASE_URL = databaseUrl;
-  resetEnvForTests();
+  setEnvForTests({ DATABASE_URL: databaseUrl });
   const client = await db();
   await client.member.createMany({
     data: Array.from({ length: MEMBERS }, (_, i) => ({

@@ -15,11 +15,6 @@ describe("configuration", () => {
     expect(e.NUMBER_HOLD_MINUTES).toBe(10);
   });
 
-  it("ignores a BASE_URL that is not an absolute URL (Vitest sets it to /)", () => {
-    expect(parseEnv({ DATA_DIR: EMPTY_DIR, BASE_URL: "/" }).BASE_URL).toBeUndefined();
-    expect(parseEnv({ DATA_DIR: EMPTY_DIR, BASE_URL: "http://localhost:3400" }).BASE_URL).toBe("http://localhost:3400");
-  });
-
   it("switches to PostgreSQL when DATABASE_URL names one", () => {
     const e = parseEnv({ DATA_DIR: EMPTY_DIR, DATABASE_URL: "postgresql://u@127.0.0.1:5432/db" });
     expect(e.dbKind).toBe("postgres");

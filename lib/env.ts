@@ -69,11 +69,6 @@ const schema = z.object({
   LIVEKIT_RTC_TCP_PORT: z.coerce.number().int().min(1).max(65535).default(7881),
   LIVEKIT_RTC_UDP_PORT: z.coerce.number().int().min(1).max(65535).default(7882),
   LIVEKIT_BIN: z.string().min(1).default(".bin/livekit-server"),
-  /** Test harness only: a portal the tests should use instead of starting one, and whether to echo its log. */
-  // Vitest itself sets BASE_URL to "/" (Vite's base path): only an absolute URL counts.
-  BASE_URL: z.string().optional().transform((v) => (v && /^https?:\/\//.test(v) ? v : undefined)),
-  STACK_LOG: z.string().optional(),
-  STACK_DATA_DIR: z.string().optional(),
 });
 
 export type Env = Omit<

@@ -10,7 +10,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { startStack } from "../tests/support/stack";
 import { ensureFakeS3 } from "../tests/support/fake-s3";
-import { env } from "../lib/env";
+import { childProcessEnv, env } from "../lib/env";
+import { testEnv } from "../tests/support/test-env";
 import { ensureLivekitBinary } from "./launcher/livekit";
 import { build, needsBuild } from "./launcher/prepare";
 
@@ -25,7 +26,7 @@ const failures: string[] = [];
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<string> {
   console.log(`\n── ${label} ──`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { cwd: root, env: childProcessEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     const tee = (b: Buffer, stream: NodeJS.WriteStream) => {
       out += b.toString();
@@ -54,7 +55,7 @@ function countPlaywright(out: string) {
 }
 
 async function main() {
-  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const chromium = testEnv().CHROMIUM_PATH;
   if (!fs.existsSync(chromium)) {
     console.error(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     process.exit(1);
@@ -73,7 +74,7 @@ async function main() {
   // An S3-compatible server for the object-storage tests, built the same way.
   ensureFakeS3();
 
-  const databases: ("sqlite" | "postgres")[] = process.env.SKIP_POSTGRES === "1" ? ["sqlite"] : ["sqlite", "postgres"];
+  const databases: ("sqlite" | "postgres")[] = testEnv().SKIP_POSTGRES ? ["sqlite"] : ["sqlite", "postgres"];
   if (databases.length === 1) console.log("\nSKIP_POSTGRES=1: PostgreSQL runs are skipped");
   let port = 3400;
   for (const db of databases) {

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { childProcessEnv } from "../../lib/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -13,14 +14,13 @@ export function prisma(args: string[], opts: { env?: Record<string, string>; qui
   const res = spawnSync(bin, args, {
     cwd: root,
     stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-    env: {
-      ...process.env,
+    env: childProcessEnv({
       ...opts.env,
       PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
       PRISMA_QUERY_ENGINE_LIBRARY: process.execPath,
       PRISMA_HIDE_UPDATE_MESSAGE: "1",
       CHECKPOINT_DISABLE: "1",
-    },
+    }),
     encoding: "utf8",
   });
   if (res.status !== 0) {

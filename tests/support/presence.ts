@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
+import { childProcessEnv } from "../../lib/env";
 import type { ClientToServer, MemberEvent, PresenceChange, ServerToClient } from "../../lib/presence/events";
 import { issueTicket } from "../../lib/presence/tickets";
 
@@ -13,8 +14,7 @@ export type NodeHandle = { url: string; nodeId: string; proc: ChildProcess; log:
 export async function startPresenceNode(opts: { port: number; nodeId: string; databaseUrl: string; env?: Record<string, string> }): Promise<NodeHandle> {
   const proc = spawn(process.execPath, ["--import", "tsx", "server/presence/main.ts"], {
     cwd: root,
-    env: {
-      ...process.env,
+    env: childProcessEnv({
       DATABASE_URL: opts.databaseUrl,
       PRESENCE_PORT: String(opts.port),
       PRESENCE_NODE_ID: opts.nodeId,
@@ -22,7 +22,7 @@ export async function startPresenceNode(opts: { port: number; nodeId: string; da
       NODE_ENV: "production",
       AUTH_SECRET: "integration-test-auth-secret-0123456789abcdef",
       ...opts.env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { childProcessEnv, env } from "../../lib/env";
+import { childProcessEnv } from "../../lib/env";
+import { testEnv } from "./test-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -46,7 +47,7 @@ export async function startStack(opts: { port: number; db?: "sqlite" | "postgres
   let log = "";
   const collect = (b: Buffer) => {
     log += b.toString();
-    if (env().STACK_LOG) process.stderr.write(b);
+    if (testEnv().STACK_LOG) process.stderr.write(b);
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
