@@ -1,18 +1,19 @@
 /**
  * `npm test`: every test, on both databases.
- *   1. type check, 2. unit tests, 3. production build,
- *   4. for SQLite and then PostgreSQL: start the real portal, run the
- *      integration tests and the Playwright end-to-end tests against it.
+ *   1. at once: type check, unit tests, and the Go-built servers (LiveKit, the
+ *      fake S3), then the production build;
+ *   2. SQLite and PostgreSQL side by side, each on its own stack (ports, data folder, database):
+ *      start the real portal, run the integration tests and the Playwright end-to-end tests.
+ * The two database passes share nothing but the machine; much of an end-to-end test is waiting on
+ * real clocks (rings, timeouts), so running them together roughly halves the wall time.
  * SKIP_POSTGRES=1 runs SQLite only (and says so); CI never sets it.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startStack } from "../tests/support/stack";
-import { ensureFakeS3 } from "../tests/support/fake-s3";
-import { childProcessEnv, env } from "../lib/env";
+import { childProcessEnv } from "../lib/env";
 import { testEnv } from "../tests/support/test-env";
-import { ensureLivekitBinary } from "./launcher/livekit";
 import { build, needsBuild } from "./launcher/prepare";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -22,20 +23,35 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
+const timings: string[] = [];
+const started = Date.now();
 
-function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<string> {
-  console.log(`\n── ${label} ──`);
+const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+
+/** Runs one step; its output is streamed with a prefix when steps run side by side. */
+function run(label: string, cmd: string, args: string[], opts: { env?: Record<string, string>; prefix?: string } = {}): Promise<string> {
+  const prefix = opts.prefix ?? "";
+  console.log(`\n${prefix}── ${label} ──`);
+  const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, env: childProcessEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { cwd: root, env: childProcessEnv(opts.env), stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
-    const tee = (b: Buffer, stream: NodeJS.WriteStream) => {
-      out += b.toString();
-      stream.write(b);
+    const tee = (stream: NodeJS.WriteStream) => {
+      let partial = "";
+      return (b: Buffer) => {
+        const text = b.toString();
+        out += text;
+        if (!prefix) return void stream.write(b);
+        const lines = (partial + text).split("\n");
+        partial = lines.pop() ?? "";
+        for (const l of lines) stream.write(`${prefix}${l}\n`);
+      };
     };
-    child.stdout.on("data", (b) => tee(b, process.stdout));
-    child.stderr.on("data", (b) => tee(b, process.stderr));
+    child.stdout.on("data", tee(process.stdout));
+    child.stderr.on("data", tee(process.stderr));
     child.on("exit", (code) => {
       if (code !== 0) failures.push(`${label} (exit ${code})`);
+      timings.push(`${label}: ${seconds(Date.now() - t0)}`);
       resolve(out.replace(ANSI, ""));
     });
   });
@@ -54,55 +70,69 @@ function countPlaywright(out: string) {
   total.skipped += Number(/^\s*(\d+) skipped/m.exec(out)?.[1] ?? 0);
 }
 
+/** One database's pass on its own stack. */
+async function databasePass(db: "sqlite" | "postgres", port: number): Promise<void> {
+  const prefix = `[${db}] `;
+  console.log(`\n${prefix}══ ${db} ══`);
+  let stack;
+  try {
+    stack = await startStack({ port, db });
+  } catch (err) {
+    failures.push(`start the portal on ${db}: ${(err as Error).message.split("\n")[0]}`);
+    console.error(err);
+    return;
+  }
+  const env = { BASE_URL: stack.url, DATABASE_URL: stack.databaseUrl, STACK_DATA_DIR: stack.dataDir };
+  const failedBefore = failures.length;
+  try {
+    countVitest(await run(`integration tests (${db})`, bin("vitest"), ["run", "--project", "integration"], { env, prefix }));
+    // Each pass its own results folder: Playwright empties it when it starts.
+    countPlaywright(await run(`end-to-end tests (${db})`, bin("playwright"), ["test", "--output", `test-results/${db}`], { env, prefix }));
+  } finally {
+    // A failing phase often has its cause in the servers' own output: show the end of it.
+    if (failures.length > failedBefore && /error|fail/i.test(stack.log())) {
+      const lines = stack.log().split("\n").filter((l) => /error|fail|warn/i.test(l));
+      console.log(`\n── server log (${db}), error lines ──\n${lines.slice(-40).join("\n")}`);
+    }
+    await stack.stop();
+  }
+}
+
 async function main() {
-  const chromium = testEnv().CHROMIUM_PATH;
-  if (!fs.existsSync(chromium)) {
-    console.error(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  const t = testEnv();
+  if (!fs.existsSync(t.CHROMIUM_PATH)) {
+    console.error(`Chromium not found at ${t.CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     process.exit(1);
   }
 
-  await run("type check", bin("tsc"), ["--noEmit"]);
-  countVitest(await run("unit tests", bin("vitest"), ["run", "--project", "unit"]));
-  if (needsBuild()) build();
-  // Calls need the real LiveKit server: build it once here rather than in every stack.
-  const livekit = ensureLivekitBinary(env());
-  if ("error" in livekit) {
-    console.error(livekit.error);
-    process.exit(1);
+  // The checks that need no server, and the Go builds, share the cores; the build follows.
+  const tsx = [path.join(root, "node_modules/tsx/dist/cli.mjs")];
+  const [, unit] = await Promise.all([
+    run("type check", bin("tsc"), ["--noEmit"], { prefix: "[types] " }),
+    run("unit tests", bin("vitest"), ["run", "--project", "unit"], { prefix: "[unit] " }),
+    run("servers built with Go (LiveKit, fake S3)", process.execPath, [...tsx, "scripts/build-go-servers.ts"], { prefix: "[go] " }),
+  ]);
+  countVitest(unit);
+  try {
+    if (needsBuild()) {
+      const t0 = Date.now();
+      build();
+      timings.push(`next build: ${seconds(Date.now() - t0)}`);
+    }
+  } catch (err) {
+    failures.push((err as Error).message);
   }
+  // Without the build or the servers there is nothing to test end to end.
+  if (failures.some((f) => f.startsWith("servers built with Go") || f.startsWith("next build"))) return finish();
 
-  // An S3-compatible server for the object-storage tests, built the same way.
-  ensureFakeS3();
-
-  const databases: ("sqlite" | "postgres")[] = testEnv().SKIP_POSTGRES ? ["sqlite"] : ["sqlite", "postgres"];
+  const databases: ("sqlite" | "postgres")[] = t.SKIP_POSTGRES ? ["sqlite"] : ["sqlite", "postgres"];
   if (databases.length === 1) console.log("\nSKIP_POSTGRES=1: PostgreSQL runs are skipped");
-  let port = 3400;
-  for (const db of databases) {
-    console.log(`\n══ ${db} ══`);
-    let stack;
-    try {
-      stack = await startStack({ port: port++, db });
-    } catch (err) {
-      failures.push(`start the portal on ${db}: ${(err as Error).message.split("\n")[0]}`);
-      console.error(err);
-      continue;
-    }
-    const env = { BASE_URL: stack.url, DATABASE_URL: stack.databaseUrl, STACK_DATA_DIR: stack.dataDir };
-    try {
-      countVitest(await run(`integration tests (${db})`, bin("vitest"), ["run", "--project", "integration"], env));
-      countPlaywright(await run(`end-to-end tests (${db})`, bin("playwright"), ["test"], env));
-    } finally {
-      // A failing phase often has its cause in the servers' own output: show the end of it.
-      const failedBefore = failures.length;
-      if (failedBefore && /error|fail/i.test(stack.log())) {
-        const lines = stack.log().split("\n").filter((l) => /error|fail|warn/i.test(l));
-        console.log(`\n── server log (${db}), error lines ──\n${lines.slice(-40).join("\n")}`);
-      }
-      await stack.stop();
-    }
-  }
+  await Promise.all(databases.map((db, i) => databasePass(db, 3400 + i)));
+  finish();
+}
 
-  console.log("");
+function finish(): never {
+  console.log(`\ntimings (wall, ${seconds(Date.now() - started)} in all):\n  ${timings.join("\n  ")}`);
   if (failures.length) console.log(`failed steps:\n  ${failures.join("\n  ")}`);
   // The one closing line CI reads.
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
