@@ -45,7 +45,7 @@ class Actor {
       this.cookies.set(kv!.slice(0, i), kv!.slice(i + 1));
     }
     const text = await res.text();
-    let json: any = null;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {

@@ -18,6 +18,7 @@ import { build, needsBuild } from "./launcher/prepare";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+// eslint-disable-next-line no-control-regex -- terminal colours are escape sequences
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 type Tally = { passed: number; failed: number; skipped: number };

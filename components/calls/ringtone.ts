@@ -4,7 +4,7 @@
  * the page has had a click; the dialog still shows.
  */
 export function startRingtone(): () => void {
-  let ctx: AudioContext | null = null;
+  let ctx: AudioContext;
   try {
     ctx = new AudioContext();
   } catch {

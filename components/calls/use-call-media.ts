@@ -66,7 +66,7 @@ export function useCallMedia(opts: { callId: string; join: boolean; video: boole
       .on(RoomEvent.Reconnecting, () => patch({ notice: "Your connection dropped; reconnecting…" }))
       .on(RoomEvent.Reconnected, () => patch({ notice: null }));
 
-    (async () => {
+    void (async () => {
       try {
         // The camera and microphone start while the token is fetched and the room connects: on
         // accept, each of these takes hundreds of milliseconds, and they do not depend on each other.

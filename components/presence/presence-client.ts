@@ -75,11 +75,11 @@ export class PresenceClient {
       reconnectionDelayMax: 30_000,
       randomizationFactor: 0.5,
       auth: (cb) => {
-        const use = (ticket: string | undefined) => cb({ ticket, deviceId: deviceId(), lastEventId: this.lastEventId });
+        const send = (ticket: string | undefined) => cb({ ticket, deviceId: deviceId(), lastEventId: this.lastEventId });
         if (pending) {
-          use(pending);
+          send(pending);
           pending = null;
-        } else void this.fetchTicket().then((t) => use(t?.ticket));
+        } else void this.fetchTicket().then((t) => send(t?.ticket));
       },
     });
     this.socket = socket;

@@ -70,7 +70,7 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
     onSuccess: () => {
       qc.setQueryData(queryKeys.numbers.hold(), { hold: null });
       setSpelledHold(null);
-      qc.invalidateQueries({ queryKey: ["numbers", "check"] });
+      void qc.invalidateQueries({ queryKey: ["numbers", "check"] });
     },
   });
 
