@@ -34,7 +34,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
     // The presence server pushes every change; polling only covers a dropped connection.
     refetchInterval: (q) => (q.state.data?.status === "ended" ? false : 5000),
   });
-  useMemberEvent<CallView>("call", (c) => {
+  useMemberEvent("call", (c) => {
     if (c.id === initial.id) qc.setQueryData(key, c);
   });
 

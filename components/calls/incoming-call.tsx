@@ -37,12 +37,12 @@ export function IncomingCall() {
   // A page that connects receives the last two minutes of events at once (catch-up), so a ring can
   // arrive together with the news that its call is over: remember finished calls, never show them.
   const finished = useRef(new Set<string>());
-  useMemberEvent<Ring>("call-ring", (r) => {
+  useMemberEvent("call-ring", (r) => {
     if (finished.current.has(r.callId) || new Date(r.ringUntil).getTime() <= Date.now()) return;
     setError(null);
     setRing(r);
   });
-  useMemberEvent<CallView>("call", (c) => {
+  useMemberEvent("call", (c) => {
     if (c.status === "ringing") return;
     finished.current.add(c.id);
     setRing((cur) => (cur?.callId === c.id ? null : cur));

@@ -21,16 +21,16 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
   const [error, setError] = useState<string | null>(null);
   const [ended, setEnded] = useState<AgentCallView | null>(null);
 
-  useMemberEvent<AgentCallView>("mall-ring", (c) => patch((s) => ({ ...s, ringing: [...s.ringing.filter((r) => r.id !== c.id), c] })));
-  useMemberEvent<{ callId: string }>("mall-ring-stop", ({ callId }) => patch((s) => ({ ...s, ringing: s.ringing.filter((r) => r.id !== callId) })));
-  useMemberEvent<{ status: "away"; notice: string }>("mall-console", (e) => {
+  useMemberEvent("mall-ring", (c) => patch((s) => ({ ...s, ringing: [...s.ringing.filter((r) => r.id !== c.id), c] })));
+  useMemberEvent("mall-ring-stop", ({ callId }) => patch((s) => ({ ...s, ringing: s.ringing.filter((r) => r.id !== callId) })));
+  useMemberEvent("mall-console", (e) => {
     patch((s) => ({ ...s, status: e.status }));
     setNotice(e.notice);
   });
-  useMemberEvent<{ callId: string; order: OrderView }>("mall-order", (e) =>
+  useMemberEvent("mall-order", (e) =>
     patch((s) => (s.current?.id === e.callId ? { ...s, current: { ...s.current, order: e.order } } : s)),
   );
-  useMemberEvent<AgentCallView>("mall-agent-call", (c) => {
+  useMemberEvent("mall-agent-call", (c) => {
     if (c.status === "ended") {
       patch((s) => (s.current?.id === c.id ? { ...s, current: null } : s));
       if (state.current?.id === c.id || ended?.id === c.id) setEnded(c);

@@ -10,7 +10,7 @@ import { useMemberEvent } from "../calls/use-member-event";
 export function CallbackNotice() {
   const [call, setCall] = useState<ShopperView | null>(null);
   const path = usePathname();
-  useMemberEvent<ShopperView>("mall-call", (c) => {
+  useMemberEvent("mall-call", (c) => {
     if (c.kind !== "callback") return;
     setCall(c.status === "connected" ? c : null);
   });

@@ -41,8 +41,8 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
     refetchInterval: (q) => (q.state.data?.status === "ended" ? false : q.state.data?.status === "connected" ? 5000 : 3000),
   });
   const setCall = (c: ShopperView) => qc.setQueryData(key, c);
-  useMemberEvent<ShopperView>("mall-call", (c) => c.id === initial.id && setCall(c));
-  useMemberEvent<{ callId: string; order: OrderView }>("mall-order", (e) => {
+  useMemberEvent("mall-call", (c) => c.id === initial.id && setCall(c));
+  useMemberEvent("mall-order", (e) => {
     if (e.callId === initial.id) qc.setQueryData<ShopperView>(key, (c) => (c ? { ...c, order: e.order } : c));
   });
 

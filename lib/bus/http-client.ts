@@ -1,4 +1,4 @@
-import type { PresenceChange } from "../presence/events";
+import type { MemberEventMap, MemberEventType, PresenceChange } from "../presence/events";
 import type { BusPublisher } from "./types";
 
 /**
@@ -11,7 +11,7 @@ export class HttpBusClient implements BusPublisher {
     private readonly secret: string,
   ) {}
 
-  toMember(memberId: string, type: string, data: unknown): Promise<void> {
+  toMember<K extends MemberEventType>(memberId: string, type: K, data: MemberEventMap[K]): Promise<void> {
     return this.post({ kind: "member", memberId, type, data });
   }
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { MemberEvent, PresenceChange } from "../presence/events";
+import { type MemberEvent, type MemberEventMap, type MemberEventType, memberEvent, type PresenceChange } from "../presence/events";
 import { type BusNode, CATCH_UP_MS } from "./types";
 
 /**
@@ -18,8 +18,8 @@ export class LocalBus implements BusNode {
     this.emitter.setMaxListeners(0);
   }
 
-  async toMember(memberId: string, type: string, data: unknown): Promise<void> {
-    const e: MemberEvent = { id: `${this.epoch}:${++this.seq}`, memberId, type, data, at: this.now() };
+  async toMember<K extends MemberEventType>(memberId: string, type: K, data: MemberEventMap[K]): Promise<void> {
+    const e = memberEvent(`${this.epoch}:${++this.seq}`, memberId, type, data, this.now());
     const list = this.prune(memberId);
     list.push(e);
     this.log.set(memberId, list);

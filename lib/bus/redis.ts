@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { MemberEvent, PresenceChange } from "../presence/events";
+import { type MemberEvent, type MemberEventMap, type MemberEventType, memberEvent, type PresenceChange } from "../presence/events";
 import { type BusNode, CATCH_UP_MS } from "./types";
 
 const MEMBER_CHANNEL = "portal:bus:member";
@@ -21,12 +21,12 @@ export class RedisBus implements BusNode {
     this.pub = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false });
   }
 
-  async toMember(memberId: string, type: string, data: unknown): Promise<void> {
+  async toMember<K extends MemberEventType>(memberId: string, type: K, data: MemberEventMap[K]): Promise<void> {
     const at = Date.now();
     const payload = JSON.stringify({ type, data, at });
     const id = await this.pub.xadd(streamKey(memberId), "MAXLEN", "~", "200", "*", "e", payload);
     await this.pub.pexpire(streamKey(memberId), CATCH_UP_MS);
-    const e: MemberEvent = { id: id!, memberId, type, data, at };
+    const e = memberEvent(id!, memberId, type, data, at);
     await this.pub.publish(MEMBER_CHANNEL, JSON.stringify(e));
   }
 

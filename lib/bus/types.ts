@@ -1,11 +1,11 @@
-import type { MemberEvent, PresenceChange } from "../presence/events";
+import type { MemberEvent, MemberEventMap, MemberEventType, PresenceChange } from "../presence/events";
 
 /** How long a member's events are kept for a connection that drops and comes back. */
 export const CATCH_UP_MS = 2 * 60_000;
 
 /** What route handlers use to reach members and announce presence. */
 export interface BusPublisher {
-  toMember(memberId: string, type: string, data: unknown): Promise<void>;
+  toMember<K extends MemberEventType>(memberId: string, type: K, data: MemberEventMap[K]): Promise<void>;
   presenceChanged(changes: PresenceChange[]): Promise<void>;
 }
 

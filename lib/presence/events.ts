@@ -1,7 +1,59 @@
+import type { CallView } from "../calls/service";
+import type { OrderView } from "../mall/orders";
+import type { AgentCallView, ShopperView } from "../mall/views";
 import type { PresenceSetting, PublicStatus } from "./status";
 
+/**
+ * Every event the portal sends to a member (or a guest) through the bus and the presence server, with
+ * its payload: the one contract between the publishers in lib/, the bus, and the browser's handlers.
+ */
+export interface MemberEventMap {
+  /** A call rings this member's devices. */
+  "call-ring": { callId: string; kind: CallView["kind"]; ringUntil: string; caller: CallView["other"] };
+  /** A call this member is part of changed (connected, ended…). */
+  call: CallView;
+  /** A new message in the mailbox, and the unread count now. */
+  mail: { messageId: string; unread: number };
+  /** The member's own presence choice changed (on another device). */
+  "presence-setting": { setting: PresenceSetting };
+  /** The mall: a shopper's request rings this agent. */
+  "mall-ring": AgentCallView;
+  "mall-ring-stop": { callId: string };
+  /** The console's own state changed on the server (set away after missed rings). */
+  "mall-console": { status: "away"; notice: string };
+  /** The agent's call changed (connected, shopper's camera, ended…). */
+  "mall-agent-call": AgentCallView;
+  /** The shopper's request changed (queue place, ringing, connected, pushed product…). */
+  "mall-call": ShopperView;
+  "mall-order": { callId: string; order: OrderView };
+}
+
+export type MemberEventType = keyof MemberEventMap;
+
+/** The event names at run time (checked complete by the type): what the internal bus endpoint accepts. */
+const EVENT_NAMES: Record<MemberEventType, true> = {
+  "call-ring": true,
+  call: true,
+  mail: true,
+  "presence-setting": true,
+  "mall-ring": true,
+  "mall-ring-stop": true,
+  "mall-console": true,
+  "mall-agent-call": true,
+  "mall-call": true,
+  "mall-order": true,
+};
+export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
+
 /** One event addressed to a member, delivered to every connection they hold. */
-export type MemberEvent = { id: string; memberId: string; type: string; data: unknown; at: number };
+export type MemberEvent = {
+  [K in MemberEventType]: { id: string; memberId: string; type: K; data: MemberEventMap[K]; at: number };
+}[MemberEventType];
+
+/** Builds an event from its parts (ids and times are the bus's). */
+export function memberEvent<K extends MemberEventType>(id: string, memberId: string, type: K, data: MemberEventMap[K], at: number): MemberEvent {
+  return { id, memberId, type, data, at } as MemberEvent;
+}
 export type PresenceChange = { memberId: string; status: PublicStatus };
 
 /** The typed socket protocol, shared by server/presence and the browser. */

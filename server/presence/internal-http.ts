@@ -2,9 +2,10 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { BusNode } from "../../lib/bus";
+import { MEMBER_EVENT_TYPES, type MemberEventMap } from "../../lib/presence/events";
 
 const body = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("member"), memberId: z.string().min(1).max(64), type: z.string().min(1).max(64), data: z.unknown() }),
+  z.object({ kind: z.literal("member"), memberId: z.string().min(1).max(64), type: z.enum(MEMBER_EVENT_TYPES), data: z.unknown() }),
   z.object({
     kind: z.literal("presence"),
     changes: z.array(z.object({ memberId: z.string().min(1).max(64), status: z.enum(["online", "away", "busy", "dnd", "offline"]) })).max(1000),
@@ -59,7 +60,8 @@ export function handleInternal(req: IncomingMessage, res: ServerResponse, bus: B
     }
     if (!parsed.success) return send(res, 400, { error: { code: "VALIDATION_FAILED", message: parsed.error.issues[0]?.message ?? "Invalid" } });
     const b = parsed.data;
-    if (b.kind === "member") await bus.toMember(b.memberId, b.type, b.data);
+    // The payload's shape is the publisher's (lib/, typed by MemberEventMap); the secret vouches for it.
+    if (b.kind === "member") await bus.toMember(b.memberId, b.type, b.data as MemberEventMap[typeof b.type]);
     else await bus.presenceChanged(b.changes);
     send(res, 202, { ok: true });
   });

@@ -211,17 +211,19 @@ describe("presence server: transports and events", () => {
     const a = connectClient(n.url, { ticket: await memberTicket(member) });
     const b = connectClient(n.url, { ticket: await memberTicket(member) });
     await Promise.all([waitConnected(a), waitConnected(b)]);
-    expect((await publish("ring", { n: 1 })).status).toBe(202);
+    // Only the event names of the typed contract (lib/presence/events.ts) are delivered.
+    expect((await publish("ring", { n: 1 })).status).toBe(400);
+    expect((await publish("mail", { messageId: "m1", unread: 1 })).status).toBe(202);
     await until(() => a.events.length === 1 && b.events.length === 1, 2000, "both tabs to get the event");
     const lastSeen = b.events[0]!.id;
     b.close();
-    await publish("mail", { n: 2 });
-    await publish("mail", { n: 3 });
+    await publish("mail", { messageId: "m2", unread: 2 });
+    await publish("mail", { messageId: "m3", unread: 3 });
     await until(() => a.events.length === 3, 2000, "the connected tab to get both");
     const back = connectClient(n.url, { ticket: await memberTicket(member), lastEventId: lastSeen });
     await waitConnected(back);
     await until(() => back.events.length === 2, 2000, "the missed events on reconnect");
-    expect(back.events.map((e) => (e.data as { n: number }).n)).toEqual([2, 3]);
+    expect(back.events.map((e) => (e.type === "mail" ? e.data.messageId : null))).toEqual(["m2", "m3"]);
     a.close();
     back.close();
   });
@@ -255,13 +257,13 @@ describe.skipIf(!inject("databaseUrl").startsWith("postgres"))("several presence
 
     const { RedisBus } = await import("../../lib/bus/redis");
     const bus = new RedisBus(env.REDIS_URL);
-    await bus.toMember(member, "ring", { from: "test" });
+    await bus.toMember(member, "mall-ring-stop", { callId: "from-test" });
     await until(() => onB.events.length === 1, 2000, "the event on node B");
     const lastSeen = onB.events[0]!.id;
 
     onB.close();
     await until(() => watcher.statusOf(member) === "offline", 2000, "A to see the member go");
-    await bus.toMember(member, "mail", { n: 1 });
+    await bus.toMember(member, "mail", { messageId: "m1", unread: 1 });
     // Back within two minutes, on the other node: the missed event is replayed.
     const onA = connectClient(a.url, { ticket: await memberTicket(member), lastEventId: lastSeen });
     await waitConnected(onA);
