@@ -19,7 +19,7 @@ test("pages load and hydrate under the CSP with no violation", async ({ browser 
   for (const path of ["/", "/directory", "/register", "/signin", "/mall"]) {
     const res = await page.goto(path);
     expect(res?.headers()["content-security-policy"]).toContain("'nonce-");
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("load");
     expect(await violations(page), path).toEqual([]);
   }
   // Hydrated: the client-side sign-in form reacts (it is rendered by React, not a plain form post).
@@ -29,10 +29,10 @@ test("pages load and hydrate under the CSP with no violation", async ({ browser 
 
   const who = await registerMember((await browser.newContext()).request);
   const member = await memberPage(browser, who, "/mailbox");
-  await member.waitForLoadState("networkidle");
+  await member.waitForLoadState("load");
   expect(await violations(member)).toEqual([]);
   await member.goto("/call");
-  await member.waitForLoadState("networkidle");
+  await member.waitForLoadState("load");
   expect(await violations(member)).toEqual([]);
 });
 
