@@ -34,6 +34,13 @@ test("pages load and hydrate under the CSP with no violation", async ({ browser 
   await member.goto("/call");
   await member.waitForLoadState("load");
   expect(await violations(member)).toEqual([]);
+  // The watcher does see violations: an image from another site is refused and recorded.
+  await member.evaluate(() => {
+    const img = document.createElement("img");
+    img.src = "https://evil.example/pixel.png";
+    document.body.append(img);
+  });
+  await expect.poll(() => violations(member)).toEqual([expect.stringContaining("img-src blocked https://evil.example/pixel.png")]);
 });
 
 test("a page cannot be framed by another site", async ({ page, baseURL }) => {
