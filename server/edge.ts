@@ -145,8 +145,10 @@ function jsonErrorsOnly(req: http.IncomingMessage, res: http.ServerResponse) {
       res.setHeader("content-length", Buffer.byteLength(body));
       res.setHeader("cache-control", "no-store");
       end(body);
-    } else if (status === 413 && !req.complete) {
-      // Answered before the body was read to its end: close rather than read the rest to keep the connection alive.
+    } else if (status === 413 && !req.complete && mustNotDrain(req)) {
+      // Answered before the body was read to its end. Node would read and discard the rest to keep the
+      // connection alive; for an unbounded (chunked) or huge body, close instead. A modest declared
+      // body is drained, so that a client still busy sending (fetch, a browser form) gets the answer.
       res.setHeader("connection", "close");
     }
   };
@@ -168,6 +170,13 @@ function jsonErrorsOnly(req: http.IncomingMessage, res: http.ServerResponse) {
     }
     return end(...args);
   }) as typeof res.end;
+}
+
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+
+function mustNotDrain(req: http.IncomingMessage): boolean {
+  const declared = req.headers["content-length"];
+  return declared === undefined || !/^\d+$/.test(declared) || Number(declared) > MAX_DRAIN_BYTES;
 }
 
 /** Errors Node's HTTP parser meets before any handler (431 over-long headers, malformed request lines) as JSON. */
