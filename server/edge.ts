@@ -145,11 +145,8 @@ function jsonErrorsOnly(req: http.IncomingMessage, res: http.ServerResponse) {
       res.setHeader("content-length", Buffer.byteLength(body));
       res.setHeader("cache-control", "no-store");
       end(body);
-    } else if (status === 413 && !req.complete && mustNotDrain(req)) {
-      // Answered before the body was read to its end. Node would read and discard the rest to keep the
-      // connection alive; for an unbounded (chunked) or huge body, close instead. A modest declared
-      // body is drained, so that a client still busy sending (fetch, a browser form) gets the answer.
-      res.setHeader("connection", "close");
+    } else if (status === 413 && !req.complete) {
+      capDrain(req);
     }
   };
   const callbackOf = (args: unknown[]) => args.find((a) => typeof a === "function") as (() => void) | undefined;
@@ -174,9 +171,19 @@ function jsonErrorsOnly(req: http.IncomingMessage, res: http.ServerResponse) {
 
 const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
 
-function mustNotDrain(req: http.IncomingMessage): boolean {
-  const declared = req.headers["content-length"];
-  return declared === undefined || !/^\d+$/.test(declared) || Number(declared) > MAX_DRAIN_BYTES;
+/**
+ * After an early 413 the rest of the body is still on its way. Closing at once makes a client
+ * that is still sending (fetch, a browser form) fail with EPIPE before it reads the answer, so
+ * the rest is read and thrown away, as Node does for keep-alive, but only up to 16 MiB more:
+ * then the connection is cut. Nothing of it is kept.
+ */
+function capDrain(req: http.IncomingMessage) {
+  let discarded = 0;
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DRAIN_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }
 
 /** Errors Node's HTTP parser meets before any handler (431 over-long headers, malformed request lines) as JSON. */

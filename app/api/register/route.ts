@@ -31,7 +31,9 @@ async function readForm(req: Request, maxPhotoBytes: number) {
   }
   // Limited while reading; the 413 names the photo, the only part that can be large.
   const form = await readFormLimited(req, maxPhotoBytes + 64 * 1024, "The photo").catch((err: unknown) => {
-    if (err instanceof DomainError && err.code === "PAYLOAD_TOO_LARGE") throw new DomainError("PAYLOAD_TOO_LARGE", err.message, { field: "photo" });
+    if (err instanceof DomainError && err.code === "PAYLOAD_TOO_LARGE") {
+      throw new DomainError("PAYLOAD_TOO_LARGE", `The photo is larger than ${Math.round(maxPhotoBytes / 1024 / 1024)} MB`, { field: "photo" });
+    }
     throw err;
   });
   const fields: Record<string, unknown> = {};
