@@ -7,8 +7,11 @@ import { env } from "../lib/env";
 import { sweepMall } from "../lib/mall/calls";
 import { purgeTrash } from "../lib/mailbox/messages";
 import { sweepUploads } from "../lib/mailbox/uploads";
+import { scanRoutes } from "../lib/http/route-table";
+import { isHttps } from "../lib/http/security-headers";
 import { storage } from "../lib/storage";
 import path from "node:path";
+import { answerClientError, errorJson, guardRequest } from "./edge";
 
 /**
  * The Next.js HTTP server. A custom server only so that the client address is
@@ -21,13 +24,24 @@ const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: e.PORT 
 const handle = app.getRequestHandler();
 
 await app.prepare();
+// The API's routes from the file tree, for JSON 404/405 answers before Next.js (server/edge.ts).
+const edge = { publicUrl: e.PUBLIC_URL, https: isHttps(e.PUBLIC_URL), routes: scanRoutes(path.join(process.cwd(), "app")) };
 const server = http.createServer((req, res) => {
   if (!e.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+  try {
+    if (guardRequest(req, res, edge)) return;
+  } catch (err) {
+    console.error("request guard failed", err);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" }).end(errorJson(500));
+    return;
+  }
   handle(req, res).catch((err) => {
     console.error("request failed", err);
-    if (!res.headersSent) res.writeHead(500).end();
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" }).end(errorJson(500));
   });
 });
+// Over-long headers (431) and unparsable requests are answered by Node itself, with an empty body otherwise.
+server.on("clientError", answerClientError);
 server.keepAliveTimeout = 65_000;
 server.on("error", (err) => {
   console.error(`web: cannot listen on ${e.HOST}:${e.PORT}: ${err.message}`);

@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
+import { env } from "@/lib/env";
+import { isHttps } from "@/lib/http/security-headers";
 
 const NAME = "portal_guest";
 
@@ -16,6 +18,6 @@ export async function ensureGuestId(): Promise<string> {
   const v = jar.get(NAME)?.value;
   if (v && /^[A-Za-z0-9_-]{22}$/.test(v)) return v;
   const id = randomBytes(16).toString("base64url");
-  jar.set(NAME, id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 30 * 24 * 3600 });
+  jar.set(NAME, id, { httpOnly: true, sameSite: "lax", secure: isHttps(env().PUBLIC_URL), path: "/", maxAge: 30 * 24 * 3600 });
   return id;
 }

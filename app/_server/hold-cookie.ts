@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
+import { env } from "@/lib/env";
+import { isHttps } from "@/lib/http/security-headers";
 
 const NAME = "portal_hold";
 
@@ -15,6 +17,6 @@ export async function ensureHoldToken(): Promise<string> {
   const existing = await holdToken();
   if (existing) return existing;
   const token = randomBytes(24).toString("base64url");
-  (await cookies()).set(NAME, token, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 30 * 60 });
+  (await cookies()).set(NAME, token, { httpOnly: true, sameSite: "lax", secure: isHttps(env().PUBLIC_URL), path: "/", maxAge: 30 * 60 });
   return token;
 }

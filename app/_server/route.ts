@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { DomainError } from "@/lib/errors";
+import { hasLoneSurrogate, jsonDepthExceeds, MAX_JSON_DEPTH, mediaType, readTextLimited } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/respond";
 import type { MemberProfile } from "@/lib/members/get-member";
 import { currentMember, requireMember } from "./session";
@@ -18,7 +19,7 @@ type Spec<P, Q, B> = {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   /** Called before anything else; throws RATE_LIMITED to refuse. */
-  rateLimit?: (req: Request) => void;
+  rateLimit?: (req: Request) => void | Promise<void>;
 };
 
 type Ctx<P, Q, B, A> = { req: Request; params: P; query: Q; body: B; member: A };
@@ -35,7 +36,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 export function route<P, Q, B>(spec: Spec<P, Q, B>, handler: (ctx: Ctx<P, Q, B, any>) => Promise<Response>) {
   return async (req: Request, ctx: { params: Promise<unknown> }) => {
     try {
-      spec.rateLimit?.(req);
+      await spec.rateLimit?.(req);
       const member = spec.access === "member" ? await requireMember() : spec.withMember ? await currentMember() : null;
       const params = spec.params ? spec.params.parse(await ctx.params) : (undefined as P);
       const query = spec.query
@@ -52,15 +53,19 @@ export function route<P, Q, B>(spec: Spec<P, Q, B>, handler: (ctx: Ctx<P, Q, B, 
 const MAX_JSON_BYTES = 64 * 1024;
 
 async function readJson(req: Request): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) {
+  // The media type exactly: "text/plain; application/json" is a simple request a browser sends cross-site without a preflight.
+  if (mediaType(req.headers.get("content-type")) !== "application/json") {
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (content-type: application/json)");
   }
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new DomainError("PAYLOAD_TOO_LARGE", "The request body is too large");
+  const text = await readTextLimited(req, MAX_JSON_BYTES);
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new DomainError("BAD_REQUEST", "The request body is nested too deeply");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new DomainError("BAD_REQUEST", "The request body is not valid JSON");
   }
+  // JSON allows "\ud800", a string no database or UTF-8 encoder takes: refuse it here, before anything is used up.
+  if (hasLoneSurrogate(value)) throw new DomainError("BAD_REQUEST", "The request body contains text that is not valid Unicode (a lone surrogate)");
+  return value;
 }

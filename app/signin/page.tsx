@@ -3,13 +3,15 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await currentMember();
   const sp = await searchParams;
-  const next = typeof sp.callbackUrl === "string" && sp.callbackUrl.startsWith("/") ? sp.callbackUrl : null;
+  // Only a path on this site: "//evil.example" and "/\\evil.example" start with "/" too.
+  const next = safeRedirectPath(sp.callbackUrl);
   if (member) redirect(next ?? `/${member.handle}`);
   return (
     <div className="mx-auto max-w-md">

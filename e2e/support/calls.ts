@@ -1,11 +1,13 @@
 import { type Browser, expect, type Page } from "@playwright/test";
 import { signInContext } from "./auth";
+import { watchCsp } from "./csp";
 
 type Person = { email: string; password: string };
 
 /** A member signed in on their own browser context, on a page that holds a presence connection. */
 export async function memberPage(browser: Browser, who: Person, path = "/", viewport?: { width: number; height: number }): Promise<Page> {
   const ctx = await browser.newContext({ permissions: ["camera", "microphone"], ...(viewport ? { viewport, hasTouch: true } : {}) });
+  await watchCsp(ctx);
   await signInContext(ctx, who.email, who.password);
   const page = await ctx.newPage();
   await page.goto(path);

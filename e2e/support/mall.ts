@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page } from "@playwright/test";
 import { registerMember } from "./auth";
 import { memberPage } from "./calls";
+import { watchCsp } from "./csp";
 
 export const DEMO_PASSWORD = "portal-demo-2026";
 
@@ -28,7 +29,9 @@ export async function memberShopper(browser: Browser, path = "/mall", overrides:
 }
 
 export async function guestShopper(browser: Browser, path = "/mall", viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await (await browser.newContext({ permissions: ["camera", "microphone"], ...(viewport ? { viewport, hasTouch: true } : {}) })).newPage();
+  const ctx = await browser.newContext({ permissions: ["camera", "microphone"], ...(viewport ? { viewport, hasTouch: true } : {}) });
+  await watchCsp(ctx);
+  const page = await ctx.newPage();
   await page.goto(path);
   return page;
 }

@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { DomainError } from "../errors";
 import { RateLimiter } from "../http/rate-limit";
+import { isHttps } from "../http/security-headers";
 import { verifyCredentials } from "./verify-credentials";
 
 let signInLimiter: RateLimiter | undefined;
@@ -20,6 +21,8 @@ export function authOptions(): AuthOptions {
   signInLimiter ??= new RateLimiter(e.RATE_LIMIT_AUTH_PER_MINUTE, 60_000, "sign-in attempts");
   return {
     secret: e.AUTH_SECRET,
+    // Secure (and __Secure- prefixed) session cookies when the portal is served over https.
+    useSecureCookies: isHttps(e.PUBLIC_URL),
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600, updateAge: 24 * 3600 },
     pages: { signIn: "/signin" },
     providers: [

@@ -4,6 +4,7 @@ import { route } from "@/app/_server/route";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { hasLoneSurrogate, jsonDepthExceeds, MAX_JSON_DEPTH, mediaType, readFormLimited, readTextLimited } from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";
 import { registerMember } from "@/lib/members/register-member";
 import { registerSchema } from "@/lib/members/schemas";
@@ -11,20 +12,33 @@ import { storage } from "@/lib/storage";
 
 /** Form fields plus an optional photo, as multipart/form-data (or JSON without a photo). */
 async function readForm(req: Request, maxPhotoBytes: number) {
-  const type = req.headers.get("content-type") ?? "";
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxPhotoBytes + 64 * 1024) {
-    throw new DomainError("PAYLOAD_TOO_LARGE", `The photo is larger than ${Math.round(maxPhotoBytes / 1024 / 1024)} MB`, { field: "photo" });
+  const type = mediaType(req.headers.get("content-type"));
+  if (type === "application/json") {
+    const text = await readTextLimited(req, 64 * 1024);
+    let fields: unknown = null;
+    try {
+      if (!jsonDepthExceeds(text, MAX_JSON_DEPTH)) fields = JSON.parse(text);
+    } catch {
+      /* refused below */
+    }
+    if (!fields || typeof fields !== "object" || Array.isArray(fields)) throw new DomainError("BAD_REQUEST", "The request body is not a JSON object");
+    // Refused before anything is used up (a failed insert would otherwise burn a sequence number).
+    if (hasLoneSurrogate(fields)) throw new DomainError("BAD_REQUEST", "The registration contains text that is not valid Unicode");
+    return { fields, photo: null };
   }
-  if (type.includes("application/json")) return { fields: (await req.json().catch(() => null)) ?? {}, photo: null };
-  if (!type.includes("multipart/form-data") && !type.includes("application/x-www-form-urlencoded")) {
+  if (type !== "multipart/form-data" && type !== "application/x-www-form-urlencoded") {
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the registration as a form (multipart/form-data) or JSON");
   }
-  const form = await req.formData().catch(() => {
-    throw new DomainError("BAD_REQUEST", "The form could not be read");
+  // Limited while reading; the 413 names the photo, the only part that can be large.
+  const form = await readFormLimited(req, maxPhotoBytes + 64 * 1024, "The photo").catch((err: unknown) => {
+    if (err instanceof DomainError && err.code === "PAYLOAD_TOO_LARGE") {
+      throw new DomainError("PAYLOAD_TOO_LARGE", `The photo is larger than ${Math.round(maxPhotoBytes / 1024 / 1024)} MB`, { field: "photo" });
+    }
+    throw err;
   });
   const fields: Record<string, unknown> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && k !== "photo") fields[k] = v;
+  if (hasLoneSurrogate(fields)) throw new DomainError("BAD_REQUEST", "The registration contains text that is not valid Unicode");
   const file = form.get("photo");
   const photo = file && typeof file !== "string" && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
   return { fields, photo };

@@ -1,6 +1,7 @@
 import { callDeps } from "@/app/api/calls/_deps";
 import { mediaEvent } from "@/lib/calls/service";
 import { DomainError } from "@/lib/errors";
+import { readTextLimited } from "@/lib/http/read-body";
 import { errorResponse, json } from "@/lib/http/respond";
 import { callIdOfRoom, receiveWebhook } from "@/lib/livekit";
 import { callIdOfMallRoom, endCall } from "@/lib/mall/calls";
@@ -11,8 +12,7 @@ import { callIdOfMallRoom, endCall } from "@/lib/mall/calls";
  */
 export async function POST(req: Request) {
   try {
-    const body = await req.text();
-    if (body.length > 64 * 1024) throw new DomainError("PAYLOAD_TOO_LARGE", "Webhook body too large");
+    const body = await readTextLimited(req, 64 * 1024, "The webhook body");
     let event;
     try {
       event = await receiveWebhook(body, req.headers.get("authorization"));

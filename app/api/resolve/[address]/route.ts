@@ -13,7 +13,8 @@ const params = z.object({ address: z.string().min(1).max(260) });
  * answer with a permanent redirect to /<handle>.
  */
 export const GET = route({ access: "public", params }, async ({ params }) => {
-  const raw = decodeURIComponent(params.address);
+  // Next.js has decoded the segment already; decoding again broke on "%" ("/api/resolve/%25" was a 500).
+  const raw = params.address;
   const digits = parseNumber(raw);
   const handle = await resolveAddress(await db(), digits ? { digits } : raw.includes("@") ? { email: raw } : {});
   if (!handle) {

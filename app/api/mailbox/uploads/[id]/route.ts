@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { route } from "@/app/_server/route";
 import { DomainError } from "@/lib/errors";
+import { mediaType, readBodyLimited } from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";
 import { appendChunk, uploadStatus } from "@/lib/mailbox/uploads";
 import { mailboxDeps } from "../../_deps";
@@ -23,14 +24,13 @@ export const GET = route({ access: "public", params }, async ({ req, params }) =
 export const PATCH = route({ access: "public", params }, async ({ req, params }) => {
   const deps = await mailboxDeps();
   const t = token(req);
-  if (req.headers.get("content-type") !== "application/offset+octet-stream") {
+  if (mediaType(req.headers.get("content-type")) !== "application/offset+octet-stream") {
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the bytes as application/offset+octet-stream.");
   }
   const offsetHeader = req.headers.get("upload-offset");
   if (!offsetHeader || !/^\d{1,12}$/.test(offsetHeader)) throw new DomainError("BAD_REQUEST", "Upload-Offset must be the byte position this piece starts at.");
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > deps.limits.chunkMaxBytes) throw new DomainError("PAYLOAD_TOO_LARGE", `Send at most ${deps.limits.chunkMaxBytes / (1024 * 1024)} MB at a time.`);
-  const bytes = new Uint8Array(await req.arrayBuffer());
+  // Limited while reading: a chunked piece stops being read at the limit.
+  const bytes = await readBodyLimited(req, deps.limits.chunkMaxBytes, "This piece");
   const result = await appendChunk(deps, { id: params.id, token: t, offset: Number(offsetHeader), bytes });
   return json(result, { headers: { "upload-offset": String(result.offset) } });
 });
