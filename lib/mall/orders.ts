@@ -109,7 +109,7 @@ export async function changeOrder(deps: OrderDeps, input: { callId: string; part
     const member = call.shopperMemberId ? await db.member.findUnique({ where: { id: call.shopperMemberId }, select: { birthDate: true, email: true } }) : null;
     const state: OrderState = {
       status: order.status as OrderState["status"], ageCheck: order.ageCheck as AgeCheck, items: order.items, signedName: order.signedName, email: order.email,
-      agentConfirmed: !!order.agentConfirmedAt,
+      agentConfirmed: !!order.agentConfirmedAt, version: order.version,
       shopper: { member: !!member, age: member ? ageOn(member.birthDate, now) : null, email: member?.email ?? null, cameraOn: call.shopperCameraOn },
     };
     let op = input.op;
@@ -119,7 +119,8 @@ export async function changeOrder(deps: OrderDeps, input: { callId: string; part
       op = { ...op, product: { productId: product.id, name: product.name, priceCents: product.priceCents, ageRestricted: product.ageRestricted } };
     }
     const result = applyOp(state, isAgent ? "agent" : "shopper", op);
-    if (!result.ok) throw new DomainError(result.code, result.message);
+    // A stale signature says which version is current, so the page can ask for a fresh review.
+    if (!result.ok) throw new DomainError(result.code, result.message, result.reason ? { reason: result.reason, version: order.version } : undefined);
     const next = result.order;
     const won = await db.$transaction(async (tx) => {
       const bumped = await tx.order.updateMany({

@@ -11,7 +11,11 @@ const op = z.discriminatedUnion("type", [
   z.object({ type: z.literal("request-age") }),
   z.object({ type: z.literal("verify-age") }),
   z.object({ type: z.literal("refuse-age"), reason: z.string().trim().max(200).default("") }),
-  z.object({ type: z.literal("sign"), name: z.string().max(120), email: z.string().trim().max(200).optional() }),
+  // The version the shopper reviewed: a signature binds exactly that order.
+  z.object({
+    type: z.literal("sign"), name: z.string().max(120), email: z.string().trim().max(200).optional(),
+    version: z.number({ error: "version: sign the order version you reviewed" }).int().min(0),
+  }),
   z.object({ type: z.literal("confirm") }),
 ], { error: "Unknown order change" });
 
