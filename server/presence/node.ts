@@ -5,7 +5,7 @@ import type { BusNode } from "../../lib/bus";
 import type { ClientToServer, HandshakeAuth, MemberEvent, PresenceChange, ServerToClient } from "../../lib/presence/events";
 import { getStatuses } from "../../lib/presence/read-model";
 import { ConnectionRegistry } from "../../lib/presence/registry";
-import { HEARTBEAT_MS, isSetting, publicStatus } from "../../lib/presence/status";
+import { HEARTBEAT_MS, isSetting, publicStatus, type PublicStatus } from "../../lib/presence/status";
 import { beat, clearNode, sweepExpired, writeChanges } from "../../lib/presence/store";
 import { type TicketClaims, MemoryTicketClaims } from "../../lib/presence/ticket-claims";
 import { guestKey, verifyTicket } from "../../lib/presence/tickets";
@@ -129,7 +129,7 @@ export class PresenceNode {
    * directory: only signed-in members see their presence. An anonymous socket (a guest) gets them
    * as offline, like a member who does not exist, and is not told when that changes.
    */
-  private async watchFor(socket: PSocket, ids: string[]): Promise<Record<string, string>> {
+  private async watchFor(socket: PSocket, ids: string[]): Promise<Record<string, PublicStatus>> {
     let allowed = ids;
     if (!socket.data.memberId) {
       const listed = await this.db.member.findMany({ where: { id: { in: [...new Set(ids)].slice(0, 500) }, listed: true }, select: { id: true } });
@@ -137,7 +137,7 @@ export class PresenceNode {
       allowed = ids.filter((id) => ok.has(id));
     }
     const kept = this.registry.watch(socket.id, allowed);
-    const statuses: Record<string, string> = socket.data.memberId ? {} : Object.fromEntries(ids.filter((id) => !allowed.includes(id)).map((id) => [id, "offline"]));
+    const statuses: Record<string, PublicStatus> = socket.data.memberId ? {} : Object.fromEntries(ids.filter((id) => !allowed.includes(id)).map((id) => [id, "offline"]));
     return { ...statuses, ...(await getStatuses(this.db, kept)) };
   }
 
