@@ -30,7 +30,8 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const member = await load(handle);
   if (!member) notFound();
   const viewer = await currentMember();
-  const status = await getStatus(await db(), member.id);
+  // An unlisted member's presence is for signed-in members only (as on the presence server).
+  const status = viewer || member.listed ? await getStatus(await db(), member.id) : "offline";
   const isSelf = viewer?.id === member.id;
   const blocked = viewer && !isSelf ? await isBlocked(await db(), viewer.id, member.id) : false;
   const query = await searchParams;

@@ -16,9 +16,11 @@ const AGE_TEXT: Record<OrderView["ageCheck"], string> = {
 
 /** Sends one change to the call's order and reports a refusal in words. */
 export function useOrderOps(callId: string, onOrder: (o: OrderView) => void) {
-  const { run, error, busy } = useAction();
+  const { run, error, busy, details, reset } = useAction();
   const send = (op: Op) => run(async () => onOrder(await apiSend<OrderView>("POST", `/api/mall/calls/${callId}/order`, op)));
-  return { send, error, busy };
+  /** The signature was for an order that has changed since: the sign form asks for a new review. */
+  const staleSignature = details?.reason === "order-changed";
+  return { send, error, busy, staleSignature, reset };
 }
 
 /**
@@ -77,7 +79,7 @@ export function OrderPanel({ order, role, ops }: { order: OrderView; role: "agen
         </p>
       ) : null}
       {order.signedName && <p className="mt-1 text-sm text-slate-700" data-testid="signed-by">Signed by {order.signedName}</p>}
-      {ops.error && <p role="alert" className="mt-2 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="order-error">{ops.error}</p>}
+      {ops.error && !ops.staleSignature && <p role="alert" className="mt-2 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="order-error">{ops.error}</p>}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { DomainError } from "../errors";
 import type { BusPublisher } from "../bus";
 import { formatNumber } from "../numbers/format";
 import { getStatuses } from "../presence/read-model";
-import { EXPIRY_MS } from "../presence/status";
+import { EXPIRY_MS, RECONNECT_GRACE_MS } from "../presence/status";
 import { deleteRoom, roomName } from "../livekit";
 import * as sm from "./state";
 import type { Call, CallKind, Outcome, Step } from "./state";
@@ -53,7 +53,7 @@ export async function viewFor(db: Db, call: Call, memberId: string): Promise<Cal
 }
 
 /** Is the member in a call or being rung right now? */
-async function inActiveCall(db: Db, memberId: string, now: Date): Promise<boolean> {
+async function inActiveCall(db: Pick<Db, "call">, memberId: string, now: Date): Promise<boolean> {
   const n = await db.call.count({
     where: { status: { in: ACTIVE }, OR: [{ callerId: memberId }, { calleeId: memberId }], NOT: { status: "ringing", ringUntil: { lte: now } } },
   });
@@ -70,23 +70,35 @@ async function announce({ db, bus }: Deps, call: Call): Promise<void> {
   }
 }
 
+/**
+ * Places a call. "One call at a time" is checked and the call stored in one transaction that first
+ * locks both members' rows (in id order, so two such transactions never wait on each other in a
+ * circle): on PostgreSQL a second call by or to either member waits there and then sees the first;
+ * on SQLite the transaction holds the write lock from its start (BEGIN IMMEDIATE) anyway.
+ */
 export async function placeCall(deps: Deps, input: { callerId: string; calleeId: string; kind: CallKind }): Promise<Call> {
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
   if (input.callerId === input.calleeId) throw new DomainError("BAD_REQUEST", "You cannot call yourself.");
-  const callee = await db.member.findUnique({ where: { id: input.calleeId }, select: { presenceSetting: true } });
-  if (!callee) throw new DomainError("NOT_FOUND", "No member has that number.");
-  if (await inActiveCall(db, input.callerId, now)) throw new DomainError("CONFLICT", "You are already in a call: hang up first.");
-  const [blocked, live, calleeInCall] = await Promise.all([
-    db.block.findUnique({ where: { blockerId_blockedId: { blockerId: input.calleeId, blockedId: input.callerId } } }),
-    db.presenceConnection.count({ where: { memberId: input.calleeId, lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } } }),
-    inActiveCall(db, input.calleeId, now),
-  ]);
-  const outcome = sm.placementOutcome({ blocked: !!blocked, calleeReachable: live > 0, calleeSetting: callee.presenceSetting, calleeInCall });
-  const draft = sm.newCall({ id: "", callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, now, outcome });
-  const { id: _drop, ...data } = draft;
-  const row = await db.call.create({ data: { ...data, calleeSeen: true } });
-  const call = fromRow(row);
+  const call = await db.$transaction(async (tx) => {
+    for (const id of [input.callerId, input.calleeId].sort()) {
+      await tx.$executeRaw`UPDATE "Member" SET "presenceSetting" = "presenceSetting" WHERE "id" = ${id}`;
+    }
+    const callee = await tx.member.findUnique({ where: { id: input.calleeId }, select: { presenceSetting: true, presenceSeenAt: true } });
+    if (!callee) throw new DomainError("NOT_FOUND", "No member has that number.");
+    if (await inActiveCall(tx, input.callerId, now)) throw new DomainError("CONFLICT", "You are already in a call: hang up first.");
+    const [blocked, live, calleeInCall] = await Promise.all([
+      tx.block.findUnique({ where: { blockerId_blockedId: { blockerId: input.calleeId, blockedId: input.callerId } } }),
+      tx.presenceConnection.count({ where: { memberId: input.calleeId, lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } } }),
+      inActiveCall(tx, input.calleeId, now),
+    ]);
+    // Between two connections (a page reloading) the callee has none for a moment: still reachable.
+    const justSeen = !!callee.presenceSeenAt && callee.presenceSeenAt.getTime() > now.getTime() - RECONNECT_GRACE_MS;
+    const outcome = sm.placementOutcome({ blocked: !!blocked, calleeReachable: live > 0 || justSeen, calleeSetting: callee.presenceSetting, calleeInCall });
+    const draft = sm.newCall({ id: "", callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, now, outcome });
+    const { id: _drop, ...data } = draft;
+    return fromRow(await tx.call.create({ data: { ...data, calleeSeen: true } }));
+  });
   if (call.status === "ringing") {
     const caller = await memberCard(db, call.callerId);
     await deps.bus.toMember(call.calleeId, "call-ring", { callId: call.id, kind: call.kind, ringUntil: call.ringUntil.toISOString(), caller });

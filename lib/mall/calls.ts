@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { deleteRoom } from "../livekit";
 import { abandonOpenOrder, openOrder, publishOrder } from "./orders";
+import { getMallCallForAgent, getMallCallForShopper, type ShopperRef } from "./ownership";
 import * as r from "./routing";
 import { loadRouting, routingStep, saveRouting } from "./routing-store";
 import { agentCallView, averageCallMs, loadCallRow, shopperKey, shopperView } from "./views";
@@ -219,13 +220,10 @@ export async function setAgentStatus(deps: MallDeps, memberId: string, status: "
 }
 
 /** The shopper's page is still open: keeps their place; returns their view. */
-export async function shopperCall(deps: MallDeps, callId: string, who: { memberId: string | null; guestId: string | null }) {
+export async function shopperCall(deps: MallDeps, callId: string, who: ShopperRef) {
   const { db } = deps;
   const now = clock(deps);
-  const row = await loadCallRow(db, callId);
-  if (!row || !((who.memberId && row.shopperMemberId === who.memberId) || (who.guestId && row.shopperGuestId === who.guestId))) {
-    throw new DomainError("NOT_FOUND", "No such call.");
-  }
+  const row = await getMallCallForShopper(db, { callId, shopper: who });
   if (row.status !== "ended" && row.kind === "call" && now.getTime() - row.shopperSeenAt.getTime() > 5_000) {
     await db.mallCall.update({ where: { id: callId }, data: { shopperSeenAt: now } });
   }
@@ -254,8 +252,8 @@ export async function sweepMall(deps: MallDeps): Promise<number> {
 
 /** Pushes a product of the shop to the shopper's screen. */
 export async function showProduct(deps: MallDeps, callId: string, agentId: string, productId: string) {
-  const call = await callOf(deps.db, callId);
-  if (call.agentId !== agentId || call.status !== "connected") throw new DomainError("NOT_FOUND", "No such call.");
+  const call = await getMallCallForAgent(deps.db, { callId, agentId });
+  if (call.status !== "connected") throw new DomainError("CONFLICT", "The call is not connected: there is nobody to show it to.");
   const product = await deps.db.product.findFirst({ where: { id: productId, merchantId: call.merchantId }, select: { id: true } });
   if (!product) throw new DomainError("NOT_FOUND", "That product is not sold here.");
   await deps.db.mallCall.update({ where: { id: callId }, data: { shownProductId: product.id } });
@@ -263,10 +261,8 @@ export async function showProduct(deps: MallDeps, callId: string, agentId: strin
 }
 
 /** The shopper's page says whether their camera is on: the agent must see them to verify age. */
-export async function setShopperCamera(deps: MallDeps, callId: string, who: { memberId: string | null; guestId: string | null }, on: boolean) {
-  const call = await callOf(deps.db, callId);
-  const mine = (who.memberId && call.shopperMemberId === who.memberId) || (who.guestId && call.shopperGuestId === who.guestId);
-  if (!mine) throw new DomainError("NOT_FOUND", "No such call.");
+export async function setShopperCamera(deps: MallDeps, callId: string, who: ShopperRef, on: boolean) {
+  const call = await getMallCallForShopper(deps.db, { callId, shopper: who });
   if (call.shopperCameraOn === on) return;
   await deps.db.mallCall.update({ where: { id: callId }, data: { shopperCameraOn: on } });
   if (call.agentId) {

@@ -3,6 +3,7 @@ import { DomainError } from "../errors";
 import { env } from "../env";
 import { createRoom, mintToken } from "../livekit";
 import { mallRoom } from "./calls";
+import { getMallCallForAgent, getMallCallForParty, type ShopperRef } from "./ownership";
 import { AUTO_AWAY_AFTER, AUTO_AWAY_NOTICE } from "./routing";
 import { type AgentCallView, agentCallView, loadCallRow } from "./views";
 
@@ -41,20 +42,17 @@ export async function consoleState(db: Db, memberId: string): Promise<ConsoleSta
 
 /** A call as its agent sees it: the one rung or talking, never another shop's. */
 export async function agentCall(db: Db, callId: string, memberId: string): Promise<AgentCallView> {
-  const row = await loadCallRow(db, callId);
-  if (!row || row.agentId !== memberId) throw new DomainError("NOT_FOUND", "No such call.");
-  return agentCallView(db, row);
+  return agentCallView(db, await getMallCallForAgent(db, { callId, agentId: memberId }));
 }
 
 /** A LiveKit token for a connected mall call's room: for its agent or its shopper, nobody else. */
-export async function mallMediaGrant(db: Db, callId: string, who: { memberId: string | null; guestId: string | null; name: string }) {
-  const call = await db.mallCall.findUnique({ where: { id: callId } });
-  const isAgent = !!who.memberId && call?.agentId === who.memberId;
-  const isShopper = !!call && ((!!who.memberId && call.shopperMemberId === who.memberId) || (!!who.guestId && call.shopperGuestId === who.guestId));
-  if (!call || (!isAgent && !isShopper)) throw new DomainError("NOT_FOUND", "No such call.");
+export async function mallMediaGrant(db: Db, callId: string, who: ShopperRef & { name: string }) {
+  const { row: call, role } = await getMallCallForParty(db, { callId, who });
+  const isAgent = role === "agent";
   if (call.status !== "connected") throw new DomainError("CONFLICT", call.status === "ended" ? "This call has ended." : "The call is not connected yet.");
   const room = mallRoom(call.id);
   await createRoom(room);
+  // A guest's identity carries their public id (lib/auth/guest-id.ts), never their cookie.
   const identity = isAgent ? who.memberId! : (who.memberId ?? `guest:${who.guestId}`);
   const token = await mintToken({ identity, name: who.name, room, video: true });
   return { url: env().LIVEKIT_URL, token, room, identity };

@@ -5,15 +5,21 @@ const wine = { productId: "wine", name: "Rioja", priceCents: 1800, ageRestricted
 const mug = { productId: "mug", name: "Mug", priceCents: 900, ageRestricted: false };
 
 function order(shopper: Partial<OrderState["shopper"]> = {}): OrderState {
-  return { status: "open", ageCheck: "none", items: [], signedName: null, email: null, agentConfirmed: false, shopper: { member: true, age: 30, email: "ann@example.org", cameraOn: true, ...shopper } };
+  return { status: "open", ageCheck: "none", items: [], signedName: null, email: null, agentConfirmed: false, version: 0, shopper: { member: true, age: 30, email: "ann@example.org", cameraOn: true, ...shopper } };
 }
 
+/** Signs whatever version the order is at when the step runs (the shopper reviewed it just now). */
+const SEEN = -1;
+const sign = (name: string, email?: string): OrderOp => ({ type: "sign", name, ...(email ? { email } : {}), version: SEEN });
+
+/** Applies the steps as the service does: each stored change bumps the version. */
 function run(o: OrderState, ...steps: [("agent" | "shopper"), OrderOp][]): OrderState {
   let cur = o;
-  for (const [actor, op] of steps) {
+  for (const [actor, step] of steps) {
+    const op = step.type === "sign" && step.version === SEEN ? { ...step, version: cur.version } : step;
     const r = applyOp(cur, actor, op);
     if (!r.ok) throw new Error(`${op.type}: ${r.message}`);
-    cur = r.order;
+    cur = { ...r.order, version: cur.version + 1 };
   }
   return cur;
 }
@@ -42,8 +48,8 @@ describe("who may change what", () => {
 
   it("only the shopper signs and only the agent confirms", () => {
     const o = run(order(), ["agent", { type: "add", product: mug, quantity: 1 }]);
-    expect(applyOp(o, "agent", { type: "sign", name: "Ann Lee" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    const signed = run(o, ["shopper", { type: "sign", name: "Ann Lee" }]);
+    expect(applyOp(o, "agent", { type: "sign", name: "Ann Lee", version: o.version })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const signed = run(o, ["shopper", sign("Ann Lee")]);
     expect(applyOp(signed, "shopper", { type: "confirm" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const placed = run(signed, ["agent", { type: "confirm" }]);
     expect(placed.status).toBe("placed");
@@ -57,13 +63,13 @@ describe("signature", () => {
     expect(normalizeSignature("Ann")).toBeNull();
     expect(normalizeSignature("12 34")).toBeNull();
     const guest = run(order({ member: false, age: null, email: null }), ["agent", { type: "add", product: mug, quantity: 1 }]);
-    expect(applyOp(guest, "shopper", { type: "sign", name: "Ann Lee" })).toMatchObject({ ok: false, code: "BAD_REQUEST", message: expect.stringMatching(/email/) });
-    expect(run(guest, ["shopper", { type: "sign", name: "Ann Lee", email: "ann@example.org" }]).email).toBe("ann@example.org");
+    expect(applyOp(guest, "shopper", { type: "sign", name: "Ann Lee", version: guest.version })).toMatchObject({ ok: false, code: "BAD_REQUEST", message: expect.stringMatching(/email/) });
+    expect(run(guest, ["shopper", sign("Ann Lee", "ann@example.org")]).email).toBe("ann@example.org");
   });
 
   it("is refused on an empty order and voided when the goods change afterwards", () => {
-    expect(applyOp(order(), "shopper", { type: "sign", name: "Ann Lee" })).toMatchObject({ ok: false, code: "CONFLICT" });
-    const signed = run(order(), ["agent", { type: "add", product: mug, quantity: 2 }], ["shopper", { type: "sign", name: "Ann Lee" }]);
+    expect(applyOp(order(), "shopper", { type: "sign", name: "Ann Lee", version: order().version })).toMatchObject({ ok: false, code: "CONFLICT" });
+    const signed = run(order(), ["agent", { type: "add", product: mug, quantity: 2 }], ["shopper", sign("Ann Lee")]);
     const r = applyOp(signed, "shopper", { type: "set-quantity", productId: "mug", quantity: 1 });
     expect(r.ok && r.order.signedName).toBe(null);
     expect(r.ok && r.trail.map((t) => t.type)).toContain("signature-voided");
@@ -72,16 +78,35 @@ describe("signature", () => {
   });
 });
 
+describe("a signature is bound to the version the shopper reviewed", () => {
+  it("refuses a signature for an older version as stale, whatever else the order holds", () => {
+    const reviewed = run(order(), ["agent", { type: "add", product: mug, quantity: 1 }]);
+    // The agent adds an item just before the signature lands.
+    const changed = run(reviewed, ["agent", { type: "add", product: { ...mug, productId: "mug2", name: "Big mug" }, quantity: 1 }]);
+    const r = applyOp(changed, "shopper", { type: "sign", name: "Ann Lee", version: reviewed.version });
+    expect(r).toMatchObject({ ok: false, code: "CONFLICT", reason: "order-changed", message: expect.stringMatching(/changed after you reviewed it/) });
+    // A version from the future (a forged one) is refused the same way.
+    expect(applyOp(changed, "shopper", { type: "sign", name: "Ann Lee", version: changed.version + 1 })).toMatchObject({ ok: false, reason: "order-changed" });
+  });
+
+  it("accepts the current version and records it in the trail", () => {
+    const o = run(order(), ["agent", { type: "add", product: mug, quantity: 2 }]);
+    const r = applyOp(o, "shopper", { type: "sign", name: "Ann Lee", version: o.version });
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.trail[0]?.detail).toBe(`Signed "Ann Lee" for version ${o.version}: 1 item line(s), total 1800 cents.`);
+  });
+});
+
 describe("age check", () => {
   it("goes camera request → verified before the shopper can sign", () => {
     const o = run(order(), ["agent", { type: "add", product: wine, quantity: 1 }]);
     expect(readyToSign(o)).toBe(false);
-    expect(applyOp(o, "shopper", { type: "sign", name: "Ann Lee" })).toMatchObject({ ok: false, message: expect.stringMatching(/verify your age/) });
+    expect(applyOp(o, "shopper", { type: "sign", name: "Ann Lee", version: o.version })).toMatchObject({ ok: false, message: expect.stringMatching(/verify your age/) });
     expect(applyOp(o, "agent", { type: "verify-age" })).toMatchObject({ ok: false, message: expect.stringMatching(/camera/) });
     const verified = run(o, ["agent", { type: "request-age" }], ["agent", { type: "verify-age" }]);
     expect(verified.ageCheck).toBe("verified");
     expect(readyToSign(verified)).toBe(true);
-    expect(run(verified, ["shopper", { type: "sign", name: "Ann Lee" }], ["agent", { type: "confirm" }]).status).toBe("placed");
+    expect(run(verified, ["shopper", sign("Ann Lee")], ["agent", { type: "confirm" }]).status).toBe("placed");
   });
 
   it("cannot verify with the shopper's camera off", () => {

@@ -7,7 +7,9 @@
  * - Age-restricted goods need a registered shopper (their birth date is known), the shopper's camera
  *   asked for and on, and the agent's "verified"; under 18 by the registered birth date can never be
  *   verified. A refusal takes the restricted goods out and keeps them out.
- * - The shopper signs with their full name; any later change to the goods voids the signature.
+ * - The shopper signs with their full name for the order version they saw: a change that landed
+ *   after they looked (the agent adding an item just before the signature) makes it stale, and any
+ *   later change to the goods voids the signature.
  * - The agent's confirmation places the order; after that nothing changes.
  */
 export const MAX_QUANTITY = 99;
@@ -23,6 +25,8 @@ export type OrderState = {
   signedName: string | null;
   email: string | null;
   agentConfirmed: boolean;
+  /** Bumped by every stored change: what a signature is bound to. */
+  version: number;
   /** Registered shoppers have a birth date; guests do not. */
   shopper: { member: boolean; age: number | null; email: string | null; cameraOn: boolean };
 };
@@ -34,11 +38,12 @@ export type OrderOp =
   | { type: "request-age" }
   | { type: "verify-age" }
   | { type: "refuse-age"; reason: string }
-  | { type: "sign"; name: string; email?: string }
+  /** `version`: the order version the shopper reviewed (OrderView.version on their screen). */
+  | { type: "sign"; name: string; email?: string; version: number }
   | { type: "confirm" };
 
 export type TrailEntry = { type: string; detail: string };
-export type Refusal = { ok: false; code: "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST"; message: string };
+export type Refusal = { ok: false; code: "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST"; message: string; reason?: "order-changed" };
 export type Applied = { ok: true; order: OrderState; trail: TrailEntry[] };
 
 const no = (code: Refusal["code"], message: string): Refusal => ({ ok: false, code, message });
@@ -54,6 +59,8 @@ export const totalCents = (items: Item[]) => items.reduce((sum, i) => sum + i.pr
 export const hasRestricted = (o: OrderState) => o.items.some((i) => i.ageRestricted);
 /** Whether the shopper may sign now: something to buy, and any restricted goods verified. */
 export const readyToSign = (o: OrderState) => o.status === "open" && o.items.length > 0 && (!hasRestricted(o) || o.ageCheck === "verified");
+
+export const ORDER_CHANGED = "Your order changed after you reviewed it: check the cart again, then sign.";
 
 const UNDER_AGE = "The shopper's registered birth date says they are under 18: age-restricted goods cannot be sold to them.";
 
@@ -133,13 +140,15 @@ export function applyOp(o: OrderState, actor: Actor, op: OrderOp): Applied | Ref
     }
     case "sign": {
       if (actor !== "shopper") return no("FORBIDDEN", "Only the shopper signs the order.");
+      // First: whatever else is wrong, the shopper has to look at the order as it is now.
+      if (op.version !== o.version) return { ...no("CONFLICT", ORDER_CHANGED), reason: "order-changed" };
       if (!o.items.length) return no("CONFLICT", "The order is empty: there is nothing to sign.");
       if (hasRestricted(o) && o.ageCheck !== "verified") return no("CONFLICT", "The sales agent has to verify your age before you can sign.");
       const name = normalizeSignature(op.name);
       if (!name) return no("BAD_REQUEST", "Sign with your full name: first and last name.");
       const email = o.shopper.email ?? op.email?.trim() ?? null;
       if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return no("BAD_REQUEST", "Give an email address for the order confirmation.");
-      return { ok: true, order: { ...o, signedName: name, email }, trail: [{ type: "signed", detail: `Signed "${name}" for ${o.items.length} item line(s), total ${totalCents(o.items)} cents.` }] };
+      return { ok: true, order: { ...o, signedName: name, email }, trail: [{ type: "signed", detail: `Signed "${name}" for version ${o.version}: ${o.items.length} item line(s), total ${totalCents(o.items)} cents.` }] };
     }
     case "confirm": {
       if (actor !== "agent") return no("FORBIDDEN", "Only the sales agent confirms the order.");

@@ -5,6 +5,7 @@ import { DomainError } from "../errors";
 import type { Mailer } from "../mailbox/notify";
 import { formatPrice } from "./catalogue";
 import { ageOn, applyOp, type AgeCheck, type Item, type OrderOp, type OrderState, readyToSign, totalCents } from "./order-rules";
+import { getOrderForParty, ownedByShopper, type ShopperRef } from "./ownership";
 import type { Tx } from "./routing-store";
 
 export type OrderView = {
@@ -75,16 +76,12 @@ export type Party = { kind: "agent"; memberId: string } | { kind: "shopper"; mem
 export type OrderDeps = { db: Db; bus: BusPublisher; mailer: Mailer; publicUrl?: string; now?: () => Date };
 
 /** The order of a call, for one of its two parties or the merchant's staff; anyone else learns nothing. */
-export async function orderForParty(db: Db, orderId: string, who: { memberId: string | null; guestId: string | null }) {
-  const o = await db.order.findUnique({ where: { id: orderId }, include: { items: true, merchant: { select: { slug: true, name: true } }, events: { orderBy: { at: "asc" } } } });
-  if (!o) throw new DomainError("NOT_FOUND", "No such order.");
-  const shopper = (who.memberId && o.shopperMemberId === who.memberId) || (who.guestId && o.shopperGuestId === who.guestId);
-  const staff = who.memberId ? await db.merchantStaff.findFirst({ where: { merchantId: o.merchantId, memberId: who.memberId } }) : null;
-  if (!shopper && !staff) throw new DomainError("NOT_FOUND", "No such order.");
+export async function orderForParty(db: Db, orderId: string, who: ShopperRef) {
+  const { order: o, staff } = await getOrderForParty(db, { orderId, who });
   const products = await db.product.findMany({ where: { id: { in: o.items.map((i) => i.productId) } }, select: { id: true, slug: true } });
   return {
     order: orderView(o.merchant.slug, { ...o, events: o.events.filter((e) => e.type === "age-refused").reverse() }, new Map(products.map((p) => [p.id, p.slug]))),
-    merchant: o.merchant,
+    merchant: { slug: o.merchant.slug, name: o.merchant.name },
     // The trail (who verified what) is the merchant's record; the shopper sees their own order.
     trail: staff ? o.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, type: e.type, detail: e.detail })) : null,
   };
@@ -98,18 +95,21 @@ export async function changeOrder(deps: OrderDeps, input: { callId: string; part
   const { db } = deps;
   for (let attempt = 0; attempt < 4; attempt++) {
     const now = deps.now?.() ?? new Date();
-    const call = await db.mallCall.findUnique({ where: { id: input.callId }, include: { merchant: { select: { slug: true, name: true } }, order: { include: { items: true } } } });
     const p = input.party;
-    const isAgent = p.kind === "agent" && call?.agentId === p.memberId;
-    const isShopper = p.kind === "shopper" && !!call && ((!!p.memberId && call.shopperMemberId === p.memberId) || (!!p.guestId && call.shopperGuestId === p.guestId));
-    if (!call || (!isAgent && !isShopper)) throw new DomainError("NOT_FOUND", "No such call.");
+    // The party is in the `where` clause: another agent's or another shopper's call is never read.
+    const call = await db.mallCall.findFirst({
+      where: { id: input.callId, ...(p.kind === "agent" ? { agentId: p.memberId } : ownedByShopper(p)) },
+      include: { merchant: { select: { slug: true, name: true } }, order: { include: { items: true } } },
+    });
+    if (!call) throw new DomainError("NOT_FOUND", "No such call.");
+    const isAgent = p.kind === "agent";
     const order = call.order;
     if (!order) throw new DomainError("CONFLICT", "The order opens when an agent answers.");
     if (call.status !== "connected" && order.status === "open") throw new DomainError("CONFLICT", "The call has ended: the order can no longer change.");
     const member = call.shopperMemberId ? await db.member.findUnique({ where: { id: call.shopperMemberId }, select: { birthDate: true, email: true } }) : null;
     const state: OrderState = {
       status: order.status as OrderState["status"], ageCheck: order.ageCheck as AgeCheck, items: order.items, signedName: order.signedName, email: order.email,
-      agentConfirmed: !!order.agentConfirmedAt,
+      agentConfirmed: !!order.agentConfirmedAt, version: order.version,
       shopper: { member: !!member, age: member ? ageOn(member.birthDate, now) : null, email: member?.email ?? null, cameraOn: call.shopperCameraOn },
     };
     let op = input.op;
@@ -119,7 +119,8 @@ export async function changeOrder(deps: OrderDeps, input: { callId: string; part
       op = { ...op, product: { productId: product.id, name: product.name, priceCents: product.priceCents, ageRestricted: product.ageRestricted } };
     }
     const result = applyOp(state, isAgent ? "agent" : "shopper", op);
-    if (!result.ok) throw new DomainError(result.code, result.message);
+    // A stale signature says which version is current, so the page can ask for a fresh review.
+    if (!result.ok) throw new DomainError(result.code, result.message, result.reason ? { reason: result.reason, version: order.version } : undefined);
     const next = result.order;
     const won = await db.$transaction(async (tx) => {
       const bumped = await tx.order.updateMany({

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/sqlite/client";
 import { guestKey } from "../presence/tickets";
 import { type ProductView, productView } from "./catalogue";
 import { ORDER_VIEW_INCLUDE, type OrderView, orderView } from "./orders";
@@ -19,9 +20,10 @@ const OUTCOME_TEXT: Record<MallOutcome, string> = {
 /** A call row with what its views need. */
 export type CallRow = Awaited<ReturnType<typeof loadCallRow>>;
 
-export async function loadCallRow(db: Pick<Db, "mallCall">, id: string) {
-  return db.mallCall.findUnique({
-    where: { id },
+/** `owner`: who must be a party to it, in the `where` clause (lib/mall/ownership.ts). */
+export async function loadCallRow(db: Pick<Db, "mallCall">, id: string, owner: Prisma.MallCallWhereInput = {}) {
+  return db.mallCall.findFirst({
+    where: { ...owner, id },
     include: {
       merchant: { select: { id: true, slug: true, name: true, category: true, color: true, accent: true, mark: true, staff: { where: { role: "owner" }, select: { member: { select: { handle: true } } } } } },
     },

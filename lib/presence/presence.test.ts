@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { publicStatus } from "./status";
+import { MemoryTicketClaims } from "./ticket-claims";
 import { issueTicket, verifyTicket } from "./tickets";
 
 const SECRET = "s".repeat(40);
@@ -30,9 +31,31 @@ describe("public status", () => {
 describe("presence tickets", () => {
   it("round-trips a member and a guest", async () => {
     const m = await verifyTicket(SECRET, await issueTicket(SECRET, { kind: "member", memberId: "m1" }));
-    expect(m).toEqual({ ok: true, subject: { kind: "member", memberId: "m1" } });
+    expect(m).toMatchObject({ ok: true, subject: { kind: "member", memberId: "m1" } });
     const g = await verifyTicket(SECRET, await issueTicket(SECRET, { kind: "guest", guestId: "g1" }));
-    expect(g).toEqual({ ok: true, subject: { kind: "guest", guestId: "g1" } });
+    expect(g).toMatchObject({ ok: true, subject: { kind: "guest", guestId: "g1" } });
+  });
+  it("gives every ticket its own id and says when it expires, so a node can hold it to one use", async () => {
+    const before = Date.now();
+    const [a, b] = await Promise.all([1, 2].map(async () => verifyTicket(SECRET, await issueTicket(SECRET, { kind: "member", memberId: "m1" }))));
+    if (!a?.ok || !b?.ok) throw new Error("tickets refused");
+    expect(a.jti).not.toBe(b.jti);
+    expect(a.expiresAt).toBeGreaterThan(before);
+    expect(a.expiresAt).toBeLessThanOrEqual(before + 61_000);
+    // A ticket without an id (signed with the right key) cannot be held to one use: refused.
+    const noId = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("member:m1").setAudience("presence").setIssuer("portal").setExpirationTime("1m").sign(new TextEncoder().encode(SECRET));
+    expect(await verifyTicket(SECRET, noId)).toMatchObject({ ok: false, reason: /forged/ });
+  });
+  it("lets a ticket id be claimed once until it expires", async () => {
+    const claims = new MemoryTicketClaims();
+    const now = 1_000_000;
+    expect(await claims.claim("ticket-id-0123456789", now + 60_000, now)).toBe(true);
+    expect(await claims.claim("ticket-id-0123456789", now + 60_000, now + 59_000)).toBe(false);
+    expect(await claims.claim("other-ticket-0123456", now + 60_000, now)).toBe(true);
+    // Expired ids are forgotten as the map grows.
+    for (let i = 0; i < 1001; i++) await claims.claim(`filler-${i}`, now + 1, now);
+    await claims.claim("trigger-prune-000000", now + 200_000, now + 100_000);
+    expect(claims.size).toBeLessThan(10);
   });
   it("refuses missing, expired and forged tickets with a reason", async () => {
     expect(await verifyTicket(SECRET, undefined)).toMatchObject({ ok: false, reason: /missing/ });

@@ -10,6 +10,12 @@ export const AUTO_AWAY_MS = 10 * 60_000;
 export const HEARTBEAT_MS = 15_000;
 /** ...and a connection not refreshed for this long counts for nothing (a crashed node's members go offline). */
 export const EXPIRY_MS = 45_000;
+/**
+ * A member whose last connection closed this recently is still called: a full page load closes
+ * the page's connection and opens a new one within a second or two (longer on a slow phone), and
+ * the page that comes back asks what is ringing (/api/calls/incoming).
+ */
+export const RECONNECT_GRACE_MS = 10_000;
 
 export function isSetting(v: unknown): v is PresenceSetting {
   return typeof v === "string" && (SETTINGS as readonly string[]).includes(v);

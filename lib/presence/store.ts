@@ -14,6 +14,9 @@ export async function writeChanges(db: Db, nodeId: string, ch: { upserts: Connec
   const drop = [...ch.deletes, ...ch.upserts.map((c) => c.id)];
   if (drop.length === 0) return;
   await db.$transaction([
+    // Closed connections: their members were seen just now (a reloading page is called back, see
+    // RECONNECT_GRACE_MS). Marked before the rows go, in the same transaction.
+    ...chunks(ch.deletes).map((ids) => db.member.updateMany({ where: { connections: { some: { id: { in: ids } } } }, data: { presenceSeenAt: now } })),
     ...chunks(drop).map((ids) => db.presenceConnection.deleteMany({ where: { id: { in: ids } } })),
     ...chunks(ch.upserts).map((part) => db.presenceConnection.createMany({
       data: part.map((c) => ({

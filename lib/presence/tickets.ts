@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { jwtVerify, SignJWT, errors } from "jose";
 
 /**
@@ -22,6 +23,8 @@ export async function issueTicket(secret: string, subject: TicketSubject, ttlSec
   const sub = subject.kind === "member" ? `member:${subject.memberId}` : `guest:${subject.guestId}`;
   return new SignJWT({})
     .setProtectedHeader({ alg: "HS256" })
+    // Each ticket opens one connection: the presence server remembers its id until it expires.
+    .setJti(randomBytes(16).toString("base64url"))
     .setSubject(sub)
     .setAudience(AUDIENCE)
     .setIssuer(ISSUER)
@@ -30,15 +33,20 @@ export async function issueTicket(secret: string, subject: TicketSubject, ttlSec
     .sign(key(secret));
 }
 
-export type TicketCheck = { ok: true; subject: TicketSubject } | { ok: false; reason: string };
+/** `jti` and `expiresAt` (ms) let the server refuse a second use of the same ticket. */
+export type TicketCheck = { ok: true; subject: TicketSubject; jti: string; expiresAt: number } | { ok: false; reason: string };
 
 export async function verifyTicket(secret: string, ticket: unknown): Promise<TicketCheck> {
   if (typeof ticket !== "string" || ticket.length === 0) return { ok: false, reason: "missing ticket: ask /api/presence/ticket for one" };
   try {
     const { payload } = await jwtVerify(ticket, key(secret), { audience: AUDIENCE, issuer: ISSUER, algorithms: ["HS256"] });
     const [kind, id] = (payload.sub ?? "").split(":");
-    if (kind === "member" && id) return { ok: true, subject: { kind, memberId: id } };
-    if (kind === "guest" && id) return { ok: true, subject: { kind, guestId: id } };
+    const jti = payload.jti;
+    // A ticket without an id or an expiry could not be held to one use.
+    if (typeof jti !== "string" || jti.length < 16 || typeof payload.exp !== "number") return { ok: false, reason: "forged ticket" };
+    const once = { jti, expiresAt: payload.exp * 1000 };
+    if (kind === "member" && id) return { ok: true, subject: { kind, memberId: id }, ...once };
+    if (kind === "guest" && id) return { ok: true, subject: { kind, guestId: id }, ...once };
     return { ok: false, reason: "forged ticket" };
   } catch (err) {
     if (err instanceof errors.JWTExpired) return { ok: false, reason: "expired ticket: ask for a new one" };

@@ -5,6 +5,7 @@ import { db, disconnectDb } from "../../lib/db/client";
 import { env } from "../../lib/env";
 import type { ClientToServer, ServerToClient } from "../../lib/presence/events";
 import { handleInternal } from "./internal-http";
+import { ticketClaims } from "../../lib/presence/ticket-claims";
 import { PresenceNode } from "./node";
 
 /**
@@ -26,7 +27,8 @@ const io = new Server<ClientToServer, ServerToClient>(httpServer, {
   transports: ["websocket", "polling"],
   serveClient: false,
 });
-const node = new PresenceNode(io, database, bus, { nodeId: e.PRESENCE_NODE_ID, secret: e.PRESENCE_SECRET, log });
+const claims = ticketClaims(e.REDIS_URL);
+const node = new PresenceNode(io, database, bus, { nodeId: e.PRESENCE_NODE_ID, secret: e.PRESENCE_SECRET, log, claims });
 
 // Socket.IO answers its own path; everything else is ours.
 const socketIoListeners = httpServer.listeners("request");
@@ -49,6 +51,7 @@ async function shutdown() {
   await node.stop().catch((err) => log(`stop failed: ${err}`));
   io.close();
   await bus.close();
+  await claims.close();
   await disconnectDb();
   process.exit(0);
 }

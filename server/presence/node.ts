@@ -5,8 +5,9 @@ import type { BusNode } from "../../lib/bus";
 import type { ClientToServer, HandshakeAuth, MemberEvent, PresenceChange, ServerToClient } from "../../lib/presence/events";
 import { getStatuses } from "../../lib/presence/read-model";
 import { ConnectionRegistry } from "../../lib/presence/registry";
-import { HEARTBEAT_MS, isSetting, publicStatus } from "../../lib/presence/status";
+import { HEARTBEAT_MS, isSetting, publicStatus, type PublicStatus } from "../../lib/presence/status";
 import { beat, clearNode, sweepExpired, writeChanges } from "../../lib/presence/store";
+import { type TicketClaims, MemoryTicketClaims } from "../../lib/presence/ticket-claims";
 import { guestKey, verifyTicket } from "../../lib/presence/tickets";
 
 type SocketData = { memberId: string | null; guestId: string | null };
@@ -30,8 +31,13 @@ export class PresenceNode {
     private readonly io: Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>,
     private readonly db: Db,
     private readonly bus: BusNode,
-    private readonly opts: { nodeId: string; secret: string; log: (msg: string) => void },
-  ) {}
+    private readonly opts: { nodeId: string; secret: string; log: (msg: string) => void; claims?: TicketClaims },
+  ) {
+    this.claims = opts.claims ?? new MemoryTicketClaims();
+  }
+
+  private readonly claims: TicketClaims;
+  private readonly watchQueue = new Map<string, Promise<void>>();
 
   async start(): Promise<void> {
     const cleared = await clearNode(this.db, this.opts.nodeId);
@@ -40,6 +46,14 @@ export class PresenceNode {
       const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
       const check = await verifyTicket(this.opts.secret, auth.ticket);
       if (!check.ok) return next(new Error(check.reason));
+      let first: boolean;
+      try {
+        first = await this.claims.claim(check.jti, check.expiresAt);
+      } catch (err) {
+        this.opts.log(`ticket check failed: ${(err as Error).message}`);
+        return next(new Error("ticket check unavailable: try again"));
+      }
+      if (!first) return next(new Error("used ticket: ask /api/presence/ticket for a new one"));
       socket.data.memberId = check.subject.kind === "member" ? check.subject.memberId : null;
       socket.data.guestId = check.subject.kind === "guest" ? check.subject.guestId : null;
       next();
@@ -77,10 +91,17 @@ export class PresenceNode {
     socket.on("watch", (ids, ack) => {
       const parsed = watchSchema.safeParse(ids);
       if (!parsed.success || typeof ack !== "function") return;
-      const kept = this.registry.watch(socket.id, parsed.data);
-      getStatuses(this.db, kept)
-        .then((statuses) => ack(statuses))
-        .catch(() => ack({}));
+      // One watch at a time per socket: a guest's list is checked in the database first, and a
+      // later list must not be overwritten by an earlier one that finished after it.
+      const prev = this.watchQueue.get(socket.id) ?? Promise.resolve();
+      const next = prev.then(() => this.watchFor(socket, parsed.data)).then(
+        (statuses) => ack(statuses),
+        () => ack({}),
+      );
+      this.watchQueue.set(socket.id, next);
+      void next.finally(() => {
+        if (this.watchQueue.get(socket.id) === next) this.watchQueue.delete(socket.id);
+      });
     });
     socket.on("idle", (idle) => {
       if (typeof idle === "boolean") this.registry.setIdle(socket.id, idle);
@@ -101,6 +122,23 @@ export class PresenceNode {
         this.opts.log(`catch-up failed for a connection: ${(err as Error).message}`);
       }
     }
+  }
+
+  /**
+   * Starts watching and answers the current statuses. Unlisted members chose to stay out of the
+   * directory: only signed-in members see their presence. An anonymous socket (a guest) gets them
+   * as offline, like a member who does not exist, and is not told when that changes.
+   */
+  private async watchFor(socket: PSocket, ids: string[]): Promise<Record<string, PublicStatus>> {
+    let allowed = ids;
+    if (!socket.data.memberId) {
+      const listed = await this.db.member.findMany({ where: { id: { in: [...new Set(ids)].slice(0, 500) }, listed: true }, select: { id: true } });
+      const ok = new Set(listed.map((m) => m.id));
+      allowed = ids.filter((id) => ok.has(id));
+    }
+    const kept = this.registry.watch(socket.id, allowed);
+    const statuses: Record<string, PublicStatus> = socket.data.memberId ? {} : Object.fromEntries(ids.filter((id) => !allowed.includes(id)).map((id) => [id, "offline"]));
+    return { ...statuses, ...(await getStatuses(this.db, kept)) };
   }
 
   /** Writes what changed, then tells everyone watching the members whose status may have changed. */

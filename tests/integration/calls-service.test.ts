@@ -96,4 +96,25 @@ describe("calls against the database", () => {
     expect((await placeCall(deps, { callerId: c, calleeId: a, kind: "voice" })).outcome).toBe("unavailable");
     await expect(placeCall(deps, { callerId: a, calleeId: a, kind: "voice" })).rejects.toThrow(/yourself/);
   });
+
+  it("holds one call at a time when several are placed at once: by one caller, or to one callee", async () => {
+    const { bus, sent } = recordingBus();
+    const deps = { db: await db(), bus };
+    // One caller dials four members at the same moment: one rings, the others are refused.
+    const caller = await member();
+    const callees = [await member(), await member(), await member(), await member()];
+    const results = await Promise.allSettled(callees.map((calleeId) => placeCall(deps, { callerId: caller, calleeId, kind: "video" })));
+    const placed = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof placeCall>>> => r.status === "fulfilled");
+    expect(placed.map((r) => r.value.status)).toEqual(["ringing"]);
+    for (const r of results.filter((r) => r.status === "rejected")) expect(String((r as PromiseRejectedResult).reason.message)).toMatch(/already in a call/);
+    expect(await deps.db.call.count({ where: { callerId: caller, status: "ringing" } })).toBe(1);
+
+    // Four members call one at the same moment: it rings once, the others hear busy.
+    const callee = await member();
+    const callers = [await member(), await member(), await member(), await member()];
+    const calls = await Promise.all(callers.map((callerId) => placeCall(deps, { callerId, calleeId: callee, kind: "voice" })));
+    expect(calls.filter((c) => c.status === "ringing")).toHaveLength(1);
+    expect(calls.filter((c) => c.outcome === "busy")).toHaveLength(3);
+    expect(sent.filter((e) => e.type === "call-ring" && e.memberId === callee)).toHaveLength(1);
+  });
 });

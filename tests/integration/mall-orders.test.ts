@@ -86,8 +86,8 @@ describe("orders in a mall call", () => {
     expect(last.items.map((i) => [i.name, i.quantity])).toEqual([["Douro Reserva 2021", 1], ["Waiter's corkscrew", 1]]);
     expect(last.totalCents).toBe(2450 + 1800);
 
-    await expect(changeOrder(deps(), { callId, party: shopper, op: { type: "sign", name: "Ann" } })).rejects.toThrow(/full name/);
-    await changeOrder(deps(), { callId, party: shopper, op: { type: "sign", name: adult.name } });
+    await expect(changeOrder(deps(), { callId, party: shopper, op: { type: "sign", name: "Ann", version: last.version } })).rejects.toThrow(/full name/);
+    await changeOrder(deps(), { callId, party: shopper, op: { type: "sign", name: adult.name, version: last.version } });
     const placed = await changeOrder(deps(), { callId, party: agent, op: { type: "confirm" } });
     expect(placed).toMatchObject({ status: "placed", payment: "due", ageCheck: "verified", signedName: adult.name });
 

@@ -15,14 +15,21 @@ const root = path.resolve(import.meta.dirname, "../..");
 const nodes: NodeHandle[] = [];
 let port = 3500 + Math.floor(Math.random() * 300);
 
+/** How a connection attempt ends: "connected", or the server's refusal. */
+const outcome = (s: ReturnType<typeof connectClient>) =>
+  new Promise<string>((resolve) => {
+    s.once("connect", () => resolve("connected"));
+    s.once("connect_error", (e) => resolve(e.message));
+  });
+
 async function node(nodeId = `test-${port}`, env: Record<string, string> = {}) {
   const n = await startPresenceNode({ port: port++, nodeId, databaseUrl: inject("databaseUrl"), env });
   nodes.push(n);
   return n;
 }
 
-async function newMember(): Promise<string> {
-  const r = await api<{ member: { id: string } }>("/api/register", { method: "POST", json: person() });
+async function newMember(overrides: Record<string, unknown> = {}): Promise<string> {
+  const r = await api<{ member: { id: string } }>("/api/register", { method: "POST", json: person(overrides) });
   if (r.status !== 201) throw new Error(`register: ${r.status}`);
   return r.body.member.id;
 }
@@ -51,6 +58,45 @@ describe("presence server: authentication on connect", () => {
     const ok = connectClient(n.url, { ticket: await memberTicket(await newMember()) });
     await waitConnected(ok);
     ok.close();
+  });
+
+  it("lets a ticket open one connection only: a replay within its minute is refused as used", async () => {
+    const n = await node();
+    const ticket = await memberTicket(await newMember());
+    const first = connectClient(n.url, { ticket });
+    await waitConnected(first);
+    // While the first connection lives, and after it closed: the same ticket opens nothing.
+    const again = connectClient(n.url, { ticket });
+    expect(await outcome(again)).toMatch(/used ticket/);
+    again.close();
+    first.close();
+    const later = connectClient(n.url, { ticket }, { transports: ["polling"] });
+    expect(await outcome(later)).toMatch(/used ticket/);
+    later.close();
+  });
+
+  it("shows an anonymous socket unlisted members as offline, and never tells it when they come online", async () => {
+    const n = await node();
+    const [unlisted, listed, member] = await Promise.all([newMember({ listed: false }), newMember({ listed: true }), newMember()]);
+    const online = [connectClient(n.url, { ticket: await memberTicket(unlisted) }), connectClient(n.url, { ticket: await memberTicket(listed) })];
+    await Promise.all(online.map(waitConnected));
+    await until(async () => (await getStatus(await db(), unlisted)) === "online", 2000, "the unlisted member online");
+
+    const guest = connectClient(n.url, { ticket: await issueTicket(TEST_PRESENCE_SECRET, { kind: "guest", guestId: "presence-test-guest" }) });
+    const signedIn = connectClient(n.url, { ticket: await memberTicket(member) });
+    await Promise.all([waitConnected(guest), waitConnected(signedIn)]);
+    expect(await watch(guest, [unlisted, listed])).toEqual({ [unlisted]: "offline", [listed]: "online" });
+    // A signed-in member may see them (they can call them by number anyway).
+    expect(await watch(signedIn, [unlisted, listed])).toEqual({ [unlisted]: "online", [listed]: "online" });
+
+    // Going away and back: the member's watcher hears both, the guest neither.
+    online[0]!.close();
+    await until(() => signedIn.statusOf(unlisted) === "offline", 2000, "the member's watcher to see the unlisted member go");
+    const back = connectClient(n.url, { ticket: await memberTicket(unlisted) });
+    await waitConnected(back);
+    await until(() => signedIn.statusOf(unlisted) === "online", 2000, "the member's watcher to see the unlisted member back");
+    expect(guest.presence.filter((c) => c.memberId === unlisted)).toEqual([]);
+    for (const s of [back, online[1]!, guest, signedIn]) s.close();
   });
 });
 
@@ -272,5 +318,18 @@ describe.skipIf(!inject("databaseUrl").startsWith("postgres"))("several presence
     await bus.close();
     onA.close();
     watcher.close();
+  });
+
+  it("holds a ticket to one use across nodes", async () => {
+    const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+    const a = await node(`node-a-${port}`, env);
+    const b = await node(`node-b-${port}`, env);
+    const ticket = await memberTicket(await newMember());
+    const onA = connectClient(a.url, { ticket });
+    await waitConnected(onA);
+    const onB = connectClient(b.url, { ticket });
+    expect(await outcome(onB)).toMatch(/used ticket/);
+    onB.close();
+    onA.close();
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { route } from "@/app/_server/route";
 import { acceptRing, endCall, endRing, showProduct } from "@/lib/mall/calls";
 import { agentCall } from "@/lib/mall/console";
+import { getMallCallForAgent } from "@/lib/mall/ownership";
 import { DomainError } from "@/lib/errors";
 import { json } from "@/lib/http/respond";
 import { mallDeps } from "../../../../mall/_deps";
@@ -12,8 +13,7 @@ const body = z.object({ productId: z.string().min(1).max(40).optional() }).defau
 /** The agent's side of a call: accept or decline the ring, hang up, or show the shopper a product. */
 export const POST = route({ access: "member", params, body }, async ({ member, params, body }) => {
   const deps = await mallDeps();
-  const call = await deps.db.mallCall.findUnique({ where: { id: params.id }, select: { agentId: true } });
-  if (!call || call.agentId !== member.id) throw new DomainError("NOT_FOUND", "No such call.");
+  await getMallCallForAgent(deps.db, { callId: params.id, agentId: member.id });
   if (params.action === "accept") await acceptRing(deps, params.id, member.id);
   else if (params.action === "decline") await endRing(deps, params.id, member.id, "declined");
   else if (params.action === "hangup") await endCall(deps, params.id, { agentId: member.id });

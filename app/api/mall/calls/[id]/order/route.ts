@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { route } from "@/app/_server/route";
-import { changeOrder, type Party } from "@/lib/mall/orders";
+import { changeOrder } from "@/lib/mall/orders";
+import { orderPartyOf } from "@/lib/mall/ownership";
 import { json } from "@/lib/http/respond";
 import { orderDeps, shopperIdentity } from "../../../_deps";
 
@@ -11,16 +12,18 @@ const op = z.discriminatedUnion("type", [
   z.object({ type: z.literal("request-age") }),
   z.object({ type: z.literal("verify-age") }),
   z.object({ type: z.literal("refuse-age"), reason: z.string().trim().max(200).default("") }),
-  z.object({ type: z.literal("sign"), name: z.string().max(120), email: z.string().trim().max(200).optional() }),
+  // The version the shopper reviewed: a signature binds exactly that order.
+  z.object({
+    type: z.literal("sign"), name: z.string().max(120), email: z.string().trim().max(200).optional(),
+    version: z.number({ error: "version: sign the order version you reviewed" }).int().min(0),
+  }),
   z.object({ type: z.literal("confirm") }),
 ], { error: "Unknown order change" });
 
 /** One change to the call's order, by its agent or its shopper (the rules decide who may do what). */
 export const POST = route({ access: "public", withMember: true, params: z.object({ id: z.string().min(1).max(40) }), body: op }, async ({ member, params, body }) => {
   const deps = await orderDeps();
-  const call = await deps.db.mallCall.findUnique({ where: { id: params.id }, select: { agentId: true } });
-  const who = await shopperIdentity(member);
-  const party: Party = member && call?.agentId === member.id ? { kind: "agent", memberId: member.id } : { kind: "shopper", memberId: who.memberId, guestId: who.guestId };
+  const party = await orderPartyOf(deps.db, { callId: params.id, who: await shopperIdentity(member) });
   const change =
     body.type === "add"
       ? { type: "add" as const, quantity: body.quantity, product: { productId: body.productId, name: "", priceCents: 0, ageRestricted: false } }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN     "presenceSeenAt" TIMESTAMP(3);
