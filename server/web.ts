@@ -4,6 +4,7 @@ import { bus } from "../lib/bus";
 import { sweepRinging } from "../lib/calls/service";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
+import { clientAddressFrom } from "../lib/http/client-address";
 import { sweepMall } from "../lib/mall/calls";
 import { purgeTrash } from "../lib/mailbox/messages";
 import { sweepUploads } from "../lib/mailbox/uploads";
@@ -12,8 +13,8 @@ import path from "node:path";
 
 /**
  * The Next.js HTTP server. A custom server only so that the client address is
- * trustworthy: unless TRUST_PROXY is set, x-forwarded-for is replaced by the
- * socket's own address before Next.js sees the request (rate limits key on it).
+ * trustworthy: x-forwarded-for is replaced by the socket's own address, or with
+ * TRUST_PROXY=n by the address n hops from the right, before Next.js sees it.
  */
 const e = env();
 const dev = process.argv.includes("--dev");
@@ -22,7 +23,8 @@ const handle = app.getRequestHandler();
 
 await app.prepare();
 const server = http.createServer((req, res) => {
-  if (!e.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+  // Always overwritten with the one address we trust (lib/http/client-address.ts): rate limits key on it.
+  req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, e.TRUST_PROXY);
   handle(req, res).catch((err) => {
     console.error("request failed", err);
     if (!res.headersSent) res.writeHead(500).end();

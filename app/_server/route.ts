@@ -18,7 +18,7 @@ type Spec<P, Q, B> = {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   /** Called before anything else; throws RATE_LIMITED to refuse. */
-  rateLimit?: (req: Request) => void;
+  rateLimit?: (req: Request) => void | Promise<void>;
 };
 
 type Ctx<P, Q, B, A> = { req: Request; params: P; query: Q; body: B; member: A };
@@ -35,7 +35,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 export function route<P, Q, B>(spec: Spec<P, Q, B>, handler: (ctx: Ctx<P, Q, B, any>) => Promise<Response>) {
   return async (req: Request, ctx: { params: Promise<unknown> }) => {
     try {
-      spec.rateLimit?.(req);
+      await spec.rateLimit?.(req);
       const member = spec.access === "member" ? await requireMember() : spec.withMember ? await currentMember() : null;
       const params = spec.params ? spec.params.parse(await ctx.params) : (undefined as P);
       const query = spec.query
