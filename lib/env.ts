@@ -190,7 +190,7 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * from the environment: the built-in fallbacks and the ones generated into data/secrets.json are
  * refused (several nodes would each generate their own, and the file sits beside the data).
  */
-export function deploymentCheck(source: Record<string, string | undefined>, e: Env): { deployed: boolean; seedDemo: boolean; problems: string[] } {
+export function deploymentCheck(e: Env, source: Record<string, string | undefined> = process.env): { deployed: boolean; seedDemo: boolean; problems: string[] } {
   const deployed = e.NODE_ENV === "production" || !LOOPBACK.test(new URL(e.PUBLIC_URL).hostname);
   const seedDemo = e.SEED_DEMO ? e.SEED_DEMO === "1" : !deployed;
   const problems: string[] = [];
