@@ -30,6 +30,8 @@ async function member() {
   const p = person();
   const r = await api<{ member: { id: string; handle: string } }>("/api/register", { method: "POST", json: p });
   const { cookie } = await signIn(p.email as string, p.password as string);
+  // Notices go only to confirmed addresses (tests/integration/accounts.test.ts covers the link itself).
+  await (await db()).member.update({ where: { id: r.body.member.id }, data: { emailVerifiedAt: new Date() } });
   return { ...r.body.member, email: p.email as string, cookie: cookie! };
 }
 
