@@ -34,7 +34,8 @@ function mailsTo(email: string): string[] {
   return fs.readdirSync(outbox).map((f) => fs.readFileSync(path.join(outbox, f), "utf8")).filter((t) => t.includes(`To: ${email}`));
 }
 
-const tokenIn = (mail: string) => /verify-email\?token=3D([A-Za-z0-9_-]+)|verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail.replace(/=\n/g, "")) ?? null;
+// The body is quoted-printable: soft line breaks ("=" at a line's end) and "=3D" for "=".
+const tokenIn = (mail: string) => /verify-email\?token=3D([A-Za-z0-9_-]+)|verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail.replace(/=\r?\n/g, "")) ?? null;
 const tokenOf = (m: RegExpExecArray) => (m[1] ?? m[2])!;
 
 async function register() {
