@@ -16,12 +16,16 @@ export function GuestMessagesSetting({ initial }: { initial: boolean }) {
           type="checkbox"
           className="mt-1 h-5 w-5"
           checked={accepts}
-          disabled={busy}
+          aria-busy={busy}
           onChange={(e) => {
             const next = e.target.checked;
+            // Shown at once; put back if the server refuses.
+            setAccepts(next);
             void run(async () => {
               const r = await apiSend<{ acceptsGuestMessages: boolean }>("PUT", "/api/account/guest-messages", { accepts: next });
               setAccepts(r.acceptsGuestMessages);
+            }).then((ok) => {
+              if (!ok) setAccepts(!next);
             });
           }}
         />

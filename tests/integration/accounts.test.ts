@@ -154,6 +154,25 @@ describe("guest messages and the hourly cap", () => {
   });
 });
 
+describe("the hourly cap in the domain", () => {
+  it("counts uploads opened at the same moment one after another: exactly the cap gets through", async () => {
+    const path_ = await import("node:path");
+    const { createUpload } = await import("../../lib/mailbox/uploads");
+    const owner = await register();
+    const deps = {
+      db: await db(), bus: { async toMember() {}, async presenceChanged() {} }, storage: null as never, stagingDir: path_.join(dir, "staging"), mailer: { async send() {} },
+      limits: { minMs: 1000, maxMs: 60_000, maxBytes: 1e6, perHour: 4, chunkMaxBytes: 1e6, uploadTtlMs: 3600_000 },
+    };
+    const address = newAddress();
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () => createUpload(deps, { purpose: "message", ownerId: owner.id, kind: "voice", length: 1000, senderId: null, address, guestName: "Racer" })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(8).fill("RATE_LIMITED"));
+    expect(await (await db()).upload.count({ where: { senderKey: `ip:${address}` } })).toBe(4);
+  });
+});
+
 describe("greetings", () => {
   it("caps greeting recordings per hour", async () => {
     const m = await register();
