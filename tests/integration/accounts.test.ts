@@ -92,6 +92,12 @@ describe("email verification", () => {
     const second = await open(owner.handle, bytes.length);
     expect((await patch(second.body.id, second.body.token, bytes)).body.done).toBe(true);
     expect(mailsTo(owner.email).filter((m) => /New video message/.test(m))).toHaveLength(1);
+
+    // What the portal wrote under DATA_DIR is the operator's alone (the launcher's umask 077).
+    const data = inject("dataDir");
+    for (const p of ["outbox", "files", path.join("files", "mailbox", owner.id)]) expect(fs.statSync(path.join(data, p)).mode & 0o777, p).toBe(0o700);
+    for (const f of fs.readdirSync(path.join(data, "outbox"))) expect(fs.statSync(path.join(data, "outbox", f)).mode & 0o077, f).toBe(0);
+    for (const f of fs.readdirSync(path.join(data, "files", "mailbox", owner.id))) expect(fs.statSync(path.join(data, "files", "mailbox", owner.id, f)).mode & 0o077, f).toBe(0);
   });
 
   it("refuses an expired link and a malformed one, and resends a few times an hour", async () => {
