@@ -37,7 +37,7 @@ export function authOptions(): AuthOptions {
             await signInLimiter!.hit(address);
             // Per account as well: spreading guesses over many addresses does not get past this.
             const account = await signInAccountKey(client, identifier);
-            await assertNotLockedOut(store, account);
+            await assertNotLockedOut(store, account, { failuresBeforeLockout: e.SIGN_IN_FAILURES_BEFORE_LOCKOUT });
             const member = await verifyCredentials(client, identifier, credentials?.password ?? "");
             if (!member) {
               await recordSignInFailure(store, account, { failuresBeforeLockout: e.SIGN_IN_FAILURES_BEFORE_LOCKOUT });

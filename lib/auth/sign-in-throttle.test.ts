@@ -6,7 +6,7 @@ const opts = (now: number) => ({ failuresBeforeLockout: 5, now });
 
 async function lockedFor(store: MemoryStore, account: string, now: number): Promise<number | null> {
   try {
-    await assertNotLockedOut(store, account, now);
+    await assertNotLockedOut(store, account, opts(now));
     return null;
   } catch (e) {
     return (e as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
@@ -38,6 +38,13 @@ describe("per-account sign-in throttling", () => {
     await recordSignInSuccess(store, "m:1");
     for (let i = 0; i < 4; i++) await recordSignInFailure(store, "m:1", opts(t));
     expect(await lockedFor(store, "m:1", t)).toBeNull();
+  });
+
+  it("lets at most the allowance through when guesses arrive all at once (before any has failed)", async () => {
+    const store = new MemoryStore();
+    const gate = await Promise.allSettled(Array.from({ length: 20 }, () => assertNotLockedOut(store, "m:burst", opts(0))));
+    expect(gate.filter((g) => g.status === "fulfilled")).toHaveLength(5);
+    expect((gate.find((g) => g.status === "rejected") as PromiseRejectedResult).reason.details.retryAfterSeconds).toBe(30);
   });
 
   it("counts an identifier that names nobody the same way (a lockout reveals nothing)", async () => {

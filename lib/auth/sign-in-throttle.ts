@@ -16,12 +16,19 @@ export function lockoutMs(over: number, first = 30_000, max = 15 * 60_000): numb
  * names); unknown accounts are counted exactly like real ones, so a lockout reveals nothing.
  * Failures are kept a day; a success forgets them.
  */
-export async function assertNotLockedOut(store: CounterStore, account: string, now?: number): Promise<void> {
-  const lock = await store.peek(`signin-lock:${account}`, now);
-  if (lock.count > 0) {
-    const retryAfterSeconds = Math.max(1, Math.ceil(lock.resetInMs / 1000));
-    throw new DomainError("RATE_LIMITED", `Too many failed sign-ins for this account; try again in ${formatWait(retryAfterSeconds)}`, { retryAfterSeconds });
-  }
+export async function assertNotLockedOut(store: CounterStore, account: string, opts: ThrottleOptions): Promise<void> {
+  const lock = await store.peek(`signin-lock:${account}`, opts.now);
+  if (lock.count > 0) throw lockedOut(lock.resetInMs);
+  // Failures are only known after the password check, so guesses sent all at once would each pass the
+  // lock check above: attempts are also counted up front (atomically), at most the allowance per
+  // first lockout period.
+  const burst = await store.incr(`signin-burst:${account}`, opts.firstDelayMs ?? 30_000, opts.now);
+  if (burst.count > opts.failuresBeforeLockout) throw lockedOut(burst.resetInMs);
+}
+
+function lockedOut(resetInMs: number) {
+  const retryAfterSeconds = Math.max(1, Math.ceil(resetInMs / 1000));
+  return new DomainError("RATE_LIMITED", `Too many failed sign-ins for this account; try again in ${formatWait(retryAfterSeconds)}`, { retryAfterSeconds });
 }
 
 export async function recordSignInFailure(store: CounterStore, account: string, opts: ThrottleOptions): Promise<void> {
@@ -36,4 +43,5 @@ export async function recordSignInFailure(store: CounterStore, account: string, 
 export async function recordSignInSuccess(store: CounterStore, account: string): Promise<void> {
   await store.reset(`signin-fail:${account}`);
   await store.reset(`signin-lock:${account}`);
+  await store.reset(`signin-burst:${account}`);
 }
