@@ -17,6 +17,8 @@ import path from "node:path";
  * TRUST_PROXY=n by the address n hops from the right, before Next.js sees it.
  */
 const e = env();
+// Files under DATA_DIR (recordings, outbox, database) are the operator's alone, also when this process is started without the launcher.
+process.umask(0o077);
 const dev = process.argv.includes("--dev");
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: e.PORT });
 const handle = app.getRequestHandler();

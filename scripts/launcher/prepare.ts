@@ -9,7 +9,11 @@ export const root = path.resolve(import.meta.dirname, "../..");
 export function ensureSecrets(dataDir: string): void {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // A folder made before modes were set (or by hand) is tightened too: it holds the database and secrets.
-  fs.chmodSync(dataDir, 0o700);
+  try {
+    fs.chmodSync(dataDir, 0o700);
+  } catch (err) {
+    console.warn(`could not make ${dataDir} private (mode 700): ${(err as Error).message}`);
+  }
   const file = path.join(dataDir, "secrets.json");
   let secrets: Record<string, string> = {};
   try {
