@@ -32,7 +32,7 @@ const schema = z.object({
   /** Numbers one client address may hold per hour (each cookieless browser is a new holder). */
   NUMBER_HOLDS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Open (queued, ringing or connected) shop calls of guests from one client address. */
-  MALL_GUEST_CALLS_PER_ADDRESS: z.coerce.number().int().min(1).default(3),
+  MALL_GUEST_CALLS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
   /** Sign-in failures per account before it is locked out for a while (30 s, doubling up to 15 min). */
   SIGN_IN_FAILURES_BEFORE_LOCKOUT: z.coerce.number().int().min(1).default(5),
   /**
