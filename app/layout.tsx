@@ -7,6 +7,9 @@ import { PresenceProvider } from "@/components/presence/presence-provider";
 import { Providers } from "@/components/providers";
 import { env } from "@/lib/env";
 import { SiteHeader } from "@/components/site-header";
+import { VerifyBanner } from "@/components/account/verify-banner";
+import { accountStatus } from "@/lib/account/settings";
+import { db } from "@/lib/db/client";
 import "./globals.css";
 
 const inter = localFont({
@@ -27,6 +30,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const member = await currentMember();
+  const account = member ? await accountStatus(await db(), member.id) : null;
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-screen font-sans">
@@ -36,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <PresenceProvider signedIn={!!member} autoAwayMs={env().PRESENCE_AUTO_AWAY_SECONDS * 1000}>
             <SiteHeader member={member} />
+            {account && !account.emailVerified && <VerifyBanner email={account.email} />}
             {member && <IncomingCall />}
             <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
               {children}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { deploymentCheck, parseEnv } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const EMPTY_DIR = "/tmp/portal-env-test-nothing-here";
@@ -27,6 +27,43 @@ describe("configuration", () => {
 
   it("refuses to run in production without a secret", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATA_DIR: EMPTY_DIR })).toThrow(/AUTH_SECRET is not set/);
+  });
+
+  it("refuses to run in production without the LiveKit secret too", () => {
+    const dir = fs.mkdtempSync("/tmp/portal-env-test-");
+    const secrets = { AUTH_SECRET: "a".repeat(40), PRESENCE_SECRET: "b".repeat(40) };
+    expect(() => parseEnv({ NODE_ENV: "production", DATA_DIR: dir, ...secrets })).toThrow(/LIVEKIT_API_SECRET is not set/);
+    expect(parseEnv({ NODE_ENV: "production", DATA_DIR: dir, ...secrets, LIVEKIT_URL: "wss://lk.example.com", LIVEKIT_API_KEY: "key", LIVEKIT_API_SECRET: "c".repeat(40) }).LIVEKIT_API_SECRET).toBe("c".repeat(40));
+  });
+
+  it("reads TRUST_PROXY as the number of proxies in front (true/false still meaning 1/0)", () => {
+    expect(parseEnv({ DATA_DIR: EMPTY_DIR }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ DATA_DIR: EMPTY_DIR, TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ DATA_DIR: EMPTY_DIR, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ DATA_DIR: EMPTY_DIR, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(() => parseEnv({ DATA_DIR: EMPTY_DIR, TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: must be the number of proxies/);
+  });
+
+  describe("deployments", () => {
+    const own = { AUTH_SECRET: "a".repeat(40), PRESENCE_SECRET: "b".repeat(40), LIVEKIT_URL: "wss://lk.example.com", LIVEKIT_API_KEY: "prod-key", LIVEKIT_API_SECRET: "c".repeat(40) };
+    const check = (vars: Record<string, string>) => deploymentCheck(parseEnv({ DATA_DIR: EMPTY_DIR, ...vars }), vars);
+
+    it("loads the demo on the README's loopback start, and not on a public address or in production", () => {
+      expect(check({})).toMatchObject({ deployed: false, seedDemo: true, problems: [] });
+      expect(check({ PUBLIC_URL: "http://127.0.0.1:3000" })).toMatchObject({ deployed: false, seedDemo: true });
+      expect(check({ PUBLIC_URL: "https://portal.example.com", ...own })).toEqual({ deployed: true, seedDemo: false, problems: [] });
+      expect(check({ NODE_ENV: "production", ...own })).toEqual({ deployed: true, seedDemo: false, problems: [] });
+      expect(check({ PUBLIC_URL: "https://portal.example.com", SEED_DEMO: "1", ...own }).seedDemo).toBe(true);
+      expect(check({ SEED_DEMO: "0" }).seedDemo).toBe(false);
+    });
+
+    it("refuses built-in or generated secrets there, naming each", () => {
+      const r = check({ PUBLIC_URL: "https://portal.example.com" });
+      expect(r.problems.join("\n")).toMatch(/AUTH_SECRET must be set.*\n.*PRESENCE_SECRET must be set.*\n.*LIVEKIT_URL, LIVEKIT_API_KEY \(not "portal"\)/s);
+      expect(check({ NODE_ENV: "production", ...own, LIVEKIT_API_KEY: "portal" }).problems).toHaveLength(1);
+      expect(check({ NODE_ENV: "production", ...own, AUTH_SECRET: "development-only-secret-do-not-use-in-production" }).problems[0]).toMatch(/AUTH_SECRET/);
+      expect(check({ NODE_ENV: "production", ...own, PRESENCE_SECRET: own.AUTH_SECRET }).problems[0]).toMatch(/must differ/);
+    });
   });
 
   it("is the only module of the portal that reads process.env", () => {

@@ -27,16 +27,35 @@ const schema = z.object({
   RATE_LIMIT_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   /** Calls to shops' sales agents per client address per minute (guests may call, so strangers reach the agents). */
   RATE_LIMIT_MALL_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
+  /** Number lookups through /<number> and /<email> (/api/resolve) per client address per minute. */
+  RATE_LIMIT_RESOLVE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Numbers one client address may hold per hour (each cookieless browser is a new holder). */
+  NUMBER_HOLDS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** Open (queued, ringing or connected) shop calls of guests from one client address. */
+  MALL_GUEST_CALLS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+  /** Sign-in failures per account before it is locked out for a while (30 s, doubling up to 15 min). */
+  SIGN_IN_FAILURES_BEFORE_LOCKOUT: z.coerce.number().int().min(1).default(5),
+  /**
+   * How many proxies you run in front of the web server: the client address is the entry that many
+   * hops from the right of X-Forwarded-For (1 = the last entry, the one your proxy appended); 0 = the
+   * socket's address. "true"/"false" mean 1/0, as before.
+   */
   TRUST_PROXY: z
-    .enum(["0", "1", "true", "false"])
+    .string()
+    .regex(/^(\d|true|false)$/, "must be the number of proxies in front (0-9)")
     .default("0")
-    .transform((v) => v === "1" || v === "true"),
+    .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
+  /** Load the demo members: by default only on a loopback PUBLIC_URL outside production ("1" forces, "0" never). */
+  SEED_DEMO: z.enum(["0", "1"]).optional(),
   PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   /** Mailbox: the longest message (and greeting), the biggest upload, and messages per sender per hour. */
   MAILBOX_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   MAILBOX_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(120 * 1024 * 1024),
   MAILBOX_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Greeting recordings a member may start per hour. */
+  GREETING_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Verification mails a member may ask to be sent again per hour. */
+  EMAIL_VERIFICATION_RESENDS_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Recorded messages and photos in S3-compatible object storage (all four set), or files under DATA_DIR. */
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: z.string().min(3).optional(),
@@ -122,8 +141,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const generated = readGeneratedSecrets(dataDir);
   const secret = e.AUTH_SECRET ?? generated.AUTH_SECRET;
   const presenceSecret = e.PRESENCE_SECRET ?? generated.PRESENCE_SECRET;
-  if ((!secret || !presenceSecret) && e.NODE_ENV === "production") {
-    const missing = !secret ? "AUTH_SECRET" : "PRESENCE_SECRET";
+  const livekitSecret = e.LIVEKIT_API_SECRET ?? generated.LIVEKIT_API_SECRET;
+  if ((!secret || !presenceSecret || !livekitSecret) && e.NODE_ENV === "production") {
+    const missing = !secret ? "AUTH_SECRET" : !presenceSecret ? "PRESENCE_SECRET" : "LIVEKIT_API_SECRET";
     throw new Error(`${missing} is not set and data/secrets.json is missing: run \`npm start\` once or set ${missing}`);
   }
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "portal.db")}`;
@@ -148,11 +168,39 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     LIVEKIT_URL: livekitUrl,
     livekitApiUrl: livekitUrl.replace(/^ws/, "http"),
     LIVEKIT_API_KEY: e.LIVEKIT_API_KEY ?? "portal",
-    LIVEKIT_API_SECRET: e.LIVEKIT_API_SECRET ?? generated.LIVEKIT_API_SECRET ?? "development-only-livekit-secret-not-for-production",
+    LIVEKIT_API_SECRET: livekitSecret ?? "development-only-livekit-secret-not-for-production",
     livekitEmbedded: !e.LIVEKIT_URL,
     dbKind: databaseUrl.startsWith("file:") ? "sqlite" : "postgres",
     dataDir,
   };
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * What the launcher decides from the operator's own environment (before it sets NODE_ENV=production
+ * for its children): whether this is a deployment, whether to load the demo members, and which
+ * secrets are unfit. A deployment is a non-loopback PUBLIC_URL or NODE_ENV=production; there the
+ * demo members (published password) are loaded only with SEED_DEMO=1, and every secret must come
+ * from the environment: the built-in fallbacks and the ones generated into data/secrets.json are
+ * refused (several nodes would each generate their own, and the file sits beside the data).
+ */
+export function deploymentCheck(e: Env, source: Record<string, string | undefined> = process.env): { deployed: boolean; seedDemo: boolean; problems: string[] } {
+  const deployed = e.NODE_ENV === "production" || !LOOPBACK.test(new URL(e.PUBLIC_URL).hostname);
+  const seedDemo = e.SEED_DEMO ? e.SEED_DEMO === "1" : !deployed;
+  const problems: string[] = [];
+  if (deployed) {
+    const weak = (v: string | undefined) => !v || /^development-only/.test(v);
+    if (weak(source.AUTH_SECRET)) problems.push("AUTH_SECRET must be set (32+ random characters) for a deployment");
+    if (weak(source.PRESENCE_SECRET)) problems.push("PRESENCE_SECRET must be set (32+ random characters) for a deployment");
+    if (weak(source.LIVEKIT_API_SECRET) || !source.LIVEKIT_API_KEY || source.LIVEKIT_API_KEY === "portal") {
+      problems.push("LIVEKIT_URL, LIVEKIT_API_KEY (not \"portal\") and LIVEKIT_API_SECRET must name your own LiveKit server for a deployment (the embedded one is a loopback development server)");
+    }
+    if (new Set([source.AUTH_SECRET, source.PRESENCE_SECRET, source.LIVEKIT_API_SECRET].filter(Boolean)).size < [source.AUTH_SECRET, source.PRESENCE_SECRET, source.LIVEKIT_API_SECRET].filter(Boolean).length) {
+      problems.push("AUTH_SECRET, PRESENCE_SECRET and LIVEKIT_API_SECRET must differ from each other");
+    }
+  }
+  return { deployed, seedDemo, problems };
 }
 
 /** For tests and benchmarks that point this process at another database or portal. */

@@ -4,10 +4,11 @@
  *   --dev        Next.js in development mode (no build)
  *   --no-build   use the existing production build as it is
  *   --no-seed    skip the demo data
+ *   --prepare-only  secrets, migrations and (where asked) the demo data, then exit
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { env, resetEnvForTests } from "../lib/env";
+import { deploymentCheck, env, resetEnvForTests } from "../lib/env";
 import { disconnectDb } from "../lib/db/client";
 import { migrate } from "./db/migrate";
 import { build, ensureGeneratedClients, ensureSecrets, needsBuild, root } from "./launcher/prepare";
@@ -17,10 +18,25 @@ import { httpOk, portFree, Supervisor, waitFor } from "./launcher/supervisor";
 const flags = new Set(process.argv.slice(2));
 const dev = flags.has("--dev");
 
+// Everything the portal writes under DATA_DIR (database, recordings, outbox, secrets) is the
+// operator's alone: files 0600, folders 0700, in this process and the children it starts.
+process.umask(0o077);
+
 ensureSecrets(env().dataDir);
 resetEnvForTests();
 const e = env();
 const webUrl = `http://localhost:${e.PORT}`;
+
+// Decided on the operator's own NODE_ENV, before the children get NODE_ENV=production.
+const deployment = deploymentCheck(e);
+if (deployment.problems.length) {
+  console.error(
+    `This is a deployment (${e.NODE_ENV === "production" ? "NODE_ENV=production" : `PUBLIC_URL ${e.PUBLIC_URL} is not loopback`}), and its secrets are not fit for one:\n` +
+      deployment.problems.map((p) => `  - ${p}`).join("\n") +
+      "\nSet them in the environment (e.g. `openssl rand -base64 36` for each secret); see README, Configuration.",
+  );
+  process.exit(1);
+}
 
 ensureGeneratedClients();
 migrate();
@@ -31,12 +47,16 @@ migrate();
   if (n) console.log(`search keys filled for ${n} members`);
 }
 console.log(`database ready (${e.dbKind}${e.dbKind === "sqlite" ? `: ${path.relative(root, e.DATABASE_URL.slice(5))}` : ""})`);
-if (!flags.has("--no-seed")) {
+const seedDemo = deployment.seedDemo && !flags.has("--no-seed");
+if (seedDemo) {
   const { seed } = await import("../prisma/seed");
   const r = await seed();
   console.log(r.skipped ? "demo data already loaded" : `demo data loaded: ${r.created} members`);
+} else if (deployment.deployed && !flags.has("--no-seed")) {
+  console.log("demo data not loaded (a deployment; SEED_DEMO=1 loads the demo members and their published password)");
 }
 await disconnectDb();
+if (flags.has("--prepare-only")) process.exit(0);
 if (!dev && !flags.has("--no-build") && needsBuild()) build();
 
 const childEnv: Record<string, string> = {
@@ -122,6 +142,5 @@ console.log(`
   Presence server: ${e.PRESENCE_PUBLIC_URL} (${e.REDIS_URL ? "Redis bus" : "embedded bus"})
   ${media}
   Mailbox: ${e.SMTP_URL ? "email notices by SMTP" : `email notices written to ${path.relative(root, path.join(e.dataDir, "outbox")) || "."}/*.eml`}${ffmpeg ? "" : " (ffmpeg missing: messages cannot be finalized)"}
-  Demo sign-in: ada@example.org (or any demo member) / portal-demo-2026
-  Stop with Ctrl+C.
+${seedDemo ? "  Demo sign-in: ada@example.org (or any demo member) / portal-demo-2026\n" : ""}  Stop with Ctrl+C.
 `);

@@ -12,6 +12,7 @@ import { getMemberByHandle } from "@/lib/members/get-member";
 import { LeaveMessage } from "@/components/mailbox/leave-message";
 import { currentGreeting } from "@/lib/mailbox/greetings";
 import { mailboxLimits } from "@/lib/mailbox/limits";
+import { accountStatus } from "@/lib/account/settings";
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -37,6 +38,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const welcome = isSelf && query.welcome === "1";
   const greeting = isSelf ? null : await currentGreeting(await db(), member);
+  const guestsRefused = !viewer && !isSelf && (await accountStatus(await db(), member.id))?.acceptsGuestMessages === false;
   const callId = typeof query.call === "string" && /^[a-z0-9]{1,40}$/.test(query.call) ? query.call : undefined;
 
   return (
@@ -73,12 +75,19 @@ export default async function MemberPage({ params, searchParams }: Props) {
               <BlockButton handle={member.handle} name={member.displayName.split(" ")[0] ?? member.displayName} initiallyBlocked={blocked} />
             </div>
           )}
-          {!viewer && (
+          {!viewer && !guestsRefused && (
             <p className="mt-5 text-sm text-slate-600">
               <a href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</a> to call {member.displayName}, or leave a message below.
             </p>
           )}
-          {!isSelf && (
+          {guestsRefused && (
+            <p className="mt-5 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="guests-refused">
+              {member.displayName} takes messages from members only.{" "}
+              <a href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</a> or{" "}
+              <a href="/register" className="font-medium text-brand-700 underline">register</a> to call or leave a message.
+            </p>
+          )}
+          {!isSelf && !guestsRefused && (
             <div className="mt-4">
               <LeaveMessage handle={member.handle} name={member.displayName} guest={!viewer} open={query.message === "1"} callId={callId}
                 greeting={greeting} maxSeconds={mailboxLimits().maxMs / 1000} />

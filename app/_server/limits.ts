@@ -1,23 +1,38 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { counterStore } from "@/lib/http/counter-store";
 import { clientAddress, RateLimiter } from "@/lib/http/rate-limit";
 
-let limiters: { auth: RateLimiter; lookup: RateLimiter; calls: RateLimiter; mall: RateLimiter } | undefined;
+let limiters: Record<"auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "resends", RateLimiter> | undefined;
+
+const HOUR = 3600_000;
 
 function get() {
   const e = env();
+  const store = counterStore();
   limiters ??= {
-    auth: new RateLimiter(e.RATE_LIMIT_AUTH_PER_MINUTE, 60_000, "sign-up attempts"),
-    lookup: new RateLimiter(e.RATE_LIMIT_LOOKUP_PER_MINUTE, 60_000, "number look-ups"),
-    calls: new RateLimiter(e.RATE_LIMIT_CALLS_PER_MINUTE, 60_000, "calls"),
-    mall: new RateLimiter(e.RATE_LIMIT_MALL_CALLS_PER_MINUTE, 60_000, "calls to shops"),
+    auth: new RateLimiter(store, "auth", e.RATE_LIMIT_AUTH_PER_MINUTE, 60_000, "sign-up attempts"),
+    lookup: new RateLimiter(store, "lookup", e.RATE_LIMIT_LOOKUP_PER_MINUTE, 60_000, "number look-ups"),
+    resolve: new RateLimiter(store, "resolve", e.RATE_LIMIT_RESOLVE_PER_MINUTE, 60_000, "address look-ups"),
+    holds: new RateLimiter(store, "holds", e.NUMBER_HOLDS_PER_HOUR, HOUR, "numbers held from this address"),
+    calls: new RateLimiter(store, "calls", e.RATE_LIMIT_CALLS_PER_MINUTE, 60_000, "calls"),
+    mall: new RateLimiter(store, "mall", e.RATE_LIMIT_MALL_CALLS_PER_MINUTE, 60_000, "calls to shops"),
+    greetings: new RateLimiter(store, "greetings", e.GREETING_UPLOADS_PER_HOUR, HOUR, "greeting recordings this hour"),
+    resends: new RateLimiter(store, "verify-resend", e.EMAIL_VERIFICATION_RESENDS_PER_HOUR, HOUR, "verification emails this hour"),
   };
   return limiters;
 }
 
 export const limitRegistration = (req: Request) => get().auth.hit(clientAddress(req));
 export const limitLookup = (req: Request) => get().lookup.hit(clientAddress(req));
+/** /<number> and /<email>: one answer per guess, so a tighter allowance than typing in the number picker. */
+export const limitResolve = (req: Request) => get().resolve.hit(clientAddress(req));
+/** Per address and hour: a browser without cookies is a new holder each time, so holders cannot be counted. */
+export const limitHolds = (req: Request) => get().holds.hit(clientAddress(req));
 /** Per member, not per address: one member, however many devices, places a few calls a minute. */
 export const limitCalls = (memberId: string) => get().calls.hit(memberId);
 /** Per address: guests call shops too, and have no account to count by. */
 export const limitMallCalls = (req: Request) => get().mall.hit(clientAddress(req));
+/** Per member: each greeting is ffmpeg work and storage. */
+export const limitGreetings = (memberId: string) => get().greetings.hit(memberId);
+export const limitVerificationResends = (memberId: string) => get().resends.hit(memberId);

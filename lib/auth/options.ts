@@ -3,9 +3,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
 import { env } from "../env";
 import { DomainError } from "../errors";
+import { counterStore } from "../http/counter-store";
 import { RateLimiter } from "../http/rate-limit";
 import { isHttps } from "../http/security-headers";
-import { verifyCredentials } from "./verify-credentials";
+import { assertNotLockedOut, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
+import { signInAccountKey, verifyCredentials } from "./verify-credentials";
 
 let signInLimiter: RateLimiter | undefined;
 
@@ -18,7 +20,7 @@ function firstHeader(headers: unknown, name: string): string | undefined {
 /** next-auth configuration: credentials (email or number + password), JWT sessions. */
 export function authOptions(): AuthOptions {
   const e = env();
-  signInLimiter ??= new RateLimiter(e.RATE_LIMIT_AUTH_PER_MINUTE, 60_000, "sign-in attempts");
+  signInLimiter ??= new RateLimiter(counterStore(), "signin", e.RATE_LIMIT_AUTH_PER_MINUTE, 60_000, "sign-in attempts");
   return {
     secret: e.AUTH_SECRET,
     // Secure (and __Secure- prefixed) session cookies when the portal is served over https.
@@ -31,15 +33,26 @@ export function authOptions(): AuthOptions {
         credentials: { identifier: { label: "Email or number", type: "text" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           const address = firstHeader(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+          const client = await db();
+          const store = counterStore();
+          const identifier = credentials?.identifier ?? "";
           try {
-            signInLimiter!.hit(address);
+            await signInLimiter!.hit(address);
+            // Per account as well: spreading guesses over many addresses does not get past this.
+            const account = await signInAccountKey(client, identifier);
+            await assertNotLockedOut(store, account, { failuresBeforeLockout: e.SIGN_IN_FAILURES_BEFORE_LOCKOUT });
+            const member = await verifyCredentials(client, identifier, credentials?.password ?? "");
+            if (!member) {
+              await recordSignInFailure(store, account, { failuresBeforeLockout: e.SIGN_IN_FAILURES_BEFORE_LOCKOUT });
+              return null;
+            }
+            await recordSignInSuccess(store, account);
+            return { id: member.id, name: member.displayName };
           } catch (err) {
             // next-auth passes the message to the client as the sign-in error.
             if (err instanceof DomainError) throw new Error(err.message);
             throw err;
           }
-          const member = await verifyCredentials(await db(), credentials?.identifier ?? "", credentials?.password ?? "");
-          return member ? { id: member.id, name: member.displayName } : null;
         },
       }),
     ],

@@ -11,12 +11,7 @@ export type SignedInMember = { id: string; handle: string; displayName: string; 
 export async function verifyCredentials(db: Db, identifier: string, password: string): Promise<SignedInMember | null> {
   const id = identifier.trim();
   if (!id || !password || password.length > 200) return null;
-  const digits = parseNumber(id);
-  const member = digits
-    ? (await db.phoneNumber.findUnique({ where: { digits }, select: { member: true } }))?.member
-    : id.includes("@")
-      ? await db.member.findUnique({ where: { emailKey: id.toLowerCase() } })
-      : null;
+  const member = await findAccount(db, id);
   if (!member) {
     await burnPasswordCheck(password);
     return null;
@@ -24,4 +19,25 @@ export async function verifyCredentials(db: Db, identifier: string, password: st
   if (!(await verifyPassword(member.passwordHash, password))) return null;
   const number = await db.phoneNumber.findUnique({ where: { memberId: member.id }, select: { digits: true } });
   return { id: member.id, handle: member.handle, displayName: member.displayName, number: number?.digits ?? null };
+}
+
+async function findAccount(db: Db, identifier: string) {
+  const id = identifier.trim();
+  const digits = parseNumber(id);
+  return digits
+    ? (await db.phoneNumber.findUnique({ where: { digits }, select: { member: true } }))?.member
+    : id.includes("@")
+      ? await db.member.findUnique({ where: { emailKey: id.toLowerCase() } })
+      : null;
+}
+
+/**
+ * What sign-in failures are counted against: the member an identifier names (so their email and
+ * number share one allowance), or the identifier itself when it names nobody.
+ */
+export async function signInAccountKey(db: Db, identifier: string): Promise<string> {
+  const id = identifier.trim().slice(0, 260);
+  const member = id ? await findAccount(db, id) : null;
+  if (member) return `m:${member.id}`;
+  return `i:${parseNumber(id) ?? id.toLowerCase()}`;
 }

@@ -1,26 +1,106 @@
-import { describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import { clientAddress, RateLimiter } from "./rate-limit";
+import { clientAddressFrom } from "./client-address";
+import { clientAddress, MemoryStore, RateLimiter, RedisStore } from "./rate-limit";
 
-describe("RateLimiter", () => {
-  it("allows the limit, refuses the next with a retry time, and resets after the window", () => {
-    const rl = new RateLimiter(3, 60_000, "attempts");
-    for (let i = 0; i < 3; i++) rl.hit("a", 1000);
-    let err: unknown;
-    try {
-      rl.hit("a", 31_000);
-    } catch (e) {
-      err = e;
-    }
+async function refusal(p: Promise<unknown>): Promise<DomainError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as DomainError;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("RateLimiter on the memory store", () => {
+  it("allows the limit, refuses the next with a retry time, and resets after the window", async () => {
+    const rl = new RateLimiter(new MemoryStore(), "t", 3, 60_000, "attempts");
+    for (let i = 0; i < 3; i++) await rl.hit("a", 1000);
+    const err = await refusal(rl.hit("a", 31_000));
     expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).code).toBe("RATE_LIMITED");
-    expect((err as DomainError).details?.retryAfterSeconds).toBe(30);
-    expect(() => rl.hit("b", 31_000)).not.toThrow();
-    expect(() => rl.hit("a", 61_000)).not.toThrow();
+    expect(err.code).toBe("RATE_LIMITED");
+    expect(err.details?.retryAfterSeconds).toBe(30);
+    await expect(rl.hit("b", 31_000)).resolves.toBeUndefined();
+    await expect(rl.hit("a", 61_000)).resolves.toBeUndefined();
   });
-  it("reads the first forwarded address", () => {
-    const req = new Request("http://x/", { headers: { "x-forwarded-for": "10.0.0.7, 127.0.0.1" } });
-    expect(clientAddress(req)).toBe("10.0.0.7");
+
+  it("keeps limiters sharing a store apart by name", async () => {
+    const store = new MemoryStore();
+    const one = new RateLimiter(store, "one", 1, 60_000, "x");
+    const two = new RateLimiter(store, "two", 1, 60_000, "y");
+    await one.hit("k", 0);
+    await expect(two.hit("k", 0)).resolves.toBeUndefined();
+    expect((await refusal(one.hit("k", 0))).code).toBe("RATE_LIMITED");
+  });
+});
+
+describe("the client address", () => {
+  it("takes the entry as many hops from the right as there are trusted proxies", () => {
+    // One proxy of ours appended the address it saw; whatever the client wrote is further left.
+    expect(clientAddressFrom("6.6.6.6, 10.0.0.7", "127.0.0.1", 1)).toBe("10.0.0.7");
+    expect(clientAddressFrom("10.0.0.7", "127.0.0.1", 1)).toBe("10.0.0.7");
+    expect(clientAddressFrom(["6.6.6.6", "10.0.0.7, 172.16.0.2"], "127.0.0.1", 2)).toBe("10.0.0.7");
+    expect(clientAddressFrom("6.6.6.6", "192.0.2.4", 0)).toBe("192.0.2.4");
+    expect(clientAddressFrom(undefined, "192.0.2.4", 1)).toBe("192.0.2.4");
+    expect(clientAddressFrom(undefined, undefined, 0)).toBe("unknown");
+  });
+
+  it("is read from the one address server/web.ts leaves in x-forwarded-for", () => {
+    expect(clientAddress(new Request("http://x/", { headers: { "x-forwarded-for": "10.0.0.7" } }))).toBe("10.0.0.7");
     expect(clientAddress(new Request("http://x/"))).toBe("unknown");
+  });
+});
+
+describe("RedisStore against a real redis-server", () => {
+  let server: ChildProcess | undefined;
+  const port = 6600 + Math.floor(Math.random() * 300);
+  const clients: Redis[] = [];
+
+  beforeAll(async () => {
+    server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    for (let i = 0; i < 100; i++) {
+      const up = await new Promise<boolean>((r) => net.connect(port, "127.0.0.1").on("connect", function (this: net.Socket) { this.end(); r(true); }).on("error", () => r(false)));
+      if (up) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("redis-server did not start");
+  });
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    server?.kill("SIGKILL");
+  });
+  const client = () => {
+    const c = new Redis(`redis://127.0.0.1:${port}`);
+    clients.push(c);
+    return c;
+  };
+
+  it("shares one window between two processes' limiters (two connections), with a retry time and expiry", async () => {
+    const a = new RateLimiter(new RedisStore(client()), "shared", 5, 60_000, "attempts");
+    const b = new RateLimiter(new RedisStore(client()), "shared", 5, 60_000, "attempts");
+    // Ten concurrent hits from "two web nodes": exactly five pass.
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).hit("10.1.2.3")));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason.code).toBe("RATE_LIMITED");
+    expect(refused.reason.details.retryAfterSeconds).toBeGreaterThan(50);
+    expect(refused.reason.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+    const ttl = await client().pttl("rl:shared:10.1.2.3");
+    expect(ttl).toBeGreaterThan(0);
+  });
+
+  it("starts a new window when the old one expired, and peeks and resets", async () => {
+    const store = new RedisStore(client());
+    const short = new RateLimiter(store, "short", 1, 200, "x");
+    await short.hit("k");
+    expect((await refusal(short.hit("k"))).code).toBe("RATE_LIMITED");
+    expect((await store.peek("short:k")).count).toBe(2);
+    await new Promise((r) => setTimeout(r, 300));
+    await expect(short.hit("k")).resolves.toBeUndefined();
+    await store.reset("short:k");
+    expect((await store.peek("short:k")).count).toBe(0);
   });
 });

@@ -1,44 +1,109 @@
+import type { Redis } from "ioredis";
 import { DomainError } from "../errors";
 
 /**
- * A fixed-window counter per key, in memory. Each Next.js process keeps its own
- * windows; that bounds a stranger per process, which is what we need until
- * several web nodes share a Redis.
+ * Fixed-window counters behind one interface, so that several web processes can share them (Redis)
+ * or a single one keeps them itself (memory). `incr` counts one hit and says how many the window
+ * holds and when it ends.
  */
-export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
+export interface CounterStore {
+  incr(key: string, windowMs: number, now?: number): Promise<{ count: number; resetInMs: number }>;
+  /** Forgets a key (a successful sign-in clears its failures). */
+  reset(key: string): Promise<void>;
+  /** The current count without counting (0 when the window is over). */
+  peek(key: string, now?: number): Promise<{ count: number; resetInMs: number }>;
+}
 
+export class MemoryStore implements CounterStore {
+  private windows = new Map<string, { start: number; windowMs: number; count: number }>();
+
+  async incr(key: string, windowMs: number, now = Date.now()) {
+    if (this.windows.size > 50_000) this.sweep(now);
+    let w = this.windows.get(key);
+    if (!w || now - w.start >= w.windowMs) {
+      w = { start: now, windowMs, count: 0 };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    return { count: w.count, resetInMs: w.start + w.windowMs - now };
+  }
+
+  async reset(key: string) {
+    this.windows.delete(key);
+  }
+
+  async peek(key: string, now = Date.now()) {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= w.windowMs) return { count: 0, resetInMs: 0 };
+    return { count: w.count, resetInMs: w.start + w.windowMs - now };
+  }
+
+  private sweep(now: number) {
+    for (const [k, w] of this.windows) if (now - w.start >= w.windowMs) this.windows.delete(k);
+  }
+}
+
+// INCR and the expiry in one script: a crash between the two cannot leave a counter that never expires.
+const INCR = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {n, ttl}`;
+
+/** Counters in Redis, shared by every web process (the window runs on Redis' clock). */
+export class RedisStore implements CounterStore {
   constructor(
+    private readonly redis: Redis,
+    private readonly prefix = "rl:",
+  ) {}
+
+  async incr(key: string, windowMs: number) {
+    const [count, ttl] = (await this.redis.eval(INCR, 1, this.prefix + key, String(windowMs))) as [number, number];
+    return { count, resetInMs: ttl };
+  }
+
+  async reset(key: string) {
+    await this.redis.del(this.prefix + key);
+  }
+
+  async peek(key: string) {
+    const [count, ttl] = await this.redis.multi().get(this.prefix + key).pttl(this.prefix + key).exec().then((r) => (r ?? []).map((x) => x[1]));
+    return count == null ? { count: 0, resetInMs: 0 } : { count: Number(count), resetInMs: Math.max(0, Number(ttl)) };
+  }
+}
+
+/** A limit of `limit` hits per `windowMs` per key, counted in a store. */
+export class RateLimiter {
+  constructor(
+    private readonly store: CounterStore,
+    private readonly name: string,
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly label: string,
   ) {}
 
   /** Counts one attempt; throws RATE_LIMITED with a retry time when over the limit. */
-  hit(key: string, now = Date.now()): void {
-    if (this.windows.size > 50_000) this.sweep(now);
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      return;
-    }
-    w.count++;
-    if (w.count > this.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
-      throw new DomainError("RATE_LIMITED", `Too many ${this.label}; please wait ${retryAfterSeconds} s and try again`, {
+  async hit(key: string, now?: number): Promise<void> {
+    const { count, resetInMs } = await this.store.incr(`${this.name}:${key}`, this.windowMs, now);
+    if (count > this.limit) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(resetInMs / 1000));
+      throw new DomainError("RATE_LIMITED", `Too many ${this.label}; please wait ${formatWait(retryAfterSeconds)} and try again`, {
         retryAfterSeconds,
       });
     }
   }
+}
 
-  private sweep(now: number) {
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
-  }
+export function formatWait(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.ceil(seconds / 60)} min`;
+  return `${Math.ceil(seconds / 3600)} h`;
 }
 
 /**
- * The client's address. server/web.ts overwrites x-forwarded-for with the
- * socket's address unless TRUST_PROXY is set, so the first entry is safe to use.
+ * The client's address. server/web.ts replaces x-forwarded-for with the one address it trusts
+ * (lib/http/client-address.ts), so the header holds exactly that.
  */
 export function clientAddress(req: Request): string {
   const xff = req.headers.get("x-forwarded-for");

@@ -23,11 +23,15 @@ export async function ownGreetings(db: Db, member: { id: string; handle: string 
   return all.map((g) => view(member.handle, g));
 }
 
-/** The greeting callers get now, or the one in a given slot (the owner's page plays each). */
-export async function greetingFile(db: Db, memberId: string, now = new Date(), slot?: "standard" | "temporary") {
+/**
+ * The greeting callers get now, or the one in a given slot (the owner's page plays each). A temporary
+ * greeting past its end date is the owner's alone: to anyone else it is gone, by any address.
+ */
+export async function greetingFile(db: Db, memberId: string, now = new Date(), slot?: "standard" | "temporary", viewerIsOwner = false) {
   const all = await db.greeting.findMany({ where: { memberId } });
+  const live = (x: (typeof all)[number]) => x.slot !== "temporary" || viewerIsOwner || (!!x.endsAt && x.endsAt > now);
   const g = slot
-    ? all.find((x) => x.slot === slot)
+    ? all.find((x) => x.slot === slot && live(x))
     : (all.find((x) => x.slot === "temporary" && x.endsAt && x.endsAt > now) ?? all.find((x) => x.slot === "standard"));
   if (!g) throw new DomainError("NOT_FOUND", "This member has no greeting.");
   return { key: g.mediaKey, mime: g.mime };

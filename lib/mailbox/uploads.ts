@@ -29,8 +29,12 @@ export async function createUpload(deps: UploadDeps, input: NewUpload): Promise<
   if (input.length > limits.maxBytes) {
     throw new DomainError("PAYLOAD_TOO_LARGE", `A recording can be at most ${Math.floor(limits.maxBytes / (1024 * 1024))} MB; this one is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`);
   }
-  const owner = await db.member.findUnique({ where: { id: input.ownerId }, select: { id: true } });
+  const owner = await db.member.findUnique({ where: { id: input.ownerId }, select: { id: true, acceptsGuestMessages: true } });
   if (!owner) throw new DomainError("NOT_FOUND", "No member has that address.");
+  // Checked by the server, not only hidden on the page: a blocked member signed out is a guest too.
+  if (input.purpose === "message" && !input.senderId && !owner.acceptsGuestMessages) {
+    throw new DomainError("FORBIDDEN", "This member takes messages from members only: sign in to leave one.", { signIn: true });
+  }
   let senderKey: string;
   if (input.purpose === "message") {
     if (input.senderId === input.ownerId) throw new DomainError("BAD_REQUEST", "This is your own mailbox: record a greeting instead.");
@@ -41,14 +45,6 @@ export async function createUpload(deps: UploadDeps, input: NewUpload): Promise<
     if (input.callId && !(input.senderId && (await db.call.count({ where: { id: input.callId, callerId: input.senderId, calleeId: input.ownerId } })))) {
       input = { ...input, callId: undefined };
     }
-    const since = new Date(now.getTime() - 60 * 60_000);
-    const [sent, open] = await Promise.all([
-      db.message.count({ where: { senderKey, createdAt: { gt: since } } }),
-      db.upload.count({ where: { senderKey, purpose: "message", createdAt: { gt: since } } }),
-    ]);
-    if (sent + open >= limits.perHour) {
-      throw new DomainError("RATE_LIMITED", `You can leave at most ${limits.perHour} messages an hour; please try again later.`, { retryAfterSeconds: 3600 });
-    }
   } else {
     senderKey = `m:${input.ownerId}`;
     if (input.slot === "temporary" && !(input.endsAt && input.endsAt > now)) {
@@ -56,16 +52,50 @@ export async function createUpload(deps: UploadDeps, input: NewUpload): Promise<
     }
   }
   const token = randomBytes(24).toString("base64url");
-  const row = await db.upload.create({
-    data: {
+  const data = {
       tokenHash: hash(token), purpose: input.purpose, ownerId: input.ownerId, senderKey, kind: input.kind, length: input.length,
       expiresAt: new Date(now.getTime() + limits.uploadTtlMs),
       ...(input.purpose === "message"
         ? { senderId: input.senderId, guestName: input.senderId ? null : input.guestName, guestEmail: input.senderId ? null : (input.guestEmail ?? null), callId: input.callId ?? null }
         : { senderId: input.ownerId, slot: input.slot, endsAt: input.slot === "temporary" ? input.endsAt : null }),
-    },
-  });
+  };
+  const row =
+    input.purpose === "message"
+      ? await withSenderLocked(db, senderKey, now, async (tx) => {
+          // Counted and inserted under the sender's lock: uploads opened at once are counted one after
+          // another, so exactly the allowance gets through (open uploads count: each may still finish).
+          const since = new Date(now.getTime() - 60 * 60_000);
+          const sent = await tx.message.count({ where: { senderKey, createdAt: { gt: since } } });
+          const open = await tx.upload.count({ where: { senderKey, purpose: "message", createdAt: { gt: since } } });
+          if (sent + open >= limits.perHour) {
+            throw new DomainError("RATE_LIMITED", `You can leave at most ${limits.perHour} messages an hour; please try again later.`, { retryAfterSeconds: 3600 });
+          }
+          return tx.upload.create({ data: { ...data, createdAt: now } });
+        })
+      : await db.upload.create({ data });
   return { id: row.id, token, length: row.length, offset: 0 };
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Runs `fn` in a transaction that first writes the sender's SenderQuota row: on PostgreSQL the row
+ * lock makes a second transaction for the same sender wait until the first commits; SQLite runs one
+ * write transaction at a time anyway. Two first-ever uploads racing to create the row: the loser's
+ * insert fails on the key (P2002) and it runs again, now waiting on the row.
+ */
+async function withSenderLocked<T>(db: Db, senderKey: string, now: Date, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        await tx.senderQuota.upsert({ where: { senderKey }, create: { senderKey, touchedAt: now }, update: { touchedAt: now } });
+        return fn(tx);
+      });
+    } catch (err) {
+      if (attempt < 2 && (err as { code?: string }).code === "P2002") continue;
+      throw err;
+    }
+  }
 }
 
 async function uploadFor(db: Db, id: string, token: string, now: Date) {
@@ -199,6 +229,8 @@ export async function sweepUploads(deps: Staging): Promise<number> {
   const now = deps.now?.() ?? new Date();
   const stale = await deps.db.upload.findMany({ where: { expiresAt: { lte: now } }, select: { id: true } });
   for (const { id } of stale) await discard(deps, id);
+  // A sender's lock row outlives their last hour only as garbage.
+  await deps.db.senderQuota.deleteMany({ where: { touchedAt: { lt: new Date(now.getTime() - 2 * 3600_000) } } });
   return stale.length;
 }
 

@@ -72,7 +72,11 @@ async function merchantBySlug(db: Db, slug: string) {
  * A shopper asks to talk to a shop: it rings the agent idle longest, or queues when all are busy,
  * or ends at once ("closed") when no agent is online, so the page offers a message instead.
  */
-export async function requestAgent(deps: MallDeps, input: { merchantSlug: string; shopper: Shopper; fromPath: string }) {
+/**
+ * `guestAddress`/`maxOpenPerAddress`: a guest is a fresh id for every browser without cookies, so
+ * one-open-call-per-guest bounds nothing; open guest calls are bounded per client address instead.
+ */
+export async function requestAgent(deps: MallDeps, input: { merchantSlug: string; shopper: Shopper; fromPath: string; guestAddress?: string; maxOpenPerAddress?: number }) {
   const { db } = deps;
   const now = clock(deps);
   const merchant = await merchantBySlug(db, input.merchantSlug);
@@ -83,11 +87,18 @@ export async function requestAgent(deps: MallDeps, input: { merchantSlug: string
     if (open.merchantId === merchant.id) return open.id;
     throw new DomainError("CONFLICT", "You are already waiting for or talking to another shop: leave that call first.");
   }
+  const guestAddress = input.shopper.memberId ? null : (input.guestAddress ?? null);
   const { id, effects } = await routingStep(db, merchant.id, now, async (tx, loaded) => {
+    if (guestAddress && input.maxOpenPerAddress) {
+      const openHere = await tx.mallCall.count({ where: { shopperAddress: guestAddress, status: { in: ["queued", "ringing", "connected"] } } });
+      if (openHere >= input.maxOpenPerAddress) {
+        throw new DomainError("RATE_LIMITED", `There are already ${openHere} open calls to shops from your address; finish one first, or sign in.`, { retryAfterSeconds: 30 });
+      }
+    }
     const online = loaded.state.agents.filter((a) => a.status !== "away").length;
     const row = await tx.mallCall.create({
       data: {
-        merchantId: merchant.id, kind: "call", shopperMemberId: input.shopper.memberId, shopperGuestId: input.shopper.guestId, shopperName: input.shopper.name,
+        merchantId: merchant.id, kind: "call", shopperMemberId: input.shopper.memberId, shopperGuestId: input.shopper.guestId, shopperAddress: guestAddress, shopperName: input.shopper.name,
         fromPath: input.fromPath, status: online ? "queued" : "ended", outcome: online ? null : "closed", queuedAt: now, shopperSeenAt: now, endedAt: online ? null : now,
       },
     });

@@ -163,6 +163,9 @@ export async function publishOrder(deps: { db: Db; bus: BusPublisher }, callId: 
 async function sendConfirmation(deps: OrderDeps, orderId: string) {
   const o = await deps.db.order.findUnique({ where: { id: orderId }, include: { items: true, merchant: { select: { name: true } } } });
   if (!o?.email) return;
+  // An address a member registered without proving it may be someone else's: it gets no confirmation.
+  const unverified = await deps.db.member.count({ where: { emailKey: o.email.trim().toLowerCase(), emailVerifiedAt: null } });
+  if (unverified) return;
   const lines = o.items.map((i) => `  ${i.quantity} × ${i.name} — ${formatPrice(i.priceCents * i.quantity, o.currency)}`).join("\n");
   await deps.mailer.send({
     to: o.email,

@@ -8,7 +8,7 @@ export const RESERVED_HANDLES = new Set([
   "api", "app", "admin", "about", "auth", "call", "calls", "console", "contact", "directory", "help",
   "home", "login", "logout", "mail", "mailbox", "mall", "me", "member", "members", "merchant",
   "merchants", "new", "number", "numbers", "privacy", "register", "settings", "signin", "signout",
-  "signup", "static", "support", "terms", "www", "_next", "favicon", "robots", "sitemap",
+  "signup", "static", "support", "terms", "www", "verify-email", "account", "_next", "favicon", "robots", "sitemap",
 ]);
 
 export const handleSchema = text("Choose a handle")

@@ -7,7 +7,13 @@ export const root = path.resolve(import.meta.dirname, "../..");
 
 /** Secrets generated on first start and kept in the data folder (mode 600). */
 export function ensureSecrets(dataDir: string): void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // A folder made before modes were set (or by hand) is tightened too: it holds the database and secrets.
+  try {
+    fs.chmodSync(dataDir, 0o700);
+  } catch (err) {
+    console.warn(`could not make ${dataDir} private (mode 700): ${(err as Error).message}`);
+  }
   const file = path.join(dataDir, "secrets.json");
   let secrets: Record<string, string> = {};
   try {

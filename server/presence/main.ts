@@ -14,6 +14,8 @@ import { PresenceNode } from "./node";
  * client reconnection; tickets from /api/presence/ticket authenticate.
  */
 const e = env();
+// Like the web process: what this process writes under DATA_DIR (the SQLite WAL) is the operator's alone.
+process.umask(0o077);
 const log = (msg: string) => console.log(`[${e.PRESENCE_NODE_ID}] ${msg}`);
 const bus = nodeBus();
 const database = await db();

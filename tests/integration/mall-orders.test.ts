@@ -33,6 +33,8 @@ async function register(birthDate: string) {
   const p = person({ birthDate });
   const r = await api<{ member: { id: string } }>("/api/register", { method: "POST", json: p });
   expect(r.status).toBe(201);
+  // Confirmations go only to confirmed addresses (tests/integration/accounts.test.ts covers the link).
+  await client.member.update({ where: { id: r.body.member.id }, data: { emailVerifiedAt: new Date() } });
   return { id: r.body.member.id, email: p.email, name: p.displayName };
 }
 

@@ -17,7 +17,7 @@ const placeBody = z
 
 /** Places a call: it rings the callee's devices, or ends at once with the reason they cannot answer. */
 export const POST = route({ access: "member", body: placeBody }, async ({ member, body }) => {
-  limitCalls(member.id);
+  await limitCalls(member.id);
   const deps = await callDeps();
   const calleeId = await resolveCallee(deps.db, body);
   const call = await placeCall(deps, { callerId: member.id, calleeId, kind: body.kind });

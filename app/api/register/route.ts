@@ -9,6 +9,8 @@ import { json } from "@/lib/http/respond";
 import { registerMember } from "@/lib/members/register-member";
 import { registerSchema } from "@/lib/members/schemas";
 import { storage } from "@/lib/storage";
+import { sendVerificationEmail } from "@/lib/account/email-verification";
+import { mailboxDeps } from "../mailbox/_deps";
 
 /** Form fields plus an optional photo, as multipart/form-data (or JSON without a photo). */
 async function readForm(req: Request, maxPhotoBytes: number) {
@@ -54,5 +56,8 @@ export const POST = route({ access: "public", withMember: true, rateLimit: limit
     photo: photo ? { bytes: photo, maxBytes } : null,
     storage: storage(),
   });
+  // The account works at once; the address gets nothing but this link until it is confirmed.
+  const { db: client, mailer, publicUrl } = await mailboxDeps();
+  await sendVerificationEmail({ db: client, mailer, publicUrl }, created.id).catch((err) => console.error("verification email failed:", err));
   return json({ member: created }, { status: 201 });
 });

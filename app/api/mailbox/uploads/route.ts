@@ -5,7 +5,7 @@ import { clientAddress } from "@/lib/http/rate-limit";
 import { json } from "@/lib/http/respond";
 import { getMemberByHandle } from "@/lib/members/get-member";
 import { createUpload } from "@/lib/mailbox/uploads";
-import { limitLookup } from "@/app/_server/limits";
+import { limitGreetings, limitLookup } from "@/app/_server/limits";
 import { mailboxDeps } from "../_deps";
 
 const body = z.discriminatedUnion("purpose", [
@@ -32,6 +32,7 @@ export const POST = route({ access: "public", withMember: true, body, rateLimit:
   const deps = await mailboxDeps();
   if (body.purpose === "greeting") {
     if (!member) throw new DomainError("UNAUTHENTICATED", "Sign in to record your greeting.");
+    await limitGreetings(member.id);
     const up = await createUpload(deps, { purpose: "greeting", ownerId: member.id, kind: body.kind, length: body.length, slot: body.slot, endsAt: body.endsAt });
     return json(up, { status: 201 });
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ensureHoldToken, holdToken } from "@/app/_server/hold-cookie";
-import { limitLookup } from "@/app/_server/limits";
+import { limitHolds, limitLookup } from "@/app/_server/limits";
 import { route } from "@/app/_server/route";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -10,7 +10,14 @@ import { currentHold, holdNumber, releaseHold } from "@/lib/numbers/hold-number"
 const body = z.object({ number: z.string().max(40) });
 
 /** Holds a number for this browser for NUMBER_HOLD_MINUTES while its owner registers. */
-export const POST = route({ access: "public", body, rateLimit: limitLookup }, async ({ body }) => {
+// Two allowances: requests per minute, and numbers held per address per hour (each cookieless
+// request is a new holder, so counting holders would not bound anything).
+const limitHolding = async (req: Request) => {
+  await limitLookup(req);
+  await limitHolds(req);
+};
+
+export const POST = route({ access: "public", body, rateLimit: limitHolding }, async ({ body }) => {
   const digits = body.number.replace(/[\s\-.()]/g, "");
   const hold = await holdNumber(await db(), { digits, holderToken: await ensureHoldToken(), minutes: env().NUMBER_HOLD_MINUTES });
   return json({ hold }, { status: 201 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limitResolve } from "@/app/_server/limits";
 import { route } from "@/app/_server/route";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -12,7 +13,7 @@ const params = z.object({ address: z.string().min(1).max(260) });
  * /<number> (any spacing) and /<email> are rewritten here by proxy.ts and
  * answer with a permanent redirect to /<handle>.
  */
-export const GET = route({ access: "public", params }, async ({ params }) => {
+export const GET = route({ access: "public", params, rateLimit: limitResolve }, async ({ params }) => {
   // Next.js has decoded the segment already; decoding again broke on "%" ("/api/resolve/%25" was a 500).
   const raw = params.address;
   const digits = parseNumber(raw);

@@ -10,9 +10,11 @@ const params = z.object({ handle: z.string().min(1).max(64) });
 const query = z.object({ slot: z.enum(["standard", "temporary"]).optional(), v: z.string().max(20).optional() });
 
 /** A member's greeting is what every caller hears before leaving a message: public, like their page. */
-export const GET = route({ access: "public", params, query }, async ({ req, params, query }) => {
+export const GET = route({ access: "public", withMember: true, params, query }, async ({ req, params, query, member }) => {
   const client = await db();
   const m = await getMemberByHandle(client, params.handle);
   if (!m) throw new DomainError("NOT_FOUND", "No member has that address.");
-  return streamFile(req, await greetingFile(client, m.id, new Date(), query.slot), { cache: "public, max-age=60" });
+  const own = member?.id === m.id;
+  // At most a minute of caching, and never shared for the owner's view of an ended temporary greeting.
+  return streamFile(req, await greetingFile(client, m.id, new Date(), query.slot, own), { cache: own ? "private, no-store" : "public, max-age=60" });
 });
