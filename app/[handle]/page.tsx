@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
@@ -83,8 +84,8 @@ export default async function MemberPage({ params, searchParams }: Props) {
           {guestsRefused && (
             <p className="mt-5 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="guests-refused">
               {member.displayName} takes messages from members only.{" "}
-              <a href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</a> or{" "}
-              <a href="/register" className="font-medium text-brand-700 underline">register</a> to call or leave a message.
+              <Link href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</Link> or{" "}
+              <Link href="/register" className="font-medium text-brand-700 underline">register</Link> to call or leave a message.
             </p>
           )}
           {!isSelf && !guestsRefused && (

@@ -3,7 +3,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { ConsoleState } from "@/lib/mall/console";
-import type { OrderView } from "@/lib/mall/orders";
 import type { AgentCallView } from "@/lib/mall/views";
 import { ApiError, apiGet, apiSend } from "../api";
 import { startRingtone } from "../calls/ringtone";

@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { MerchantCard } from "@/lib/mall/catalogue";
-import type { OrderView } from "@/lib/mall/orders";
 import type { ShopperView } from "@/lib/mall/views";
 import { apiGet, apiSend } from "../api";
 import { useCallMedia } from "../calls/use-call-media";

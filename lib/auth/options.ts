@@ -50,7 +50,7 @@ export function authOptions(): AuthOptions {
             return { id: member.id, name: member.displayName };
           } catch (err) {
             // next-auth passes the message to the client as the sign-in error.
-            if (err instanceof DomainError) throw new Error(err.message);
+            if (err instanceof DomainError) throw new Error(err.message, { cause: err });
             throw err;
           }
         },

@@ -11,7 +11,7 @@
  * email's longest legal length before any pattern runs.
  */
 export const MAX_ADDRESS_LENGTH = 254;
-export const NUMBER_LIKE = /^[2-9][\d\s.\-]{10,30}$/;
+export const NUMBER_LIKE = /^[2-9][\d\s.-]{10,30}$/;
 export const EMAIL_LIKE = /^[^/@\s]+@[^/@\s.]+(?:\.[^/@\s.]+)+$/;
 
 export function isResolvableAddress(decoded: string): boolean {

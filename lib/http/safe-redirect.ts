@@ -7,7 +7,7 @@
 export function safeRedirectPath(value: unknown): string | null {
   if (value === undefined || value === null || value === "") return null;
   if (typeof value !== "string") return "/";
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\p{Cc}\\]/u.test(value)) return "/";
   const base = "http://portal.invalid";
   let url: URL;
   try {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { authOptions } from "../auth/options";
-import { setEnvForTests } from "../env";
+import { env, setEnvForTests } from "../env";
 
 /** Session cookies are Secure (next-auth's __Secure- names) exactly when the portal is served over https. */
 describe("secure cookies", () => {
-  const before = process.env.PUBLIC_URL;
+  const before = env().PUBLIC_URL;
   afterEach(() => setEnvForTests({ PUBLIC_URL: before }));
 
   it("follows PUBLIC_URL's scheme", () => {

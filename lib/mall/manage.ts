@@ -117,7 +117,7 @@ export async function listStaff(db: Db, memberId: string, merchantSlug: string):
 export async function addAgent(db: Db, memberId: string, merchantSlug: string, numberOrEmail: string) {
   const { merchant } = await staffOf(db, memberId, merchantSlug, "owner");
   const q = numberOrEmail.trim();
-  let found: { id: string } | null = null;
+  let found: { id: string } | null;
   if (q.includes("@")) {
     found = await db.member.findUnique({ where: { emailKey: q.toLowerCase() }, select: { id: true } });
   } else {

@@ -69,7 +69,7 @@ export function request(s: RoutingState, w: { id: string; kind?: Waiting["kind"]
   return { state, effects };
 }
 
-export function accept(s: RoutingState, requestId: string, agentId: string, now: number): Result | { error: string } {
+export function accept(s: RoutingState, requestId: string, agentId: string, _now: number): Result | { error: string } {
   const ring = s.rings.find((r) => r.requestId === requestId && r.agentId === agentId);
   if (!ring) return { error: "This call is no longer ringing for you." };
   const agents = s.agents.map((a) => (a.id === agentId ? { ...a, status: "busy" as const, missedInRow: 0 } : a));

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { Env } from "../../lib/env";
+import { childProcessEnv, type Env } from "../../lib/env";
 import { root } from "./prepare";
 
 export const LIVEKIT_VERSION = "v1.13.5";
@@ -28,7 +28,7 @@ export function ensureLivekitBinary(e: Env, log: (s: string) => void = console.l
   log(`building the LiveKit server ${LIVEKIT_VERSION} with Go (once; a few minutes)…`);
   fs.mkdirSync(path.dirname(bin), { recursive: true });
   const gobin = fs.mkdtempSync(path.join(path.dirname(bin), ".gobin-"));
-  const r = spawnSync("go", ["install", MODULE], { env: { ...process.env, GOBIN: gobin, CGO_ENABLED: "0" }, stdio: ["ignore", "inherit", "inherit"] });
+  const r = spawnSync("go", ["install", MODULE], { env: childProcessEnv({ GOBIN: gobin, CGO_ENABLED: "0" }), stdio: ["ignore", "inherit", "inherit"] });
   try {
     if (r.status !== 0) return { error: `building the LiveKit server failed (go install ${MODULE}). ${HOW_ELSE}` };
     fs.renameSync(path.join(gobin, "server"), bin);

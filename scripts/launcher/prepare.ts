@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { childProcessEnv } from "../../lib/env";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -62,7 +63,7 @@ export function build(): void {
   const res = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: childProcessEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
   });
   if (res.status !== 0) throw new Error("next build failed");
 }

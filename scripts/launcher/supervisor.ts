@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { childProcessEnv } from "../../lib/env";
 
 export type ServiceSpec = {
   name: string;
@@ -33,7 +34,7 @@ export class Supervisor {
     const run = () => {
       const child = spawn(spec.command, spec.args, {
         cwd: spec.cwd,
-        env: { ...process.env, ...spec.env },
+        env: childProcessEnv(spec.env),
         stdio: ["ignore", "pipe", "pipe"],
         detached: true,
       });

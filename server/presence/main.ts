@@ -51,7 +51,7 @@ async function shutdown() {
   stopping = true;
   log("stopping: closing connections and clearing this node's rows");
   await node.stop().catch((err) => log(`stop failed: ${err}`));
-  io.close();
+  void io.close();
   await bus.close();
   await claims.close();
   await disconnectDb();

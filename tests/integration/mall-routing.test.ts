@@ -15,7 +15,7 @@ const NODE = "routing-test-node";
 let client: Db;
 let t = Date.now() + 24 * 3600_000;
 const now = () => new Date(t);
-const sent: { to: string; type: string; data: any }[] = [];
+const sent: { to: string; type: string; data: Record<string, unknown> }[] = [];
 const bus: BusPublisher = {
   async toMember(to, type, data) {
     sent.push({ to, type, data });

@@ -4,7 +4,8 @@ import { DomainError } from "@/lib/errors";
 import { readTextLimited } from "@/lib/http/read-body";
 import { errorResponse, json } from "@/lib/http/respond";
 import { callIdOfRoom, receiveWebhook } from "@/lib/livekit";
-import { callIdOfMallRoom, endCall } from "@/lib/mall/calls";
+import { callIdOfMallRoom } from "@/lib/mall/calls";
+import { mallMediaLeft } from "@/lib/mall/media-left";
 
 /**
  * LiveKit's webhooks: who joined and left each call's room. Public, so the
@@ -28,11 +29,7 @@ export async function POST(req: Request) {
     // A mall call ends when either side's media leaves its room (a closed tab, a lost connection).
     const mallCallId = event.room ? callIdOfMallRoom(event.room.name) : null;
     const left = event.event === "participant_left" || event.event === "participant_connection_aborted";
-    if (mallCallId && memberId && left) {
-      const deps = await callDeps();
-      const call = await deps.db.mallCall.findUnique({ where: { id: mallCallId }, select: { agentId: true, status: true } });
-      if (call?.status === "connected") await endCall(deps, mallCallId, call.agentId === memberId ? { agentId: memberId } : { shopper: true });
-    }
+    if (mallCallId && memberId && left) await mallMediaLeft(await callDeps(), mallCallId, memberId);
     return json({ ok: true });
   } catch (err) {
     return errorResponse(err);
