@@ -183,7 +183,7 @@ async function queue(base: string) {
       const res: Result = { askedAt, id: r.json.id, answeredAt: null, outcome: null, maxPosition: r.json.position ?? 0 };
       // As the shopper's page does while waiting: ask every 3 s (pushes aside; asking keeps the place).
       for (let t = 0; t < 200; t++) {
-        const v = (await s.req("GET", `/api/mall/calls/${res.id}`)).json;
+        const v = (await s.req("POST", `/api/mall/calls/${res.id}`)).json;
         res.maxPosition = Math.max(res.maxPosition, v.position ?? 0);
         if (v.answeredAt) res.answeredAt = new Date(v.answeredAt).getTime();
         if (v.status === "ended") {

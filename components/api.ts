@@ -23,12 +23,13 @@ export async function apiGet<T>(url: string, signal?: AbortSignal): Promise<T> {
   return parse<T>(await fetch(url, { signal, headers: { accept: "application/json" } }));
 }
 
-export async function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<T> {
+export async function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   return parse<T>(
     await fetch(url, {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     }),
   );
 }

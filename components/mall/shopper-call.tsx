@@ -34,7 +34,8 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
   const key = ["mall-call", initial.id];
   const { data: call = initial } = useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => apiGet<ShopperView>(`/api/mall/calls/${initial.id}`, signal),
+    // A POST: asking is what keeps the shopper's place in the queue.
+    queryFn: ({ signal }) => apiSend<ShopperView>("POST", `/api/mall/calls/${initial.id}`, undefined, signal),
     initialData: initial,
     // Pushed live through the presence server; asking also keeps the shopper's place in the queue.
     refetchInterval: (q) => (q.state.data?.status === "ended" ? false : q.state.data?.status === "connected" ? 5000 : 3000),

@@ -231,11 +231,12 @@ export async function setAgentStatus(deps: MallDeps, memberId: string, status: "
 }
 
 /** The shopper's page is still open: keeps their place; returns their view. */
-export async function shopperCall(deps: MallDeps, callId: string, who: ShopperRef) {
+export async function shopperCall(deps: MallDeps, callId: string, who: ShopperRef, opts: { keepPlace?: boolean } = {}) {
   const { db } = deps;
   const now = clock(deps);
   const row = await getMallCallForShopper(db, { callId, shopper: who });
-  if (row.status !== "ended" && row.kind === "call" && now.getTime() - row.shopperSeenAt.getTime() > 5_000) {
+  // Only the page's own POSTs keep the place: a GET (a render, a prefetch) changes nothing.
+  if (opts.keepPlace && row.status !== "ended" && row.kind === "call" && now.getTime() - row.shopperSeenAt.getTime() > 5_000) {
     await db.mallCall.update({ where: { id: callId }, data: { shopperSeenAt: now } });
   }
   const routing = row.status === "queued" || row.status === "ringing" ? await loadRouting(db, row.merchantId, now) : null;

@@ -74,7 +74,7 @@ describe("mall routing in the database", () => {
       t += ms;
       await online(a);
       await online(b);
-      await shopperCall(deps(), call, shopper);
+      await shopperCall(deps(), call, shopper, { keepPlace: true });
       await sweepMall(deps());
     };
 
@@ -126,7 +126,11 @@ describe("mall routing in the database", () => {
     expect((await shopperCall(deps(), callback, { memberId: owner, guestId: null })).position).toBe(2);
 
     // The waiting guest closes their tab: 30 s later their place is freed and the callback moves up.
-    t += 31_000;
+    // Reading the call (a page render or a GET) along the way does not keep the place; only the page's POST does.
+    t += 20_000;
+    await online(b);
+    await shopperCall(deps(), queued, waiting);
+    t += 11_000;
     await online(b);
     await sweepMall(deps());
     expect((await client.mallCall.findUniqueOrThrow({ where: { id: queued } })).outcome).toBe("left");
