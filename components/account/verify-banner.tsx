@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { apiSend } from "@/components/api";
 import { useAction } from "@/components/use-action";
@@ -8,6 +9,9 @@ import { useAction } from "@/components/use-action";
 export function VerifyBanner({ email }: { email: string }) {
   const [sent, setSent] = useState(false);
   const { run, error, busy } = useAction();
+  const pathname = usePathname() ?? "";
+  // Not over a call: the call screen fills a phone's height and its controls must stay in reach.
+  if (/^\/(mall\/)?call\/[^/]+$/.test(pathname)) return null;
   return (
     <div role="region" aria-label="Email confirmation" className="border-b border-amber-200 bg-amber-50" data-testid="verify-banner">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm text-amber-900 sm:px-6">
