@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { DomainError } from "@/lib/errors";
-import { hasLoneSurrogate, jsonDepthExceeds, MAX_JSON_DEPTH, mediaType, readTextLimited } from "@/lib/http/read-body";
+import { hasUnstorableText, jsonDepthExceeds, MAX_JSON_DEPTH, mediaType, readTextLimited, UNSTORABLE_TEXT } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/respond";
 import type { MemberProfile } from "@/lib/members/get-member";
 import { currentMember, requireMember } from "./session";
@@ -38,10 +38,11 @@ export function route<P, Q, B>(spec: Spec<P, Q, B>, handler: (ctx: Ctx<P, Q, B, 
     try {
       await spec.rateLimit?.(req);
       const member = spec.access === "member" ? await requireMember() : spec.withMember ? await currentMember() : null;
-      const params = spec.params ? spec.params.parse(await ctx.params) : (undefined as P);
-      const query = spec.query
-        ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams))
-        : (undefined as Q);
+      const rawParams = await ctx.params;
+      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+      if (hasUnstorableText(rawParams) || hasUnstorableText(rawQuery)) throw new DomainError("BAD_REQUEST", `The address ${UNSTORABLE_TEXT}`);
+      const params = spec.params ? spec.params.parse(rawParams) : (undefined as P);
+      const query = spec.query ? spec.query.parse(rawQuery) : (undefined as Q);
       const body = spec.body ? spec.body.parse(await readJson(req)) : (undefined as B);
       return await handler({ req, params, query, body, member });
     } catch (err) {
@@ -65,7 +66,7 @@ async function readJson(req: Request): Promise<unknown> {
   } catch {
     throw new DomainError("BAD_REQUEST", "The request body is not valid JSON");
   }
-  // JSON allows "\ud800", a string no database or UTF-8 encoder takes: refuse it here, before anything is used up.
-  if (hasLoneSurrogate(value)) throw new DomainError("BAD_REQUEST", "The request body contains text that is not valid Unicode (a lone surrogate)");
+  // JSON allows "\ud800" and "\u0000", strings no UTF-8 encoder or PostgreSQL takes: refuse them here, before anything is used up.
+  if (hasUnstorableText(value)) throw new DomainError("BAD_REQUEST", `The request body ${UNSTORABLE_TEXT}`);
   return value;
 }

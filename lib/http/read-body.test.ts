@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import { hasLoneSurrogate, jsonDepthExceeds, mediaType, readBodyLimited } from "./read-body";
+import { hasUnstorableText, jsonDepthExceeds, mediaType, readBodyLimited } from "./read-body";
 
 function streamOf(chunks: number, size: number, pulled: { n: number }): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -45,9 +45,12 @@ describe("body checks", () => {
   });
 
   it("finds lone surrogates in values and keys", () => {
-    expect(hasLoneSurrogate(JSON.parse('{"a":["x","\\ud800"]}'))).toBe(true);
-    expect(hasLoneSurrogate(JSON.parse('{"\\udfff":1}'))).toBe(true);
-    expect(hasLoneSurrogate(JSON.parse('{"a":"\\ud83d\\ude00"}'))).toBe(false);
+    expect(hasUnstorableText(JSON.parse('{"a":["x","\\ud800"]}'))).toBe(true);
+    expect(hasUnstorableText(JSON.parse('{"\\udfff":1}'))).toBe(true);
+    expect(hasUnstorableText(JSON.parse('{"a":"\\ud83d\\ude00"}'))).toBe(false);
+    // PostgreSQL's text cannot hold NUL: refused like a lone surrogate, in values and keys.
+    expect(hasUnstorableText(JSON.parse('{"a":"x\\u0000y"}'))).toBe(true);
+    expect(hasUnstorableText({ "k\u0000": "v" })).toBe(true);
   });
 
   it("measures nesting without parsing, ignoring brackets inside strings", () => {

@@ -78,24 +78,32 @@ export function mediaType(contentType: string | null): string {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-/** True when a parsed JSON value holds a string (value or key) that is not well-formed UTF-16 (a lone surrogate). */
-export function hasLoneSurrogate(value: unknown): boolean {
+/** Text no database of ours stores: a lone surrogate (not UTF-16, no UTF-8 encoding) or NUL (PostgreSQL's text refuses it). */
+const unstorable = (s: string) => !s.isWellFormed() || s.includes("\u0000");
+
+/**
+ * True when a parsed value (JSON, form fields, query or path parameters) holds a string, value or key,
+ * that cannot be stored: a lone surrogate or a NUL character.
+ */
+export function hasUnstorableText(value: unknown): boolean {
   const stack: unknown[] = [value];
   while (stack.length) {
     const v = stack.pop();
     if (typeof v === "string") {
-      if (!v.isWellFormed()) return true;
+      if (unstorable(v)) return true;
     } else if (Array.isArray(v)) {
       stack.push(...v);
     } else if (v && typeof v === "object") {
       for (const [k, inner] of Object.entries(v)) {
-        if (!k.isWellFormed()) return true;
+        if (unstorable(k)) return true;
         stack.push(inner);
       }
     }
   }
   return false;
 }
+
+export const UNSTORABLE_TEXT = "contains text that cannot be stored (a NUL character or a lone surrogate)";
 
 /** Deeper than this, a JSON body is refused: no form of ours nests more than a few levels. */
 export const MAX_JSON_DEPTH = 32;

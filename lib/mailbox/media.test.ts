@@ -22,7 +22,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("recordings", () => {
+// These run ffmpeg and ffprobe on real files: seconds of CPU each when the machine is busy (npm test
+// runs the unit tests beside the type check and lint), far beyond Vitest's 5-s default.
+describe("recordings", { timeout: 60_000 }, () => {
   it("recognises WebM, MP4 and Ogg by their bytes, and nothing else", () => {
     expect(sniffContainer(Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 1, 2]))).toBe("webm");
     expect(sniffContainer(new TextEncoder().encode("\0\0\0\x20ftypisom"))).toBe("mp4");

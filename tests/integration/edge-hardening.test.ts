@@ -132,6 +132,14 @@ describe("lone surrogates in JSON", () => {
     }
   });
 
+  it("refuses NUL characters too (PostgreSQL's text cannot hold them) in bodies, path and query", async () => {
+    const cookie = await member();
+    expectJsonError(await api("/api/calls", { method: "POST", headers: { cookie, "content-type": "application/json" }, body: '{"handle":"a\\u0000b","kind":"video"}' }), 400);
+    expectJsonError(await api("/api/members/%00/greeting"), 400);
+    expectJsonError(await api("/api/console/calls/%00", { headers: { cookie } }), 400);
+    expectJsonError(await api("/api/directory?q=%00", { headers: { cookie } }), 400);
+  });
+
   it("refuses a registration with one before using up a sequence number", async () => {
     const client = await db();
     const before = await client.counter.findMany({ orderBy: { name: "asc" } });

@@ -21,6 +21,10 @@ export async function startPresenceNode(opts: { port: number; nodeId: string; da
       PRESENCE_SECRET: TEST_PRESENCE_SECRET,
       NODE_ENV: "production",
       AUTH_SECRET: "integration-test-auth-secret-0123456789abcdef",
+      // Production refuses to start without every secret; the presence server never calls LiveKit.
+      LIVEKIT_URL: "ws://127.0.0.1:9",
+      LIVEKIT_API_KEY: "presence-test",
+      LIVEKIT_API_SECRET: "integration-test-livekit-secret-0123456789",
       ...opts.env,
     }),
     stdio: ["ignore", "pipe", "pipe"],

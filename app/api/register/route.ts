@@ -4,7 +4,7 @@ import { route } from "@/app/_server/route";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { hasLoneSurrogate, jsonDepthExceeds, MAX_JSON_DEPTH, mediaType, readFormLimited, readTextLimited } from "@/lib/http/read-body";
+import { hasUnstorableText, jsonDepthExceeds, MAX_JSON_DEPTH, mediaType, readFormLimited, readTextLimited, UNSTORABLE_TEXT } from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";
 import { registerMember } from "@/lib/members/register-member";
 import { registerSchema } from "@/lib/members/schemas";
@@ -25,7 +25,7 @@ async function readForm(req: Request, maxPhotoBytes: number) {
     }
     if (!fields || typeof fields !== "object" || Array.isArray(fields)) throw new DomainError("BAD_REQUEST", "The request body is not a JSON object");
     // Refused before anything is used up (a failed insert would otherwise burn a sequence number).
-    if (hasLoneSurrogate(fields)) throw new DomainError("BAD_REQUEST", "The registration contains text that is not valid Unicode");
+    if (hasUnstorableText(fields)) throw new DomainError("BAD_REQUEST", `The registration ${UNSTORABLE_TEXT}`);
     return { fields, photo: null };
   }
   if (type !== "multipart/form-data" && type !== "application/x-www-form-urlencoded") {
@@ -40,7 +40,7 @@ async function readForm(req: Request, maxPhotoBytes: number) {
   });
   const fields: Record<string, unknown> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && k !== "photo") fields[k] = v;
-  if (hasLoneSurrogate(fields)) throw new DomainError("BAD_REQUEST", "The registration contains text that is not valid Unicode");
+  if (hasUnstorableText(fields)) throw new DomainError("BAD_REQUEST", `The registration ${UNSTORABLE_TEXT}`);
   const file = form.get("photo");
   const photo = file && typeof file !== "string" && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
   return { fields, photo };
