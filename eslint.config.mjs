@@ -57,7 +57,11 @@ export default tseslint.config(
         "error",
         {
           zones: [
-            { target: "./lib", from: ["./app", "./components", "./server"], message: "lib/ is the framework-free domain: it imports nothing of app/, components/ or server/." },
+            {
+              target: "./lib",
+              from: ["./app", "./components", "./server"],
+              message: "lib/ is the framework-free domain: it imports nothing of app/, components/ or server/.",
+            },
             { target: "./components", from: "./app/_server", message: "Components do not import the route handlers' server helpers." },
             { target: "./server", from: ["./app", "./components"], message: "The Node servers use lib/, not app/ or components/." },
             { target: ["./app", "./components"], from: "./lib/db/generated", message: prismaMessage },

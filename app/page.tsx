@@ -2,7 +2,10 @@ import Link from "next/link";
 import { KeypadArt } from "@/components/keypad-art";
 
 const FEATURES = [
-  { title: "A number for life", text: "Twelve digits that are yours alone and never handed to anyone else, in sequence or spelled with a word." },
+  {
+    title: "A number for life",
+    text: "Twelve digits that are yours alone and never handed to anyone else, in sequence or spelled with a word.",
+  },
   { title: "See who is online", text: "The directory shows every member, live: call the people who are there right now." },
   { title: "Video and voice calls", text: "Call by number or from the directory, straight from the browser." },
   { title: "A video mailbox", text: "Away? Callers leave a video or voice message you play back later." },
@@ -18,17 +21,24 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             Your number. <span className="text-brand-600">For life.</span>
           </h1>
           <p className="mt-4 max-w-xl text-lg text-slate-700">
-            Register for a permanent 12-digit communication number, spell it with a word if you like, and be reachable by
-            video, voice and video mail from any browser.
+            Register for a permanent 12-digit communication number, spell it with a word if you like, and be reachable by video, voice and
+            video mail from any browser.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
             <Link href="/register" className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-700">
               Get your number
             </Link>
-            <Link href="/signin" className="rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-slate-800 hover:bg-slate-100">
+            <Link
+              href="/signin"
+              className="rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-slate-800 hover:bg-slate-100"
+            >
               Sign in
             </Link>
-            <Link href="/mall" className="rounded-xl border border-emerald-300 bg-emerald-50 px-5 py-3 font-semibold text-emerald-900 hover:bg-emerald-100" data-testid="home-mall">
+            <Link
+              href="/mall"
+              className="rounded-xl border border-emerald-300 bg-emerald-50 px-5 py-3 font-semibold text-emerald-900 hover:bg-emerald-100"
+              data-testid="home-mall"
+            >
               Visit the mall
             </Link>
           </div>

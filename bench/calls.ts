@@ -33,13 +33,28 @@ const WATCH = () => {
 
 async function member(base: string, browser: Browser, tag: string) {
   const id = `${tag}${Date.now().toString(36)}`;
-  const person = { displayName: `Bench ${tag.toUpperCase()}`, handle: `bench-${id}`, email: `${id}@bench.test`, password: "bench password 123", birthDate: "1990-01-01", city: "Lisbon", interests: [], listed: true };
-  const r = await fetch(`${base}/api/register`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `10.66.0.${tag.charCodeAt(0)}` }, body: JSON.stringify(person) });
+  const person = {
+    displayName: `Bench ${tag.toUpperCase()}`,
+    handle: `bench-${id}`,
+    email: `${id}@bench.test`,
+    password: "bench password 123",
+    birthDate: "1990-01-01",
+    city: "Lisbon",
+    interests: [],
+    listed: true,
+  };
+  const r = await fetch(`${base}/api/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": `10.66.0.${tag.charCodeAt(0)}` },
+    body: JSON.stringify(person),
+  });
   if (r.status !== 201) throw new Error(`register: ${r.status} ${await r.text()}`);
   const { member } = (await r.json()) as { member: { number: string } };
   const ctx = await browser.newContext({ baseURL: base, permissions: ["camera", "microphone"] });
   const { csrfToken } = (await (await ctx.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await ctx.request.post("/api/auth/callback/credentials", { form: { csrfToken, identifier: person.email, password: person.password, json: "true" } });
+  await ctx.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, identifier: person.email, password: person.password, json: "true" },
+  });
   await ctx.addInitScript(WATCH);
   const page = await ctx.newPage();
   if (testEnv().BENCH_DEBUG) {
@@ -49,8 +64,14 @@ async function member(base: string, browser: Browser, tag: string) {
   return { page, number: member.number };
 }
 
-const read = (p: Page, k: "__ringAt" | "__frameAt") => p.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key] ?? 0, k);
-const reset = (p: Page) => p.evaluate(() => { const w = window as unknown as Record<string, unknown>; w.__ringAt = undefined; w.__frameAt = undefined; });
+const read = (p: Page, k: "__ringAt" | "__frameAt") =>
+  p.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key] ?? 0, k);
+const reset = (p: Page) =>
+  p.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    w.__ringAt = undefined;
+    w.__frameAt = undefined;
+  });
 async function until(p: Page, k: "__ringAt" | "__frameAt") {
   for (let i = 0; i < 300; i++) {
     const v = await read(p, k);
@@ -93,7 +114,9 @@ async function main() {
       frameCallee.push((await until(b.page, "__frameAt")) - acceptAt);
       await a.page.getByTestId("hang-up").click();
       await b.page.getByTestId("call-ended").waitFor();
-      process.stderr.write(`  call ${i + 1}: ring ${ring.at(-1)} ms, first frame caller ${frameCaller.at(-1)} / callee ${frameCallee.at(-1)} ms\n`);
+      process.stderr.write(
+        `  call ${i + 1}: ring ${ring.at(-1)} ms, first frame caller ${frameCaller.at(-1)} / callee ${frameCallee.at(-1)} ms\n`,
+      );
       // The callee goes back to a page that is not a call, as a person would.
       await b.page.goto("/directory");
     }
@@ -101,14 +124,20 @@ async function main() {
     await browser.close();
     await stack.stop();
   }
-  console.log(JSON.stringify({
-    date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    calls: CALLS,
-    click_to_ring_ms: { p50: pct(ring, 50), p95: pct(ring, 95) },
-    accept_to_first_frame_caller_ms: { p50: pct(frameCaller, 50), p95: pct(frameCaller, 95) },
-    accept_to_first_frame_callee_ms: { p50: pct(frameCallee, 50), p95: pct(frameCallee, 95) },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+        calls: CALLS,
+        click_to_ring_ms: { p50: pct(ring, 50), p95: pct(ring, 95) },
+        accept_to_first_frame_caller_ms: { p50: pct(frameCaller, 50), p95: pct(frameCaller, 95) },
+        accept_to_first_frame_callee_ms: { p50: pct(frameCallee, 50), p95: pct(frameCallee, 95) },
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 await main();

@@ -36,10 +36,109 @@ function reusableDatabase(kind: "sqlite" | "postgres"): string | undefined {
   return `postgresql://postgres@127.0.0.1:5433/${name}`;
 }
 
-const FIRST = ["Ada", "Bruno", "Chloé", "Dmitri", "Emma", "Farid", "Grace", "Hiroshi", "Isabela", "Jamal", "Katarzyna", "Liam", "Maya", "Noah", "Olivia", "Pedro", "Quinn", "Rania", "Sofia", "Tomás", "Uma", "Victor", "Wen", "Xavier", "Yasmin", "Zanele", "Amara", "Björn", "Camila", "Daniel", "Elif", "Felix", "Giulia", "Hannah", "Ivan", "Jun", "Léa", "Mateo", "Nadia", "Oskar"];
-const LAST = ["Okafor", "Martins", "Dubois", "Volkov", "Lindqvist", "Haddad", "Kim", "Tanaka", "Costa", "Wright", "Nowak", "O'Brien", "Patel", "Cohen", "Brown", "Alvarez", "Taylor", "Youssef", "Rossi", "Herrera", "Nair", "Nguyen", "Li", "Laurent", "Ali", "Dlamini", "Mensah", "Sørensen", "Reyes", "Schmidt", "Yılmaz", "Wagner", "Bianchi", "Müller", "Petrov", "Watanabe", "García", "Kowalski", "Jensen", "Fischer"];
-const CITIES = ["Lagos", "Lisbon", "Paris", "Berlin", "Stockholm", "Beirut", "Seoul", "Osaka", "São Paulo", "Chicago", "Kraków", "Dublin", "Mumbai", "Tel Aviv", "London", "Madrid"];
-const rand = <T,>(a: T[]) => a[Math.floor(Math.random() * a.length)]!;
+const FIRST = [
+  "Ada",
+  "Bruno",
+  "Chloé",
+  "Dmitri",
+  "Emma",
+  "Farid",
+  "Grace",
+  "Hiroshi",
+  "Isabela",
+  "Jamal",
+  "Katarzyna",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Olivia",
+  "Pedro",
+  "Quinn",
+  "Rania",
+  "Sofia",
+  "Tomás",
+  "Uma",
+  "Victor",
+  "Wen",
+  "Xavier",
+  "Yasmin",
+  "Zanele",
+  "Amara",
+  "Björn",
+  "Camila",
+  "Daniel",
+  "Elif",
+  "Felix",
+  "Giulia",
+  "Hannah",
+  "Ivan",
+  "Jun",
+  "Léa",
+  "Mateo",
+  "Nadia",
+  "Oskar",
+];
+const LAST = [
+  "Okafor",
+  "Martins",
+  "Dubois",
+  "Volkov",
+  "Lindqvist",
+  "Haddad",
+  "Kim",
+  "Tanaka",
+  "Costa",
+  "Wright",
+  "Nowak",
+  "O'Brien",
+  "Patel",
+  "Cohen",
+  "Brown",
+  "Alvarez",
+  "Taylor",
+  "Youssef",
+  "Rossi",
+  "Herrera",
+  "Nair",
+  "Nguyen",
+  "Li",
+  "Laurent",
+  "Ali",
+  "Dlamini",
+  "Mensah",
+  "Sørensen",
+  "Reyes",
+  "Schmidt",
+  "Yılmaz",
+  "Wagner",
+  "Bianchi",
+  "Müller",
+  "Petrov",
+  "Watanabe",
+  "García",
+  "Kowalski",
+  "Jensen",
+  "Fischer",
+];
+const CITIES = [
+  "Lagos",
+  "Lisbon",
+  "Paris",
+  "Berlin",
+  "Stockholm",
+  "Beirut",
+  "Seoul",
+  "Osaka",
+  "São Paulo",
+  "Chicago",
+  "Kraków",
+  "Dublin",
+  "Mumbai",
+  "Tel Aviv",
+  "London",
+  "Madrid",
+];
+const rand = <T>(a: T[]) => a[Math.floor(Math.random() * a.length)]!;
 
 function pct(s: number[], p: number) {
   return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
@@ -67,14 +166,68 @@ async function seedMembers(kind: "sqlite" | "postgres", count: number) {
       return { id: `d${i}`, i, name, city };
     });
     const digits = members.map((m) => String(300_000_000_000 + ((m.i * 7919) % 699_999_999_999)));
-    await insertRows(client, kind, "Member",
-      ["id", "handle", "handleKey", "email", "emailKey", "passwordHash", "displayName", "nameKey", "birthDate", "city", "cityKey", "listed", "interests", "createdAt", "updatedAt"],
-      members.map((m) => [m.id, `d-${m.i}`, `d-${m.i}`, `d${m.i}@dir.test`, `d${m.i}@dir.test`, "x", m.name, nameKey(m.name), born, m.city, cityKey(m.city), m.i % 20 !== 0,
-        JSON.stringify([rand(["jazz", "chess", "cycling", "cooking", "football"])]), now, now]));
-    await insertRows(client, kind, "MemberNameWord", ["word", "memberId"], members.flatMap((m) => nameWords(m.name).map((w) => [w, m.id])));
-    await insertRows(client, kind, "PhoneNumber", ["digits", "memberId", "kind", "assignedAt"], members.map((m, k) => [digits[k]!, m.id, "sequential", now]));
-    await insertRows(client, kind, "NumberSuffix", ["suffix", "digits"], digits.flatMap((d) => numberSuffixes(d).map((s) => [s, d])));
-    if ((start / BATCH) % 10 === 0) process.stderr.write(`  ${kind}: ${start + n} members, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    await insertRows(
+      client,
+      kind,
+      "Member",
+      [
+        "id",
+        "handle",
+        "handleKey",
+        "email",
+        "emailKey",
+        "passwordHash",
+        "displayName",
+        "nameKey",
+        "birthDate",
+        "city",
+        "cityKey",
+        "listed",
+        "interests",
+        "createdAt",
+        "updatedAt",
+      ],
+      members.map((m) => [
+        m.id,
+        `d-${m.i}`,
+        `d-${m.i}`,
+        `d${m.i}@dir.test`,
+        `d${m.i}@dir.test`,
+        "x",
+        m.name,
+        nameKey(m.name),
+        born,
+        m.city,
+        cityKey(m.city),
+        m.i % 20 !== 0,
+        JSON.stringify([rand(["jazz", "chess", "cycling", "cooking", "football"])]),
+        now,
+        now,
+      ]),
+    );
+    await insertRows(
+      client,
+      kind,
+      "MemberNameWord",
+      ["word", "memberId"],
+      members.flatMap((m) => nameWords(m.name).map((w) => [w, m.id])),
+    );
+    await insertRows(
+      client,
+      kind,
+      "PhoneNumber",
+      ["digits", "memberId", "kind", "assignedAt"],
+      members.map((m, k) => [digits[k]!, m.id, "sequential", now]),
+    );
+    await insertRows(
+      client,
+      kind,
+      "NumberSuffix",
+      ["suffix", "digits"],
+      digits.flatMap((d) => numberSuffixes(d).map((s) => [s, d])),
+    );
+    if ((start / BATCH) % 10 === 0)
+      process.stderr.write(`  ${kind}: ${start + n} members, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   }
   const loaded = performance.now();
   await finish();
@@ -88,8 +241,14 @@ async function addOnline(client: Db, count: number) {
   const seen = new Date(Date.now() + 10 * 60_000);
   await client.presenceConnection.createMany({
     data: Array.from({ length: ONLINE }, (_, i) => ({
-      id: `bench-conn-${i}`, memberId: `d${(i * 37) % count}`, nodeId: "bench", deviceId: "d", address: "127.0.0.1", userAgent: "bench",
-      connectedAt: new Date(), lastSeenAt: seen,
+      id: `bench-conn-${i}`,
+      memberId: `d${(i * 37) % count}`,
+      nodeId: "bench",
+      deviceId: "d",
+      address: "127.0.0.1",
+      userAgent: "bench",
+      connectedAt: new Date(),
+      lastSeenAt: seen,
     })),
   });
 }
@@ -97,7 +256,8 @@ async function addOnline(client: Db, count: number) {
 async function timeQueries(base: string, label: string, make: () => string) {
   const ms: number[] = [];
   let totalRows = 0;
-  for (let i = 0; i < 20; i++) await fetch(`${base}/api/directory?${make()}`, { headers: { "x-forwarded-for": `10.8.0.${i}` } }).then((r) => r.arrayBuffer());
+  for (let i = 0; i < 20; i++)
+    await fetch(`${base}/api/directory?${make()}`, { headers: { "x-forwarded-for": `10.8.0.${i}` } }).then((r) => r.arrayBuffer());
   for (let i = 0; i < QUERIES; i++) {
     const t = performance.now();
     const res = await fetch(`${base}/api/directory?${make()}`, { headers: { "x-forwarded-for": `10.8.${(i >> 8) & 255}.${i & 255}` } });
@@ -120,11 +280,19 @@ async function main() {
   };
   let port = 3470;
   for (const kind of DATABASES) {
-    const stack = await startStack({ port: port++, db: kind, databaseUrl: reusableDatabase(kind), env: { RATE_LIMIT_LOOKUP_PER_MINUTE: "100000" } });
+    const stack = await startStack({
+      port: port++,
+      db: kind,
+      databaseUrl: reusableDatabase(kind),
+      env: { RATE_LIMIT_LOOKUP_PER_MINUTE: "100000" },
+    });
     setEnvForTests({ DATABASE_URL: stack.databaseUrl });
     try {
       const seconds = await seedMembers(kind, MEMBERS);
-      const letters = () => rand(FIRST).slice(0, 2 + Math.floor(Math.random() * 2)).toLowerCase();
+      const letters = () =>
+        rand(FIRST)
+          .slice(0, 2 + Math.floor(Math.random() * 2))
+          .toLowerCase();
       const digits = () => String(Math.floor(Math.random() * 10000)).padStart(4, "0");
       const word = () => Array.from({ length: 4 }, () => rand([..."ABCDEFGHIJKLMNOPRSTUVWXY"])).join("");
       out[kind] = {

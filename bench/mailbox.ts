@@ -24,8 +24,36 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-mailbox-"));
 const file = path.join(dir, "three-minutes.webm");
 console.log("encoding a 3-minute MediaRecorder-like WebM…");
 execFileSync("ffmpeg", [
-  "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x480:rate=24", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "180",
-  "-c:v", "libvpx", "-b:v", "1M", "-deadline", "realtime", "-cpu-used", "8", "-c:a", "libopus", "-b:a", "64k", "-live", "1", "-f", "webm", file,
+  "-v",
+  "error",
+  "-y",
+  "-f",
+  "lavfi",
+  "-i",
+  "testsrc2=size=640x480:rate=24",
+  "-f",
+  "lavfi",
+  "-i",
+  "sine=frequency=440:sample_rate=48000",
+  "-t",
+  "180",
+  "-c:v",
+  "libvpx",
+  "-b:v",
+  "1M",
+  "-deadline",
+  "realtime",
+  "-cpu-used",
+  "8",
+  "-c:a",
+  "libopus",
+  "-b:a",
+  "64k",
+  "-live",
+  "1",
+  "-f",
+  "webm",
+  file,
 ]);
 const bytes = fs.readFileSync(file);
 console.log(`recording: ${(bytes.length / 1e6).toFixed(1)} MB`);
@@ -47,8 +75,21 @@ const url = base ?? stack!.url;
 
 async function owner(): Promise<string> {
   const id = Math.random().toString(36).slice(2, 8);
-  const p = { displayName: `Bench Box ${id}`, handle: `box-${id}`, email: `box-${id}@bench.test`, password: "bench password 123", birthDate: "1990-01-01", city: "Lisbon", interests: [], listed: true };
-  const r = await fetch(`${url}/api/register`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `10.55.0.${Math.floor(Math.random() * 250)}` }, body: JSON.stringify(p) });
+  const p = {
+    displayName: `Bench Box ${id}`,
+    handle: `box-${id}`,
+    email: `box-${id}@bench.test`,
+    password: "bench password 123",
+    birthDate: "1990-01-01",
+    city: "Lisbon",
+    interests: [],
+    listed: true,
+  };
+  const r = await fetch(`${url}/api/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": `10.55.0.${Math.floor(Math.random() * 250)}` },
+    body: JSON.stringify(p),
+  });
   if (r.status !== 201) throw new Error(`register ${r.status}`);
   return p.handle;
 }
@@ -56,7 +97,8 @@ async function owner(): Promise<string> {
 async function send(handle: string, piece: number) {
   const ip = `10.56.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
   const c = await fetch(`${url}/api/mailbox/uploads`, {
-    method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": ip },
     body: JSON.stringify({ purpose: "message", to: handle, kind: "video", length: bytes.length, guestName: "Bench" }),
   });
   const { id, token } = (await c.json()) as { id: string; token: string };
@@ -66,7 +108,14 @@ async function send(handle: string, piece: number) {
     const body = bytes.subarray(off, Math.min(bytes.length, off + piece));
     const t = performance.now();
     const r = await fetch(`${url}/api/mailbox/uploads/${id}`, {
-      method: "PATCH", headers: { "content-type": "application/offset+octet-stream", "upload-token": token, "upload-offset": String(off), "x-forwarded-for": ip }, body,
+      method: "PATCH",
+      headers: {
+        "content-type": "application/offset+octet-stream",
+        "upload-token": token,
+        "upload-offset": String(off),
+        "x-forwarded-for": ip,
+      },
+      body,
     });
     if (!r.ok) throw new Error(`PATCH ${r.status} ${await r.text()}`);
     times.push(performance.now() - t);

@@ -25,7 +25,8 @@ const SHOPPERS = Number(arg("shoppers", "50"));
 const AGENTS = Number(arg("agents", "5"));
 const TALK_MS = Number(arg("talk-ms", "3000"));
 const ANSWER_PAUSE_MS = 400;
-const pct = (s: number[], p: number) => (s.length ? Math.round([...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!) : NaN);
+const pct = (s: number[], p: number) =>
+  s.length ? Math.round([...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!) : NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let ipSeq = 0;
@@ -35,10 +36,18 @@ class Actor {
   readonly ip = `10.55.${(++ipSeq >> 8) & 255}.${ipSeq & 255}`;
   constructor(private readonly base: string) {}
   async req<T = any>(method: string, path: string, body?: unknown, form?: URLSearchParams): Promise<{ status: number; json: T }> {
-    const headers: Record<string, string> = { "x-forwarded-for": this.ip, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") };
+    const headers: Record<string, string> = {
+      "x-forwarded-for": this.ip,
+      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+    };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (form) headers["content-type"] = "application/x-www-form-urlencoded";
-    const res = await fetch(this.base + path, { method, headers, body: form ? form.toString() : body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+    const res = await fetch(this.base + path, {
+      method,
+      headers,
+      body: form ? form.toString() : body === undefined ? undefined : JSON.stringify(body),
+      redirect: "manual",
+    });
     for (const c of res.headers.getSetCookie()) {
       const [kv] = c.split(";");
       const i = kv!.indexOf("=");
@@ -55,14 +64,23 @@ class Actor {
   }
   async signIn(identifier: string, password: string) {
     const { json } = await this.req<{ csrfToken: string }>("GET", "/api/auth/csrf");
-    await this.req("POST", "/api/auth/callback/credentials", undefined, new URLSearchParams({ csrfToken: json.csrfToken, identifier, password, json: "true" }));
+    await this.req(
+      "POST",
+      "/api/auth/callback/credentials",
+      undefined,
+      new URLSearchParams({ csrfToken: json.csrfToken, identifier, password, json: "true" }),
+    );
     const s = await this.req<{ memberId?: string }>("GET", "/api/auth/session");
     if (!s.json.memberId) throw new Error(`sign-in failed for ${identifier}`);
   }
   /** A live presence connection: what makes an agent reachable. */
   async connect(onEvent: (type: string, data: any) => void): Promise<Socket> {
     const { json } = await this.req<{ ticket: string; url: string }>("POST", "/api/presence/ticket");
-    const s = io(json.url, { transports: ["websocket"], forceNew: true, auth: (cb) => void this.req<{ ticket: string }>("POST", "/api/presence/ticket").then((r) => cb({ ticket: r.json.ticket })) } as Parameters<typeof io>[1]);
+    const s = io(json.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      auth: (cb) => void this.req<{ ticket: string }>("POST", "/api/presence/ticket").then((r) => cb({ ticket: r.json.ticket })),
+    } as Parameters<typeof io>[1]);
     s.on("event", (e: { type: string; data: unknown }) => onEvent(e.type, e.data));
     await new Promise<void>((resolve, reject) => {
       s.once("connect", () => resolve());
@@ -80,7 +98,9 @@ async function clickToRing(base: string) {
   try {
     const agentCtx = await browser.newContext({ baseURL: base });
     const { csrfToken } = (await (await agentCtx.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    await agentCtx.request.post("/api/auth/callback/credentials", { form: { csrfToken, identifier: "pixel-agent1@example.org", password: "portal-demo-2026", json: "true" } });
+    await agentCtx.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, identifier: "pixel-agent1@example.org", password: "portal-demo-2026", json: "true" },
+    });
     await agentCtx.addInitScript(() => {
       const w = window as unknown as { __ringAt?: number };
       new MutationObserver(() => {
@@ -124,7 +144,11 @@ async function clickToRing(base: string) {
   } finally {
     await browser.close();
   }
-  return { rounds: ROUNDS, click_to_ring_ms: { p50: pct(ring, 50), p95: pct(ring, 95) }, of_which_request_ms: { p50: pct(request, 50), p95: pct(request, 95) } };
+  return {
+    rounds: ROUNDS,
+    click_to_ring_ms: { p50: pct(ring, 50), p95: pct(ring, 95) },
+    of_which_request_ms: { p50: pct(request, 50), p95: pct(request, 95) },
+  };
 }
 
 async function queue(base: string) {
@@ -135,7 +159,16 @@ async function queue(base: string) {
   for (let i = 0; i < AGENTS; i++) {
     const actor = new Actor(base);
     const id = `bench${i}${Date.now().toString(36)}`;
-    const person = { displayName: `Bench Agent ${i}`, handle: id, email: `${id}@bench.test`, password: "bench password 123", birthDate: "1990-01-01", city: "Lisbon", interests: [], listed: false };
+    const person = {
+      displayName: `Bench Agent ${i}`,
+      handle: id,
+      email: `${id}@bench.test`,
+      password: "bench password 123",
+      birthDate: "1990-01-01",
+      city: "Lisbon",
+      interests: [],
+      listed: false,
+    };
     const r = await actor.req("POST", "/api/register", person);
     if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.json)}`);
     const added = await owner.req("POST", `/api/console/shops/${shop}/agents`, { member: person.email });
@@ -204,18 +237,24 @@ async function queue(base: string) {
   const waits = answered.map((r) => r.answeredAt! - r.askedAt);
   // First come, first served: count pairs answered in the opposite order of asking (beyond 1 s of clock jitter).
   let inversions = 0;
-  for (const a of answered) for (const b of answered) if (a.askedAt < b.askedAt - 1000 && a.answeredAt! > b.answeredAt! + 1000) inversions++;
+  for (const a of answered)
+    for (const b of answered) if (a.askedAt < b.askedAt - 1000 && a.answeredAt! > b.answeredAt! + 1000) inversions++;
   const ideal = Math.ceil(SHOPPERS / AGENTS) * (TALK_MS + ANSWER_PAUSE_MS);
   return {
-    shoppers: SHOPPERS, agents: AGENTS, talk_ms: TALK_MS, answer_pause_ms: ANSWER_PAUSE_MS,
-    answered: answered.length, completed: results.filter((r) => r.outcome === "completed").length,
+    shoppers: SHOPPERS,
+    agents: AGENTS,
+    talk_ms: TALK_MS,
+    answer_pause_ms: ANSWER_PAUSE_MS,
+    answered: answered.length,
+    completed: results.filter((r) => r.outcome === "completed").length,
     lost: results.filter((r) => !r.answeredAt).length,
     wait_ms: { p50: pct(waits, 50), p95: pct(waits, 95), max: Math.max(...waits) },
     longest_position_seen: Math.max(...results.map((r) => r.maxPosition)),
     fifo_inversions: inversions,
     freed_agent_to_next_ring_ms: { p50: pct(freedToRing, 50), p95: pct(freedToRing, 95) },
     hangup_request_ms: { p50: pct(hangupMs, 50), p95: pct(hangupMs, 95) },
-    drain_ms: duration, ideal_drain_ms: ideal,
+    drain_ms: duration,
+    ideal_drain_ms: ideal,
     calls_per_agent: agents.map((a) => a.calls),
     agent_utilisation: agents.map((a) => Math.round((a.busyMs / duration) * 100) / 100),
   };
@@ -223,17 +262,26 @@ async function queue(base: string) {
 
 async function main() {
   if (needsBuild()) build();
-  const stack = await startStack({ port: 3490, env: { RATE_LIMIT_MALL_CALLS_PER_MINUTE: "100000", RATE_LIMIT_LOOKUP_PER_MINUTE: "100000", RATE_LIMIT_AUTH_PER_MINUTE: "100000" } });
+  const stack = await startStack({
+    port: 3490,
+    env: { RATE_LIMIT_MALL_CALLS_PER_MINUTE: "100000", RATE_LIMIT_LOOKUP_PER_MINUTE: "100000", RATE_LIMIT_AUTH_PER_MINUTE: "100000" },
+  });
   try {
     const only = arg("only", "");
     const ring = only === "queue" ? null : await clickToRing(stack.url);
     const q = only === "ring" ? null : await queue(stack.url);
-    console.log(JSON.stringify({
-      date: new Date().toISOString(),
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-      click_to_ring: ring,
-      queue: q,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+          click_to_ring: ring,
+          queue: q,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await stack.stop();
   }

@@ -32,7 +32,13 @@ function pct(sorted: number[], p: number) {
 }
 function summary(ms: number[], wallMs: number) {
   const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, perSec: +(s.length / (wallMs / 1000)).toFixed(1), p50: +pct(s, 50).toFixed(1), p95: +pct(s, 95).toFixed(1), p99: +pct(s, 99).toFixed(1) };
+  return {
+    n: s.length,
+    perSec: +(s.length / (wallMs / 1000)).toFixed(1),
+    p50: +pct(s, 50).toFixed(1),
+    p95: +pct(s, 95).toFixed(1),
+    p99: +pct(s, 99).toFixed(1),
+  };
 }
 
 /** Runs `task` `count` times with `concurrency` in flight; returns per-call latencies and wall time. */
@@ -74,8 +80,16 @@ async function loadMembers(count: number) {
     const members = Array.from({ length: n }, (_, k) => {
       const i = start + k;
       return {
-        id: `bench${i}`, handle: `bench-${i}`, handleKey: `bench-${i}`, email: `bench-${i}@bench.test`, emailKey: `bench-${i}@bench.test`,
-        passwordHash: hash, displayName: `Bench Member ${i}`, birthDate: new Date("1990-01-01"), city: "Benchville", listed: true,
+        id: `bench${i}`,
+        handle: `bench-${i}`,
+        handleKey: `bench-${i}`,
+        email: `bench-${i}@bench.test`,
+        emailKey: `bench-${i}@bench.test`,
+        passwordHash: hash,
+        displayName: `Bench Member ${i}`,
+        birthDate: new Date("1990-01-01"),
+        city: "Benchville",
+        listed: true,
       };
     });
     await client.member.createMany({ data: members });
@@ -95,8 +109,13 @@ async function registrations(base: string) {
   return pool(REGISTRATIONS, CONCURRENCY, async (i) => {
     const id = `${Date.now().toString(36)}${i}${word(3).toLowerCase()}`;
     const body = {
-      displayName: `Reg ${id}`, handle: `r-${id}`, email: `r-${id}@bench.test`, password: "bench password 123",
-      birthDate: "1990-01-01", city: "Benchville", listed: true,
+      displayName: `Reg ${id}`,
+      handle: `r-${id}`,
+      email: `r-${id}@bench.test`,
+      password: "bench password 123",
+      birthDate: "1990-01-01",
+      city: "Benchville",
+      listed: true,
       // One in three asks for a vanity number (most are free; a lost race is a 409, counted below).
       ...(i % 3 === 0 ? { number: `2222${word(8).replace(/[A-Z]/g, (c) => "22233344455566677778889999"[c.charCodeAt(0) - 65]!)}` } : {}),
     };
@@ -133,7 +152,12 @@ async function main() {
       const loadSeconds = await loadMembers(MEMBERS);
       const full = await lookups(stack.url);
       const reg = await registrations(stack.url);
-      results[kind] = { lookups_baseline_36_members: empty, [`lookups_${MEMBERS}_members`]: full, bulk_load_seconds: loadSeconds, registrations: reg };
+      results[kind] = {
+        lookups_baseline_36_members: empty,
+        [`lookups_${MEMBERS}_members`]: full,
+        bulk_load_seconds: loadSeconds,
+        registrations: reg,
+      };
     } finally {
       await disconnectDb();
       await stack.stop();

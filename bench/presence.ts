@@ -14,7 +14,16 @@ import os from "node:os";
 import path from "node:path";
 import { db, disconnectDb } from "../lib/db/client";
 import { childProcessEnv, setEnvForTests } from "../lib/env";
-import { connectClient, memberTicket, type NodeHandle, startPresenceNode, TEST_PRESENCE_SECRET, type TestClient, until, waitConnected } from "../tests/support/presence";
+import {
+  connectClient,
+  memberTicket,
+  type NodeHandle,
+  startPresenceNode,
+  TEST_PRESENCE_SECRET,
+  type TestClient,
+  until,
+  waitConnected,
+} from "../tests/support/presence";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
 const TOTAL = Number(arg("connections", "16000"));
@@ -33,8 +42,11 @@ const cpuTicks = (pid: number) => {
 const pct = (s: number[], p: number) => +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
 // During a reconnection storm the health request itself may be refused: count that as "not yet".
 const health = async (url: string) =>
-  ((await (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).json().catch(() => ({ connections: 0 }))) as { connections: number })
-    .connections;
+  (
+    (await (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).json().catch(() => ({ connections: 0 }))) as {
+      connections: number;
+    }
+  ).connections;
 
 /** Several nodes share PostgreSQL and a Redis of their own (Debian's redis-server). */
 function startRedis(port: number): ChildProcess {
@@ -54,20 +66,31 @@ async function main() {
     nodeEnv.REDIS_URL = "redis://127.0.0.1:6479";
     await new Promise((r) => setTimeout(r, 500));
   }
-  const mig = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/migrate.ts"], { cwd: root, env: childProcessEnv({ DATABASE_URL: databaseUrl }) });
+  const mig = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/migrate.ts"], {
+    cwd: root,
+    env: childProcessEnv({ DATABASE_URL: databaseUrl }),
+  });
   if (mig.status !== 0) throw new Error(String(mig.stderr));
   setEnvForTests({ DATABASE_URL: databaseUrl });
   const client = await db();
   await client.member.createMany({
     data: Array.from({ length: MEMBERS }, (_, i) => ({
-      id: `pm${i}`, handle: `pm-${i}`, handleKey: `pm-${i}`, email: `pm${i}@b.test`, emailKey: `pm${i}@b.test`, passwordHash: "x",
-      displayName: `P ${i}`, birthDate: new Date("1990-01-01"), city: "B",
+      id: `pm${i}`,
+      handle: `pm-${i}`,
+      handleKey: `pm-${i}`,
+      email: `pm${i}@b.test`,
+      emailKey: `pm${i}@b.test`,
+      passwordHash: "x",
+      displayName: `P ${i}`,
+      birthDate: new Date("1990-01-01"),
+      city: "B",
     })),
   });
 
   const port = 3495;
   const nodes: NodeHandle[] = [];
-  for (let n = 0; n < NODES; n++) nodes.push(await startPresenceNode({ port: port + n, nodeId: `bench-${n + 1}`, databaseUrl, env: nodeEnv }));
+  for (let n = 0; n < NODES; n++)
+    nodes.push(await startPresenceNode({ port: port + n, nodeId: `bench-${n + 1}`, databaseUrl, env: nodeEnv }));
   let node = nodes[0]!;
   const far = nodes[NODES - 1]!;
   await new Promise((r) => setTimeout(r, 2000));
@@ -79,10 +102,14 @@ async function main() {
   const t0 = Date.now();
   for (let p = 0; p < PROCS; p++) {
     drivers.push(
-      spawn(process.execPath, ["--import", "tsx", "bench/presence-clients.ts", nodes[p % NODES]!.url, String(per), `127.0.0.${p + 2}`, TEST_PRESENCE_SECRET], {
-        cwd: root,
-        stdio: ["ignore", "ignore", "inherit"],
-      }),
+      spawn(
+        process.execPath,
+        ["--import", "tsx", "bench/presence-clients.ts", nodes[p % NODES]!.url, String(per), `127.0.0.${p + 2}`, TEST_PRESENCE_SECRET],
+        {
+          cwd: root,
+          stdio: ["ignore", "ignore", "inherit"],
+        },
+      ),
     );
   }
   let seen = 0;
@@ -91,11 +118,16 @@ async function main() {
     for (const n of nodes) sum += await health(n.url).catch(() => 0);
     return sum;
   };
-  await until(async () => {
-    seen = await connectedEverywhere();
-    process.stderr.write(`  ${seen} connected\n`);
-    return seen >= per * PROCS;
-  }, 600_000, "every idle connection", 2000);
+  await until(
+    async () => {
+      seen = await connectedEverywhere();
+      process.stderr.write(`  ${seen} connected\n`);
+      return seen >= per * PROCS;
+    },
+    600_000,
+    "every idle connection",
+    2000,
+  );
   const rampSeconds = (Date.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 5000));
   const rssAfter = nodes.reduce((a, n) => a + rssKb(n.proc.pid!), 0);
@@ -110,7 +142,18 @@ async function main() {
   const watchers: TestClient[] = [];
   for (let i = 0; i < WATCHERS; i++) watchers.push(connectClient(far.url, { ticket: await memberTicket(`pm${i}`, 600) }));
   await Promise.all([...members, ...watchers].map(waitConnected));
-  await Promise.all(watchers.map((w) => new Promise((r) => w.emit("watch", members.map((_, i) => `pm${i}`), r))));
+  await Promise.all(
+    watchers.map(
+      (w) =>
+        new Promise((r) =>
+          w.emit(
+            "watch",
+            members.map((_, i) => `pm${i}`),
+            r,
+          ),
+        ),
+    ),
+  );
   const emits = new Map<string, { at: number; status: string }[]>();
   const latencies: number[] = [];
   for (const w of watchers) {
@@ -169,8 +212,20 @@ async function main() {
     rss_mb_with_connections: +(rssAfter / 1024).toFixed(1),
     kb_per_connection: +((rssAfter - rssBefore) / expected).toFixed(1),
     idle_cpu_percent_of_one_core: +idleCpu.toFixed(1),
-    fanout: { across_nodes: NODES > 1, changes_per_second: RATE, watchers: WATCHERS, members: MEMBERS, deliveries: latencies.length, p50_ms: pct(latencies, 50), p99_ms: pct(latencies, 99) },
-    restart: { clients_of_killed_node: expectedOnFirst, node_ready_after_s: +((restartedAt - killedAt) / 1000).toFixed(1), all_clients_back_after_s: +backAfter.toFixed(1) },
+    fanout: {
+      across_nodes: NODES > 1,
+      changes_per_second: RATE,
+      watchers: WATCHERS,
+      members: MEMBERS,
+      deliveries: latencies.length,
+      p50_ms: pct(latencies, 50),
+      p99_ms: pct(latencies, 99),
+    },
+    restart: {
+      clients_of_killed_node: expectedOnFirst,
+      node_ready_after_s: +((restartedAt - killedAt) / 1000).toFixed(1),
+      all_clients_back_after_s: +backAfter.toFixed(1),
+    },
   };
   console.log(JSON.stringify(result, null, 2));
   for (const d of drivers) d.kill("SIGKILL");

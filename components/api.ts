@@ -14,7 +14,10 @@ async function parse<T>(res: Response): Promise<T> {
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    throw new ApiError(res.status, (data as ApiErrorBody | null)?.error ?? { code: "HTTP_" + res.status, message: `Request failed (${res.status})` });
+    throw new ApiError(
+      res.status,
+      (data as ApiErrorBody | null)?.error ?? { code: "HTTP_" + res.status, message: `Request failed (${res.status})` },
+    );
   }
   return data as T;
 }
@@ -23,7 +26,12 @@ export async function apiGet<T>(url: string, signal?: AbortSignal): Promise<T> {
   return parse<T>(await fetch(url, { signal, headers: { accept: "application/json" } }));
 }
 
-export async function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function apiSend<T>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   return parse<T>(
     await fetch(url, {
       method,
@@ -49,7 +57,13 @@ export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction
         /* not JSON */
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else reject(new ApiError(xhr.status, (data as ApiErrorBody | null)?.error ?? { code: "HTTP_" + xhr.status, message: `Request failed (${xhr.status})` }));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            (data as ApiErrorBody | null)?.error ?? { code: "HTTP_" + xhr.status, message: `Request failed (${xhr.status})` },
+          ),
+        );
     };
     xhr.send(form);
   });

@@ -4,7 +4,12 @@ import { KEYPAD } from "@/lib/numbers/keypad";
 export function KeypadArt() {
   const keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
   return (
-    <svg viewBox="0 0 240 320" className="h-auto w-full max-w-[260px]" role="img" aria-label="A phone keypad: 2 ABC, 3 DEF, 4 GHI, 5 JKL, 6 MNO, 7 PQRS, 8 TUV, 9 WXYZ">
+    <svg
+      viewBox="0 0 240 320"
+      className="h-auto w-full max-w-[260px]"
+      role="img"
+      aria-label="A phone keypad: 2 ABC, 3 DEF, 4 GHI, 5 JKL, 6 MNO, 7 PQRS, 8 TUV, 9 WXYZ"
+    >
       <rect x="0" y="0" width="240" height="320" rx="28" fill="#172a63" />
       {keys.map((k, i) => {
         const x = 20 + (i % 3) * 70;

@@ -29,16 +29,33 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
           </Link>
           {member && (
             <>
-              <Link href="/call" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Call</Link>
-              <Link href="/calls" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="nav-calls">
+              <Link href="/call" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                Call
+              </Link>
+              <Link
+                href="/calls"
+                className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                data-testid="nav-calls"
+              >
                 Recent calls
                 {missed > 0 && (
-                  <span className="ml-1 rounded-full bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${missed} missed`}>{missed}</span>
+                  <span
+                    className="ml-1 rounded-full bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+                    aria-label={`${missed} missed`}
+                  >
+                    {missed}
+                  </span>
                 )}
               </Link>
               <MailboxLink initial={unread} />
               {staff && (
-                <Link href="/console" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="nav-console">Console</Link>
+                <Link
+                  href="/console"
+                  className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                  data-testid="nav-console"
+                >
+                  Console
+                </Link>
               )}
             </>
           )}
@@ -48,12 +65,20 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
             <Link href="/directory" className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden">
               Directory
             </Link>
-            <Link href="/calls" className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden" aria-label={missed ? `Calls, ${missed} missed` : "Calls"}>
+            <Link
+              href="/calls"
+              className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden"
+              aria-label={missed ? `Calls, ${missed} missed` : "Calls"}
+            >
               Calls{missed > 0 && <span className="ml-1 rounded-full bg-rose-600 px-1.5 text-xs text-white">{missed}</span>}
             </Link>
             <MailboxLink initial={unread} compact />
             <StatusMenu initial={member.presenceSetting} />
-            <Link href={`/${member.handle}`} className="flex items-center gap-2 rounded-full p-1 hover:bg-slate-100 sm:pr-3" data-testid="header-member">
+            <Link
+              href={`/${member.handle}`}
+              className="flex items-center gap-2 rounded-full p-1 hover:bg-slate-100 sm:pr-3"
+              data-testid="header-member"
+            >
               <Avatar name={member.displayName} photoUrl={member.photoUrl} size={32} />
               <span className="hidden text-sm sm:block">
                 <span className="block font-medium leading-tight">{member.displayName}</span>

@@ -9,7 +9,11 @@ const PHONE = { width: 390, height: 844 };
 /** The newest verification link mailed to `email` (the stack's outbox; quoted-printable body). */
 function newestLink(email: string): string {
   const outbox = path.join(testEnv().STACK_DATA_DIR ?? "", "outbox");
-  const mails = fs.readdirSync(outbox).sort().map((f) => fs.readFileSync(path.join(outbox, f), "utf8").replace(/=\r?\n/g, "")).filter((t) => t.includes(`To: ${email}`));
+  const mails = fs
+    .readdirSync(outbox)
+    .sort()
+    .map((f) => fs.readFileSync(path.join(outbox, f), "utf8").replace(/=\r?\n/g, ""))
+    .filter((t) => t.includes(`To: ${email}`));
   const m = /(\/verify-email\?token=)3D([A-Za-z0-9_-]+)/.exec(mails[mails.length - 1] ?? "");
   if (!m) throw new Error(`no verification mail for ${email}`);
   return `${m[1]}${m[2]}`;
@@ -60,6 +64,9 @@ test("a member refuses guest messages on /mailbox; a guest is told to sign in", 
   await guest.goto(`/${m.handle}`);
   await expect(guest.getByTestId("guests-refused")).toContainText("takes messages from members only");
   await expect(guest.getByTestId("leave-message-button")).toHaveCount(0);
-  await expect(guest.getByTestId("guests-refused").getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/signin?next=/${m.handle}`);
+  await expect(guest.getByTestId("guests-refused").getByRole("link", { name: "Sign in" })).toHaveAttribute(
+    "href",
+    `/signin?next=/${m.handle}`,
+  );
   await noSideways(guest);
 });

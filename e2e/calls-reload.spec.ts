@@ -20,7 +20,9 @@ test("a call placed while the callee's page reloads rings, and the page that com
     await route.continue();
   });
   await pb.reload();
-  await expect.poll(async () => ((await (await pb.request.get("/api/presence/status")).json()) as { status: string }).status, { timeout: 10_000 }).toBe("offline");
+  await expect
+    .poll(async () => ((await (await pb.request.get("/api/presence/status")).json()) as { status: string }).status, { timeout: 10_000 })
+    .toBe("offline");
 
   await pa.getByTestId("dial-call").click();
   await pa.waitForURL(/\/call\/[a-z0-9]+$/);

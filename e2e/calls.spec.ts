@@ -34,7 +34,9 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   await expect(pa.getByTestId("call-timer")).toBeVisible();
 
   // Busy to everyone else while in the call.
-  const status = (await (await request.get(`/api/directory?name=${encodeURIComponent("Callee Ben")}&sort=name`)).json()) as { rows: { id: string; status: string }[] };
+  const status = (await (await request.get(`/api/directory?name=${encodeURIComponent("Callee Ben")}&sort=name`)).json()) as {
+    rows: { id: string; status: string }[];
+  };
   expect(status.rows.find((r) => r.id === b.id)?.status).toBe("busy");
 
   // The microphone can be switched from a menu during the call (Chromium's fake devices).
@@ -72,7 +74,10 @@ test("a declined call tells the caller why and offers a message", async ({ brows
   await pb.context().close();
 });
 
-test("an unanswered call is missed after 30 seconds on the server, marked in the callee's history, and the caller leaves a message", async ({ browser, request }) => {
+test("an unanswered call is missed after 30 seconds on the server, marked in the callee's history, and the caller leaves a message", async ({
+  browser,
+  request,
+}) => {
   const a = await registerMember(request);
   const b = await registerMember(request);
   const pa = await memberPage(browser, a);

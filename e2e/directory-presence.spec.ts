@@ -57,10 +57,18 @@ test("statuses set from the header menu reach watchers; invisible looks offline"
   await watcher.close();
 });
 
-test("the directory searches by name, number, vanity word, city and interest, and works without JavaScript", async ({ browser, request }) => {
+test("the directory searches by name, number, vanity word, city and interest, and works without JavaScript", async ({
+  browser,
+  request,
+}) => {
   const word = Array.from({ length: 6 }, () => "BCDFGHJKLMNPRSTVWXZ"[Math.floor(Math.random() * 19)]).join("");
   const digits = word.replace(/[A-Z]/g, (c) => "22233344455566677778889999"[c.charCodeAt(0) - 65]!);
-  const pat = await registerMember(request, { displayName: "Zoë Quixote-Ångström", city: "Reykjavík", interests: ["glaciers"], number: `222222${digits}` });
+  const pat = await registerMember(request, {
+    displayName: "Zoë Quixote-Ångström",
+    city: "Reykjavík",
+    interests: ["glaciers"],
+    number: `222222${digits}`,
+  });
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   const find = async (query: string) => {

@@ -29,7 +29,10 @@ async function playAndSeekToMiddle(page: Page) {
   });
 }
 
-test("a guest leaves a video message; the owner sees it arrive live, plays it, seeks, deletes and restores it", async ({ browser, request }) => {
+test("a guest leaves a video message; the owner sees it arrive live, plays it, seeks, deletes and restores it", async ({
+  browser,
+  request,
+}) => {
   const owner = await registerMember(request, { displayName: "Mona Mailbox" });
   const po = await memberPage(browser, owner, "/mailbox");
   await expect(po.getByTestId("mailbox-empty")).toBeVisible();
@@ -75,7 +78,10 @@ test("a guest leaves a video message; the owner sees it arrive live, plays it, s
   await po.context().close();
 });
 
-test("the owner records a greeting; a member hears it, and leaves a video message cut off half-way that arrives whole, and a voice-only one", async ({ browser, request }) => {
+test("the owner records a greeting; a member hears it, and leaves a video message cut off half-way that arrives whole, and a voice-only one", async ({
+  browser,
+  request,
+}) => {
   const owner = await registerMember(request, { displayName: "Otto Owner" });
   const sender = await registerMember(request, { displayName: "Sam Sender" });
   const po = await memberPage(browser, owner, "/mailbox");
@@ -90,11 +96,13 @@ test("the owner records a greeting; a member hears it, and leaves a video messag
 
   const ps = await memberPage(browser, sender, `/${owner.handle}?message=1`);
   await expect(ps.locator("audio[data-testid=greeting-player]")).toBeVisible();
-  expect(await ps.evaluate(async () => {
-    const a = document.querySelector("[data-testid=greeting-player]") as HTMLAudioElement;
-    if (a.readyState < 1) await new Promise((r) => a.addEventListener("loadedmetadata", r, { once: true }));
-    return a.duration;
-  })).toBeGreaterThan(1.5);
+  expect(
+    await ps.evaluate(async () => {
+      const a = document.querySelector("[data-testid=greeting-player]") as HTMLAudioElement;
+      if (a.readyState < 1) await new Promise((r) => a.addEventListener("loadedmetadata", r, { once: true }));
+      return a.duration;
+    }),
+  ).toBeGreaterThan(1.5);
 
   // The second piece of the upload is cut off on the way; at that moment nothing is listed.
   let patches = 0;

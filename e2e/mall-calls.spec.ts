@@ -4,7 +4,9 @@ import { agentAtConsole, callShop, DEMO_PASSWORD, expectFitsPhone, guestShopper,
 
 test.describe.configure({ timeout: 180_000 });
 
-test("a shopper buys wine by live video: the agent shows and adds goods, checks age on camera, the shopper signs, the order is placed", async ({ browser }) => {
+test("a shopper buys wine by live video: the agent shows and adds goods, checks age on camera, the shopper signs, the order is placed", async ({
+  browser,
+}) => {
   const agent = await agentAtConsole(browser, "northwind-agent1");
   const { page: shopper, person } = await memberShopper(browser, "/mall");
 
@@ -102,7 +104,9 @@ test("a shopper buys wine by live video: the agent shows and adds goods, checks 
   await shopper.context().close();
 });
 
-test("an age check refused: the shopper's camera is off, the agent cannot verify, records why, and the wine leaves the cart", async ({ browser }) => {
+test("an age check refused: the shopper's camera is off, the agent cannot verify, records why, and the wine leaves the cart", async ({
+  browser,
+}) => {
   const agent = await agentAtConsole(browser, "northwind-agent2");
   const { page: shopper } = await memberShopper(browser, "/mall/northwind-cellars/dao-tinto");
   await callShop(shopper, "northwind-cellars");
@@ -140,7 +144,9 @@ test("an age check refused: the shopper's camera is off, the agent cannot verify
   await shopper.context().close();
 });
 
-test("routing: the first agent lets it ring, so after 15 seconds the next one rings; a guest is told age-restricted goods need an account", async ({ browser }) => {
+test("routing: the first agent lets it ring, so after 15 seconds the next one rings; a guest is told age-restricted goods need an account", async ({
+  browser,
+}) => {
   const a1 = await agentAtConsole(browser, "northwind-agent1");
   const a2 = await agentAtConsole(browser, "northwind-agent2");
   const guest = await guestShopper(browser, "/mall/northwind-cellars");
@@ -149,8 +155,14 @@ test("routing: the first agent lets it ring, so after 15 seconds the next one ri
 
   // Whoever has been idle longest rings first; nobody answers it.
   const first = await Promise.race([
-    a1.getByTestId("console-ring").waitFor().then(() => a1),
-    a2.getByTestId("console-ring").waitFor().then(() => a2),
+    a1
+      .getByTestId("console-ring")
+      .waitFor()
+      .then(() => a1),
+    a2
+      .getByTestId("console-ring")
+      .waitFor()
+      .then(() => a2),
   ]);
   const second = first === a1 ? a2 : a1;
   await expect(first.getByTestId("ring-shopper")).toHaveText("Guest shopper (guest)");
@@ -177,7 +189,9 @@ test("routing: the first agent lets it ring, so after 15 seconds the next one ri
   await guest.context().close();
 });
 
-test("all agents busy: shoppers queue with their live position and wait, can leave, and the next in line rings when the agent is free", async ({ browser }) => {
+test("all agents busy: shoppers queue with their live position and wait, can leave, and the next in line rings when the agent is free", async ({
+  browser,
+}) => {
   const agent = await agentAtConsole(browser, "circuit-agent1");
   // Shoppers on phones: the call and the queue fit the screen.
   const first = await guestShopper(browser, "/mall/circuit-house", PHONE);
@@ -200,7 +214,10 @@ test("all agents busy: shoppers queue with their live position and wait, can lea
 
   // The skyline shows the shop busy with a wait.
   const mall = await guestShopper(browser, "/mall");
-  await expect(mall.getByTestId("skyline-merchant").filter({ has: mall.locator("text=Circuit House") })).toHaveAttribute("data-state", "busy");
+  await expect(mall.getByTestId("skyline-merchant").filter({ has: mall.locator("text=Circuit House") })).toHaveAttribute(
+    "data-state",
+    "busy",
+  );
   await expect(mall.getByTestId("skyline-visitor").first()).toBeVisible();
 
   // One gives up: the one behind moves up, live.

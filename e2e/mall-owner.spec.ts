@@ -72,7 +72,9 @@ test("an owner adds an agent by number and a product with a photo, and sees the 
   await shopper.context().close();
 });
 
-test("nobody answers a registered shopper, who leaves a message and asks to be called back; the next agent to come online calls them back", async ({ browser }) => {
+test("nobody answers a registered shopper, who leaves a message and asks to be called back; the next agent to come online calls them back", async ({
+  browser,
+}) => {
   const ctx = await browser.newContext();
   const person = await registerMember(ctx.request, { displayName: "Cora Callback" });
   await ctx.close();

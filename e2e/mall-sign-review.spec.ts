@@ -31,7 +31,10 @@ test("the order changes while the shopper signs: the form asks them to check it 
   await shopper.getByTestId("sign-order").click();
   await expect(shopper.getByTestId("awaiting-agent")).toBeVisible();
   await expect(agent.getByTestId("signed-by")).toHaveText("Signed by Gale Guest");
-  await agent.getByTestId("hang-up").click().catch(() => undefined);
+  await agent
+    .getByTestId("hang-up")
+    .click()
+    .catch(() => undefined);
   await shopper.context().close();
   await leaveConsole(agent);
 });

@@ -5,7 +5,9 @@ import { expectFitsPhone, PHONE } from "./support/mall";
 
 test.describe.configure({ timeout: 120_000 });
 
-test("a guest walks the mall, opens a shop and a product, and with no agent online leaves the shop a video message", async ({ browser }) => {
+test("a guest walks the mall, opens a shop and a product, and with no agent online leaves the shop a video message", async ({
+  browser,
+}) => {
   const guest = await (await browser.newContext({ permissions: ["camera", "microphone"] })).newPage();
   await guest.goto("/mall");
   const buildings = guest.getByTestId("skyline-merchant");
@@ -16,7 +18,12 @@ test("a guest walks the mall, opens a shop and a product, and with no agent onli
   await expect(guest.getByTestId("merchant-name")).toHaveText("Northwind Cellars");
   await expect(guest.getByTestId("product-card")).toHaveCount(4);
   // The pictures are drawn by the portal, and load.
-  expect(await guest.locator("[data-testid=product-card] img").first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect(
+    await guest
+      .locator("[data-testid=product-card] img")
+      .first()
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+  ).toBe(true);
 
   await guest.getByTestId("product-card").filter({ hasText: "Douro Reserva" }).click();
   await expect(guest.getByTestId("product-name")).toHaveText("Douro Reserva 2021");
@@ -44,7 +51,10 @@ test("the mall and a storefront fit a phone: nothing sticks out sideways", async
   }
   await phone.context().close();
   // An agent's console and an owner's management page on a phone.
-  for (const [who, path] of [["bloom-agent1", "/console"], ["bloom-owner", "/console/bloom-and-stem"]] as const) {
+  for (const [who, path] of [
+    ["bloom-agent1", "/console"],
+    ["bloom-owner", "/console/bloom-and-stem"],
+  ] as const) {
     const page = await memberPage(browser, { email: `${who}@example.org`, password: "portal-demo-2026" }, path, PHONE);
     await expectFitsPhone(page);
     await page.context().close();

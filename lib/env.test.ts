@@ -33,7 +33,16 @@ describe("configuration", () => {
     const dir = fs.mkdtempSync("/tmp/portal-env-test-");
     const secrets = { AUTH_SECRET: "a".repeat(40), PRESENCE_SECRET: "b".repeat(40) };
     expect(() => parseEnv({ NODE_ENV: "production", DATA_DIR: dir, ...secrets })).toThrow(/LIVEKIT_API_SECRET is not set/);
-    expect(parseEnv({ NODE_ENV: "production", DATA_DIR: dir, ...secrets, LIVEKIT_URL: "wss://lk.example.com", LIVEKIT_API_KEY: "key", LIVEKIT_API_SECRET: "c".repeat(40) }).LIVEKIT_API_SECRET).toBe("c".repeat(40));
+    expect(
+      parseEnv({
+        NODE_ENV: "production",
+        DATA_DIR: dir,
+        ...secrets,
+        LIVEKIT_URL: "wss://lk.example.com",
+        LIVEKIT_API_KEY: "key",
+        LIVEKIT_API_SECRET: "c".repeat(40),
+      }).LIVEKIT_API_SECRET,
+    ).toBe("c".repeat(40));
   });
 
   it("reads TRUST_PROXY as the number of proxies in front (true/false still meaning 1/0)", () => {
@@ -45,7 +54,13 @@ describe("configuration", () => {
   });
 
   describe("deployments", () => {
-    const own = { AUTH_SECRET: "a".repeat(40), PRESENCE_SECRET: "b".repeat(40), LIVEKIT_URL: "wss://lk.example.com", LIVEKIT_API_KEY: "prod-key", LIVEKIT_API_SECRET: "c".repeat(40) };
+    const own = {
+      AUTH_SECRET: "a".repeat(40),
+      PRESENCE_SECRET: "b".repeat(40),
+      LIVEKIT_URL: "wss://lk.example.com",
+      LIVEKIT_API_KEY: "prod-key",
+      LIVEKIT_API_SECRET: "c".repeat(40),
+    };
     const check = (vars: Record<string, string>) => deploymentCheck(parseEnv({ DATA_DIR: EMPTY_DIR, ...vars }), vars);
 
     it("loads the demo on the README's loopback start, and not on a public address or in production", () => {
@@ -59,9 +74,13 @@ describe("configuration", () => {
 
     it("refuses built-in or generated secrets there, naming each", () => {
       const r = check({ PUBLIC_URL: "https://portal.example.com" });
-      expect(r.problems.join("\n")).toMatch(/AUTH_SECRET must be set.*\n.*PRESENCE_SECRET must be set.*\n.*LIVEKIT_URL, LIVEKIT_API_KEY \(not "portal"\)/s);
+      expect(r.problems.join("\n")).toMatch(
+        /AUTH_SECRET must be set.*\n.*PRESENCE_SECRET must be set.*\n.*LIVEKIT_URL, LIVEKIT_API_KEY \(not "portal"\)/s,
+      );
       expect(check({ NODE_ENV: "production", ...own, LIVEKIT_API_KEY: "portal" }).problems).toHaveLength(1);
-      expect(check({ NODE_ENV: "production", ...own, AUTH_SECRET: "development-only-secret-do-not-use-in-production" }).problems[0]).toMatch(/AUTH_SECRET/);
+      expect(
+        check({ NODE_ENV: "production", ...own, AUTH_SECRET: "development-only-secret-do-not-use-in-production" }).problems[0],
+      ).toMatch(/AUTH_SECRET/);
       expect(check({ NODE_ENV: "production", ...own, PRESENCE_SECRET: own.AUTH_SECRET }).problems[0]).toMatch(/must differ/);
     });
   });

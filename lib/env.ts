@@ -47,10 +47,18 @@ const schema = z.object({
     .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
   /** Load the demo members: by default only on a loopback PUBLIC_URL outside production ("1" forces, "0" never). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
-  PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
   /** Mailbox: the longest message (and greeting), the biggest upload, and messages per sender per hour. */
   MAILBOX_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
-  MAILBOX_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(120 * 1024 * 1024),
+  MAILBOX_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(120 * 1024 * 1024),
   MAILBOX_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Greeting recordings a member may start per hour. */
   GREETING_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(10),
@@ -63,7 +71,10 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
   /** Outgoing email (new-message notices): smtp://user:pass@host:port; without it, .eml files in <DATA_DIR>/outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Portal <no-reply@portal.local>"),
   /** The presence server: where it listens, where browsers reach it, where route handlers reach it. */
   PRESENCE_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
@@ -72,15 +83,24 @@ const schema = z.object({
   PRESENCE_INTERNAL_URL: z.url().optional(),
   PRESENCE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Names this presence node in its connection rows; stable across restarts so a restart clears its leftovers. */
-  PRESENCE_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  PRESENCE_NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
   PRESENCE_AUTO_AWAY_SECONDS: z.coerce.number().int().min(5).default(600),
   /** Socket.IO heartbeat: a silent connection is dropped after interval + timeout. */
   PRESENCE_PING_INTERVAL_MS: z.coerce.number().int().min(1000).default(20_000),
   PRESENCE_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   /** Scale-out: with Redis, presence nodes share events; without, the bus lives in the single presence process. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis://")
+    .optional(),
   /** Media: a LiveKit server of your own (all three set), or none and the launcher runs one on loopback. */
-  LIVEKIT_URL: z.string().regex(/^wss?:\/\//, "must start with ws:// or wss://").optional(),
+  LIVEKIT_URL: z
+    .string()
+    .regex(/^wss?:\/\//, "must start with ws:// or wss://")
+    .optional(),
   LIVEKIT_API_KEY: z.string().min(3).optional(),
   LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** The embedded LiveKit server's signalling port and its RTC ports (TCP and UDP). */
@@ -92,7 +112,13 @@ const schema = z.object({
 
 export type Env = Omit<
   z.infer<typeof schema>,
-  "PRESENCE_PUBLIC_URL" | "PRESENCE_INTERNAL_URL" | "PRESENCE_SECRET" | "PRESENCE_NODE_ID" | "LIVEKIT_URL" | "LIVEKIT_API_KEY" | "LIVEKIT_API_SECRET"
+  | "PRESENCE_PUBLIC_URL"
+  | "PRESENCE_INTERNAL_URL"
+  | "PRESENCE_SECRET"
+  | "PRESENCE_NODE_ID"
+  | "LIVEKIT_URL"
+  | "LIVEKIT_API_KEY"
+  | "LIVEKIT_API_SECRET"
 > & {
   /** Where browsers connect (ws://…) and where route handlers call LiveKit's API (http://…). */
   LIVEKIT_URL: string;
@@ -153,7 +179,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const s3 = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
   if (s3.some(Boolean) && !s3.every(Boolean)) {
-    throw new Error("Invalid configuration:\n  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set all four or none");
+    throw new Error(
+      "Invalid configuration:\n  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set all four or none",
+    );
   }
   const livekitUrl = e.LIVEKIT_URL ?? `ws://127.0.0.1:${e.LIVEKIT_PORT}`;
   return {
@@ -185,7 +213,10 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * from the environment: the built-in fallbacks and the ones generated into data/secrets.json are
  * refused (several nodes would each generate their own, and the file sits beside the data).
  */
-export function deploymentCheck(e: Env, source: Record<string, string | undefined> = process.env): { deployed: boolean; seedDemo: boolean; problems: string[] } {
+export function deploymentCheck(
+  e: Env,
+  source: Record<string, string | undefined> = process.env,
+): { deployed: boolean; seedDemo: boolean; problems: string[] } {
   const deployed = e.NODE_ENV === "production" || !LOOPBACK.test(new URL(e.PUBLIC_URL).hostname);
   const seedDemo = e.SEED_DEMO ? e.SEED_DEMO === "1" : !deployed;
   const problems: string[] = [];
@@ -194,9 +225,14 @@ export function deploymentCheck(e: Env, source: Record<string, string | undefine
     if (weak(source.AUTH_SECRET)) problems.push("AUTH_SECRET must be set (32+ random characters) for a deployment");
     if (weak(source.PRESENCE_SECRET)) problems.push("PRESENCE_SECRET must be set (32+ random characters) for a deployment");
     if (weak(source.LIVEKIT_API_SECRET) || !source.LIVEKIT_API_KEY || source.LIVEKIT_API_KEY === "portal") {
-      problems.push("LIVEKIT_URL, LIVEKIT_API_KEY (not \"portal\") and LIVEKIT_API_SECRET must name your own LiveKit server for a deployment (the embedded one is a loopback development server)");
+      problems.push(
+        'LIVEKIT_URL, LIVEKIT_API_KEY (not "portal") and LIVEKIT_API_SECRET must name your own LiveKit server for a deployment (the embedded one is a loopback development server)',
+      );
     }
-    if (new Set([source.AUTH_SECRET, source.PRESENCE_SECRET, source.LIVEKIT_API_SECRET].filter(Boolean)).size < [source.AUTH_SECRET, source.PRESENCE_SECRET, source.LIVEKIT_API_SECRET].filter(Boolean).length) {
+    if (
+      new Set([source.AUTH_SECRET, source.PRESENCE_SECRET, source.LIVEKIT_API_SECRET].filter(Boolean)).size <
+      [source.AUTH_SECRET, source.PRESENCE_SECRET, source.LIVEKIT_API_SECRET].filter(Boolean).length
+    ) {
       problems.push("AUTH_SECRET, PRESENCE_SECRET and LIVEKIT_API_SECRET must differ from each other");
     }
   }

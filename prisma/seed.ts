@@ -25,7 +25,15 @@ export async function seed(): Promise<{ created: number; skipped: boolean }> {
   const people = [
     ...DEMO_MEMBERS,
     ...DEMO_MERCHANTS.flatMap((m, i) =>
-      staffHandles(m).map((handle, j) => ({ handle, displayName: STAFF_NAMES[i * 3 + j]!, birthDate: `19${80 + ((i + j) % 15)}-0${1 + j}-1${i % 9}`, city: m.city, interests: [m.category], listed: true, vanity: undefined })),
+      staffHandles(m).map((handle, j) => ({
+        handle,
+        displayName: STAFF_NAMES[i * 3 + j]!,
+        birthDate: `19${80 + ((i + j) % 15)}-0${1 + j}-1${i % 9}`,
+        city: m.city,
+        interests: [m.category],
+        listed: true,
+        vanity: undefined,
+      })),
     ),
   ];
   for (const m of people) {
@@ -52,7 +60,10 @@ export async function seed(): Promise<{ created: number; skipped: boolean }> {
   }
   await seedMall(client);
   // Demo addresses (example.org) cannot receive a link: they count as verified, so notices reach the outbox.
-  await client.member.updateMany({ where: { handleKey: { in: people.map((m) => m.handle.toLowerCase()) }, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+  await client.member.updateMany({
+    where: { handleKey: { in: people.map((m) => m.handle.toLowerCase()) }, emailVerifiedAt: null },
+    data: { emailVerifiedAt: new Date() },
+  });
   await client.counter.upsert({
     where: { name: SEED_MARKER },
     create: { name: SEED_MARKER, value: SEED_VERSION },
@@ -66,7 +77,9 @@ async function seedMall(client: Awaited<ReturnType<typeof db>>) {
   for (const m of DEMO_MERCHANTS) {
     const merchant =
       (await client.merchant.findUnique({ where: { slug: m.slug } })) ??
-      (await client.merchant.create({ data: { slug: m.slug, name: m.name, category: m.category, tagline: m.tagline, color: m.color, accent: m.accent, mark: m.mark } }));
+      (await client.merchant.create({
+        data: { slug: m.slug, name: m.name, category: m.category, tagline: m.tagline, color: m.color, accent: m.accent, mark: m.mark },
+      }));
     const handles = staffHandles(m);
     for (const [i, handle] of handles.entries()) {
       const member = await client.member.findUnique({ where: { handleKey: handle } });
@@ -88,7 +101,16 @@ async function seedMall(client: Awaited<ReturnType<typeof db>>) {
       for (const p of products) {
         if (await client.product.findUnique({ where: { merchantId_slug: { merchantId: merchant.id, slug: p.slug } } })) continue;
         await client.product.create({
-          data: { merchantId: merchant.id, categoryId: category.id, slug: p.slug, name: p.name, description: p.description, priceCents: p.price, emoji: p.emoji, ageRestricted: p.ageRestricted ?? false },
+          data: {
+            merchantId: merchant.id,
+            categoryId: category.id,
+            slug: p.slug,
+            name: p.name,
+            description: p.description,
+            priceCents: p.price,
+            emoji: p.emoji,
+            ageRestricted: p.ageRestricted ?? false,
+          },
         });
       }
     }

@@ -69,10 +69,16 @@ const childEnv: Record<string, string> = {
 };
 
 // A leftover portal on the same ports would answer the health checks below in our place.
-const ports: [string, number][] = [["web", e.PORT], ["presence", e.PRESENCE_PORT], ...(e.livekitEmbedded ? [["LiveKit", e.LIVEKIT_PORT] as [string, number]] : [])];
+const ports: [string, number][] = [
+  ["web", e.PORT],
+  ["presence", e.PRESENCE_PORT],
+  ...(e.livekitEmbedded ? [["LiveKit", e.LIVEKIT_PORT] as [string, number]] : []),
+];
 for (const [name, port] of ports) {
   if (!(await portFree(port, name === "web" ? e.HOST : name === "presence" ? e.PRESENCE_HOST : "127.0.0.1"))) {
-    console.error(`port ${port} (${name}) is already in use: is another portal still running? Stop it, or choose other ports (see README, Configuration).`);
+    console.error(
+      `port ${port} (${name}) is already in use: is another portal still running? Stop it, or choose other ports (see README, Configuration).`,
+    );
     process.exit(1);
   }
 }
@@ -128,7 +134,9 @@ if (e.livekitEmbedded) {
 }
 
 // Recorded messages are finalized with ffmpeg; without it everything else works and uploads say why not.
-const ffmpeg = spawnSync("ffmpeg", ["-version"], { stdio: "ignore" }).status === 0 && spawnSync("ffprobe", ["-version"], { stdio: "ignore" }).status === 0;
+const ffmpeg =
+  spawnSync("ffmpeg", ["-version"], { stdio: "ignore" }).status === 0 &&
+  spawnSync("ffprobe", ["-version"], { stdio: "ignore" }).status === 0;
 if (!ffmpeg) console.warn("\n  ffmpeg (and ffprobe) not found: messages cannot be finalized. Install it: apt-get install -y ffmpeg\n");
 
 const ready = await Promise.all(checks.map(([, check, timeout]) => waitFor(check, timeout)));

@@ -1,6 +1,6 @@
 /**
  * `npm test`: every test, on both databases.
- *   1. at once: type check, lint, unit tests, and the Go-built servers (LiveKit, the
+ *   1. at once: type check, lint, format check, unit tests, and the Go-built servers (LiveKit, the
  *      fake S3), then the production build;
  *   2. SQLite and PostgreSQL side by side, each on its own stack (ports, data folder, database):
  *      start the real portal, run the integration tests and the Playwright end-to-end tests.
@@ -92,7 +92,10 @@ async function databasePass(db: "sqlite" | "postgres", port: number): Promise<vo
   } finally {
     // A failing phase often has its cause in the servers' own output: show the end of it.
     if (failures.length > failedBefore && /error|fail/i.test(stack.log())) {
-      const lines = stack.log().split("\n").filter((l) => /error|fail|warn/i.test(l));
+      const lines = stack
+        .log()
+        .split("\n")
+        .filter((l) => /error|fail|warn/i.test(l));
       console.log(`\n── server log (${db}), error lines ──\n${lines.slice(-40).join("\n")}`);
     }
     await stack.stop();
@@ -108,9 +111,10 @@ async function main() {
 
   // The checks that need no server, and the Go builds, share the cores; the build follows.
   const tsx = [path.join(root, "node_modules/tsx/dist/cli.mjs")];
-  const [, , unit] = await Promise.all([
+  const [, , , unit] = await Promise.all([
     run("type check", bin("tsc"), ["--noEmit"], { prefix: "[types] " }),
     run("lint", bin("eslint"), ["--max-warnings", "0", "."], { prefix: "[lint] " }),
+    run("format", bin("prettier"), ["--check", "--log-level", "warn", "."], { prefix: "[format] " }),
     run("unit tests", bin("vitest"), ["run", "--project", "unit"], { prefix: "[unit] " }),
     run("servers built with Go (LiveKit, fake S3)", process.execPath, [...tsx, "scripts/build-go-servers.ts"], { prefix: "[go] " }),
   ]);

@@ -30,19 +30,32 @@ const CODE_BY_STATUS: Record<number, [string, string]> = {
 };
 
 export function errorJson(status: number, message?: string): string {
-  const [code, fallback] = CODE_BY_STATUS[status] ?? (status >= 500 ? ["INTERNAL", "Something went wrong on our side; please try again"] : ["BAD_REQUEST", "The request could not be handled"]);
+  const [code, fallback] =
+    CODE_BY_STATUS[status] ??
+    (status >= 500
+      ? ["INTERNAL", "Something went wrong on our side; please try again"]
+      : ["BAD_REQUEST", "The request could not be handled"]);
   return JSON.stringify({ error: { code, message: message ?? fallback } });
 }
 
 function sendJson(res: http.ServerResponse, status: number, message?: string, headers: Record<string, string> = {}) {
   const body = errorJson(status, message);
-  res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.writeHead(status, {
+    ...headers,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
   res.end(body);
 }
 
 function sendPage(res: http.ServerResponse, status: number, title: string, text: string) {
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Portal</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a}a{color:#2552e0}</style></head><body><h1>${title}</h1><p>${text}</p><p><a href="/">Back to the home page</a></p></body></html>`;
-  res.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
   res.end(body);
 }
 
@@ -94,7 +107,9 @@ export function guardRequest(req: http.IncomingMessage, res: http.ServerResponse
     }
     const allow = allowedMethods(route);
     if (!allow.includes(method)) {
-      sendJson(res, 405, `${method} is not allowed here; use ${allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(" or ")}`, { allow: allow.join(", ") });
+      sendJson(res, 405, `${method} is not allowed here; use ${allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(" or ")}`, {
+        allow: allow.join(", "),
+      });
       return true;
     }
     jsonErrorsOnly(req, res);
@@ -140,7 +155,8 @@ function jsonErrorsOnly(req: http.IncomingMessage, res: http.ServerResponse) {
     if (status >= 400 && req.method !== "HEAD" && !/^application\/json\b/i.test(type)) {
       replaced = true;
       const body = errorJson(status);
-      for (const h of ["content-encoding", "transfer-encoding", "content-disposition", "etag", "vary", "x-nextjs-cache"]) res.removeHeader(h);
+      for (const h of ["content-encoding", "transfer-encoding", "content-disposition", "etag", "vary", "x-nextjs-cache"])
+        res.removeHeader(h);
       res.setHeader("content-type", "application/json; charset=utf-8");
       res.setHeader("content-length", Buffer.byteLength(body));
       res.setHeader("cache-control", "no-store");

@@ -73,25 +73,45 @@ export default async function MemberPage({ params, searchParams }: Props) {
             <div className="mt-5 flex flex-wrap items-start gap-3" data-testid="member-actions">
               <CallButton handle={member.handle} name={member.displayName} kind="video" />
               <CallButton handle={member.handle} name={member.displayName} kind="voice" />
-              <BlockButton handle={member.handle} name={member.displayName.split(" ")[0] ?? member.displayName} initiallyBlocked={blocked} />
+              <BlockButton
+                handle={member.handle}
+                name={member.displayName.split(" ")[0] ?? member.displayName}
+                initiallyBlocked={blocked}
+              />
             </div>
           )}
           {!viewer && !guestsRefused && (
             <p className="mt-5 text-sm text-slate-600">
-              <a href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</a> to call {member.displayName}, or leave a message below.
+              <a href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">
+                Sign in
+              </a>{" "}
+              to call {member.displayName}, or leave a message below.
             </p>
           )}
           {guestsRefused && (
             <p className="mt-5 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="guests-refused">
               {member.displayName} takes messages from members only.{" "}
-              <Link href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">Sign in</Link> or{" "}
-              <Link href="/register" className="font-medium text-brand-700 underline">register</Link> to call or leave a message.
+              <Link href={`/signin?next=/${member.handle}`} className="font-medium text-brand-700 underline">
+                Sign in
+              </Link>{" "}
+              or{" "}
+              <Link href="/register" className="font-medium text-brand-700 underline">
+                register
+              </Link>{" "}
+              to call or leave a message.
             </p>
           )}
           {!isSelf && !guestsRefused && (
             <div className="mt-4">
-              <LeaveMessage handle={member.handle} name={member.displayName} guest={!viewer} open={query.message === "1"} callId={callId}
-                greeting={greeting} maxSeconds={mailboxLimits().maxMs / 1000} />
+              <LeaveMessage
+                handle={member.handle}
+                name={member.displayName}
+                guest={!viewer}
+                open={query.message === "1"}
+                callId={callId}
+                greeting={greeting}
+                maxSeconds={mailboxLimits().maxMs / 1000}
+              />
             </div>
           )}
           <dl className="mt-6 grid gap-4 sm:grid-cols-2">
@@ -118,7 +138,9 @@ export default async function MemberPage({ params, searchParams }: Props) {
               </ul>
             </div>
           )}
-          <p className="mt-6 text-sm text-slate-600">Member since {member.createdAt.toLocaleDateString("en", { month: "long", year: "numeric" })}</p>
+          <p className="mt-6 text-sm text-slate-600">
+            Member since {member.createdAt.toLocaleDateString("en", { month: "long", year: "numeric" })}
+          </p>
         </div>
       </article>
     </div>

@@ -40,7 +40,8 @@ export function route<P, Q, B>(spec: Spec<P, Q, B>, handler: (ctx: Ctx<P, Q, B, 
       const member = spec.access === "member" ? await requireMember() : spec.withMember ? await currentMember() : null;
       const rawParams = await ctx.params;
       const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
-      if (hasUnstorableText(rawParams) || hasUnstorableText(rawQuery)) throw new DomainError("BAD_REQUEST", `The address ${UNSTORABLE_TEXT}`);
+      if (hasUnstorableText(rawParams) || hasUnstorableText(rawQuery))
+        throw new DomainError("BAD_REQUEST", `The address ${UNSTORABLE_TEXT}`);
       const params = spec.params ? spec.params.parse(rawParams) : (undefined as P);
       const query = spec.query ? spec.query.parse(rawQuery) : (undefined as Q);
       const body = spec.body ? spec.body.parse(await readJson(req)) : (undefined as B);

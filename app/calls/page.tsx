@@ -24,28 +24,50 @@ export default async function CallsPage() {
       <MarkMissedSeen unseen={unseen} />
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="text-2xl font-bold tracking-tight">Recent calls</h1>
-        <Link href="/call" className="rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700">Dial a number</Link>
+        <Link href="/call" className="rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700">
+          Dial a number
+        </Link>
       </div>
       {calls.length === 0 ? (
         <div className="rounded-2xl border border-dashed border-slate-300 p-10 text-center text-slate-600">
           <p className="font-medium text-slate-800">No calls yet.</p>
-          <p className="mt-1">Find someone in the <Link href="/directory" className="text-brand-700 underline">directory</Link> or dial a number.</p>
+          <p className="mt-1">
+            Find someone in the{" "}
+            <Link href="/directory" className="text-brand-700 underline">
+              directory
+            </Link>{" "}
+            or dial a number.
+          </p>
         </div>
       ) : (
         <ul className="divide-y divide-slate-200 overflow-hidden rounded-2xl border border-slate-200 bg-white" data-testid="call-history">
           {calls.map((c) => {
             const missed = c.direction === "incoming" && c.outcome === "missed";
             return (
-              <li key={c.id} className="flex items-center gap-4 px-4 py-3" data-testid="call-row" data-outcome={c.outcome ?? c.status} data-unseen={c.unseen ? "1" : "0"}>
-                <span aria-hidden="true" className={`text-xl ${missed ? "text-rose-600" : "text-slate-400"}`}>{c.direction === "incoming" ? "↙" : "↗"}</span>
+              <li
+                key={c.id}
+                className="flex items-center gap-4 px-4 py-3"
+                data-testid="call-row"
+                data-outcome={c.outcome ?? c.status}
+                data-unseen={c.unseen ? "1" : "0"}
+              >
+                <span aria-hidden="true" className={`text-xl ${missed ? "text-rose-600" : "text-slate-400"}`}>
+                  {c.direction === "incoming" ? "↙" : "↗"}
+                </span>
                 <div className="min-w-0 flex-1">
                   <p className={`truncate ${c.unseen ? "font-bold text-rose-700" : "font-medium"}`}>
-                    <Link href={`/${c.other.handle}`} className="hover:underline">{c.other.displayName}</Link>
+                    <Link href={`/${c.other.handle}`} className="hover:underline">
+                      {c.other.displayName}
+                    </Link>
                     {c.unseen && <span className="ml-2 rounded-full bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-700">New</span>}
                   </p>
                   <p className="text-sm text-slate-600">
                     {c.direction === "incoming" ? "Incoming" : "Outgoing"} {c.kind} call · {when.format(new Date(c.at))} ·{" "}
-                    {c.outcome === "completed" ? duration(c.seconds) : c.outcome ? outcomeText(c.outcome).replace(/\.$/, "") : "In progress"}
+                    {c.outcome === "completed"
+                      ? duration(c.seconds)
+                      : c.outcome
+                        ? outcomeText(c.outcome).replace(/\.$/, "")
+                        : "In progress"}
                   </p>
                 </div>
                 <CallButton handle={c.other.handle} name={c.other.displayName} kind={c.kind} compact />

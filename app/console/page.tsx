@@ -20,7 +20,16 @@ export default async function ConsolePage() {
       <>
         {owned.length > 0 && (
           <nav aria-label="Your shops" className="mx-auto mb-3 flex max-w-6xl flex-wrap gap-2 text-sm">
-            {owned.map((s) => <Link key={s.slug} href={`/console/${s.slug}`} className="rounded-full border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-50" data-testid="manage-shop">Manage {s.name}</Link>)}
+            {owned.map((s) => (
+              <Link
+                key={s.slug}
+                href={`/console/${s.slug}`}
+                className="rounded-full border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-50"
+                data-testid="manage-shop"
+              >
+                Manage {s.name}
+              </Link>
+            ))}
           </nav>
         )}
         <AgentConsole initial={state} />
@@ -32,7 +41,9 @@ export default async function ConsolePage() {
         <section className="mx-auto max-w-md rounded-2xl border border-slate-200 bg-white p-8 text-center">
           <h1 className="text-xl font-semibold">The console is for sales agents</h1>
           <p className="mt-2 text-slate-600">You do not work for a shop in the mall. A shop owner can add you by your number or email.</p>
-          <Link href="/mall" className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">Visit the mall</Link>
+          <Link href="/mall" className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">
+            Visit the mall
+          </Link>
         </section>
       );
     }

@@ -39,7 +39,13 @@ export default async function DirectoryPage({ searchParams }: Props) {
         <p className="mt-1 text-slate-600">Everyone listed, with who is online right now.</p>
       </div>
 
-      <form method="get" action="/directory" role="search" aria-label="Search the directory" className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        action="/directory"
+        role="search"
+        aria-label="Search the directory"
+        className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+      >
         <label className="text-sm font-medium">
           Name
           <input name="name" defaultValue={q.name} placeholder="e.g. chlo" className={input} />
@@ -88,7 +94,11 @@ export default async function DirectoryPage({ searchParams }: Props) {
       )}
 
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="directory-count">
-        {result.capped ? `${result.total.toLocaleString("en")}+ members` : result.total === 1 ? "1 member" : `${result.total.toLocaleString("en")} members`}
+        {result.capped
+          ? `${result.total.toLocaleString("en")}+ members`
+          : result.total === 1
+            ? "1 member"
+            : `${result.total.toLocaleString("en")} members`}
         {(result.page > 1 || result.hasNext) && ` · page ${result.page}`}
       </p>
 
@@ -98,7 +108,10 @@ export default async function DirectoryPage({ searchParams }: Props) {
           <p className="mt-1 text-sm text-slate-600">Try fewer letters of the name, part of the number, or clear the filters.</p>
         </div>
       ) : (
-        <ul className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid="directory-list">
+        <ul
+          className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm"
+          data-testid="directory-list"
+        >
           {result.rows.map((m) => (
             <li key={m.id} className="flex items-center gap-4 px-4 py-3" data-testid="directory-row" data-handle={m.handle}>
               <div className="relative">
@@ -122,14 +135,22 @@ export default async function DirectoryPage({ searchParams }: Props) {
       {(result.page > 1 || result.hasNext) && (
         <nav aria-label="Pages" className="flex items-center justify-between">
           {result.page > 1 ? (
-            <Link href={href(q, { page: result.page - 1 })} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50" rel="prev">
+            <Link
+              href={href(q, { page: result.page - 1 })}
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+              rel="prev"
+            >
               ← Previous
             </Link>
           ) : (
             <span />
           )}
           {result.hasNext && (
-            <Link href={href(q, { page: result.page + 1 })} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50" rel="next">
+            <Link
+              href={href(q, { page: result.page + 1 })}
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+              rel="next"
+            >
               Next →
             </Link>
           )}

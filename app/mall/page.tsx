@@ -21,7 +21,11 @@ export default async function MallPage() {
       ) : (
         <>
           {/* On a phone the street scrolls sideways rather than shrinking the shops to dots. */}
-          <div className="overflow-x-auto rounded-3xl border border-slate-200 shadow-sm" tabIndex={0} aria-label="Skyline (scrolls sideways)">
+          <div
+            className="overflow-x-auto rounded-3xl border border-slate-200 shadow-sm"
+            tabIndex={0}
+            aria-label="Skyline (scrolls sideways)"
+          >
             <div className="min-w-[760px]">
               <LiveSkyline merchants={merchants} />
             </div>
@@ -30,14 +34,21 @@ export default async function MallPage() {
           <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="merchant-list">
             {merchants.map((m) => (
               <li key={m.slug}>
-                <Link href={`/mall/${m.slug}`} className="flex items-center gap-3 rounded-2xl border border-slate-200 bg-white p-3 hover:border-brand-300 hover:shadow-sm">
+                <Link
+                  href={`/mall/${m.slug}`}
+                  className="flex items-center gap-3 rounded-2xl border border-slate-200 bg-white p-3 hover:border-brand-300 hover:shadow-sm"
+                >
                   {/* eslint-disable-next-line @next/next/no-img-element */}
                   <img src={`/api/mall/logos/${m.slug}`} alt="" width={48} height={48} className="rounded-xl" />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate font-semibold">{m.name}</span>
-                    <span className="block truncate text-sm text-slate-600">{m.category} · {m.tagline}</span>
+                    <span className="block truncate text-sm text-slate-600">
+                      {m.category} · {m.tagline}
+                    </span>
                   </span>
-                  <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${m.availability.state === "open" ? "bg-emerald-100 text-emerald-800" : m.availability.state === "busy" ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-700"}`}>
+                  <span
+                    className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${m.availability.state === "open" ? "bg-emerald-100 text-emerald-800" : m.availability.state === "busy" ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-700"}`}
+                  >
                     {availabilityText(m.availability)}
                   </span>
                 </Link>

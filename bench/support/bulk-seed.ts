@@ -21,7 +21,10 @@ function literal(v: Row[number], kind: Kind): string {
 export async function insertRows(client: Db, kind: Kind, table: string, columns: string[], rows: Row[]): Promise<void> {
   const CHUNK = 5000;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map((r) => `(${r.map((v) => literal(v, kind)).join(",")})`).join(",");
+    const values = rows
+      .slice(i, i + CHUNK)
+      .map((r) => `(${r.map((v) => literal(v, kind)).join(",")})`)
+      .join(",");
     await client.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${values}`);
   }
 }

@@ -9,8 +9,14 @@ export function GuestMessagesSetting({ initial }: { initial: boolean }) {
   const [accepts, setAccepts] = useState(initial);
   const { run, error, busy } = useAction();
   return (
-    <section aria-labelledby="guest-messages-title" className="mt-8 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5" data-testid="guest-messages-setting">
-      <h2 id="guest-messages-title" className="text-lg font-semibold">Messages from guests</h2>
+    <section
+      aria-labelledby="guest-messages-title"
+      className="mt-8 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+      data-testid="guest-messages-setting"
+    >
+      <h2 id="guest-messages-title" className="text-lg font-semibold">
+        Messages from guests
+      </h2>
       <label className="mt-3 flex items-start gap-3">
         <input
           type="checkbox"
@@ -31,7 +37,9 @@ export function GuestMessagesSetting({ initial }: { initial: boolean }) {
         />
         <span>
           <span className="font-medium">Let people who are not signed in leave me messages</span>
-          <span className="block text-sm text-slate-600">When off, guests are asked to sign in first; members you blocked cannot reach you either way.</span>
+          <span className="block text-sm text-slate-600">
+            When off, guests are asked to sign in first; members you blocked cannot reach you either way.
+          </span>
         </span>
       </label>
       {error && (

@@ -14,7 +14,10 @@ export function VerifyEmailConfirm({ token }: { token: string }) {
       <div role="status" className="rounded-2xl border border-emerald-300 bg-emerald-50 p-5" data-testid="email-verified">
         <p className="font-semibold text-emerald-900">Your email address is confirmed.</p>
         <p className="mt-1 text-sm text-emerald-800">
-          Mailbox notices and order confirmations will reach you there. <Link href={`/${handle}`} className="font-medium underline">Go to your page</Link>
+          Mailbox notices and order confirmations will reach you there.{" "}
+          <Link href={`/${handle}`} className="font-medium underline">
+            Go to your page
+          </Link>
         </p>
       </div>
     );
@@ -30,7 +33,9 @@ export function VerifyEmailConfirm({ token }: { token: string }) {
       <button
         type="button"
         disabled={busy || !token}
-        onClick={() => run(async () => setHandle((await apiSend<{ handle: string }>("POST", "/api/account/verify-email", { token })).handle))}
+        onClick={() =>
+          run(async () => setHandle((await apiSend<{ handle: string }>("POST", "/api/account/verify-email", { token })).handle))
+        }
         className="mt-4 w-full rounded-xl bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
       >
         {busy ? "Confirming…" : "Confirm my address"}

@@ -20,11 +20,7 @@ export function SignInForm({ next }: { next: string | null }) {
     const res = await signIn("credentials", { redirect: false, identifier, password });
     if (!res || res.error) {
       setBusy(false);
-      setError(
-        res?.error && res.error !== "CredentialsSignin"
-          ? res.error
-          : "That email or number and password do not match an account",
-      );
+      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "That email or number and password do not match an account");
       return;
     }
     router.push(next ?? "/");
@@ -50,14 +46,24 @@ export function SignInForm({ next }: { next: string | null }) {
         <label htmlFor="password" className="block text-sm font-medium">
           Password
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 focus:border-brand-500" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 focus:border-brand-500"
+        />
       </div>
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="w-full rounded-xl bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-xl bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {busy ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -18,11 +18,20 @@ export function BlockButton({ handle, name, initiallyBlocked }: { handle: string
   }
   return (
     <span className="inline-flex flex-col items-start">
-      <button type="button" onClick={toggle} data-testid="block-button" aria-pressed={blocked}
-        className="rounded-lg px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100">
+      <button
+        type="button"
+        onClick={toggle}
+        data-testid="block-button"
+        aria-pressed={blocked}
+        className="rounded-lg px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100"
+      >
         {blocked ? `Unblock ${name}` : `Block ${name}`}
       </button>
-      {error && <span role="alert" className="mt-1 text-sm text-rose-700">{error}</span>}
+      {error && (
+        <span role="alert" className="mt-1 text-sm text-rose-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

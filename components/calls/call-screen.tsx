@@ -58,12 +58,21 @@ export function CallScreen({ initial }: { initial: CallView }) {
 
   const ringing = call.status === "ringing";
   return (
-    <section aria-label={`Call with ${call.other.displayName}`} data-testid="call-screen" data-status={call.status}
-      className="relative mx-auto flex h-[calc(100dvh-9rem)] min-h-[28rem] max-w-4xl flex-col overflow-hidden rounded-3xl bg-slate-900 text-white shadow-xl">
+    <section
+      aria-label={`Call with ${call.other.displayName}`}
+      data-testid="call-screen"
+      data-status={call.status}
+      className="relative mx-auto flex h-[calc(100dvh-9rem)] min-h-[28rem] max-w-4xl flex-col overflow-hidden rounded-3xl bg-slate-900 text-white shadow-xl"
+    >
       <div className="relative flex-1">
         {/* The other party: video when they send it, their photo otherwise. */}
-        <video ref={media.remoteVideoEl} data-testid="remote-video" autoPlay playsInline
-          className={`absolute inset-0 h-full w-full object-cover ${media.state.remoteVideo ? "" : "invisible"}`} />
+        <video
+          ref={media.remoteVideoEl}
+          data-testid="remote-video"
+          autoPlay
+          playsInline
+          className={`absolute inset-0 h-full w-full object-cover ${media.state.remoteVideo ? "" : "invisible"}`}
+        />
         <audio ref={media.remoteAudioEl} data-testid="remote-audio" autoPlay />
         {!media.state.remoteVideo && (
           <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-6 text-center">
@@ -78,20 +87,45 @@ export function CallScreen({ initial }: { initial: CallView }) {
           </div>
         )}
         {call.kind === "video" && (
-          <video ref={media.localVideoEl} data-testid="local-video" autoPlay playsInline muted aria-label="Your camera"
-            className={`absolute bottom-4 right-4 aspect-video w-32 rounded-xl border-2 border-white/70 bg-slate-800 object-cover shadow-lg sm:w-48 ${media.state.cameraOn ? "" : "opacity-30"}`} />
+          <video
+            ref={media.localVideoEl}
+            data-testid="local-video"
+            autoPlay
+            playsInline
+            muted
+            aria-label="Your camera"
+            className={`absolute bottom-4 right-4 aspect-video w-32 rounded-xl border-2 border-white/70 bg-slate-800 object-cover shadow-lg sm:w-48 ${media.state.cameraOn ? "" : "opacity-30"}`}
+          />
         )}
         <div className="absolute left-4 top-4 flex flex-col gap-2">
           {!ringing && (
-            <span className="tabular w-fit rounded-full bg-black/50 px-3 py-1 text-sm" data-testid="call-timer" aria-label={`Call time ${elapsed}`}>
+            <span
+              className="tabular w-fit rounded-full bg-black/50 px-3 py-1 text-sm"
+              data-testid="call-timer"
+              aria-label={`Call time ${elapsed}`}
+            >
               {elapsed}
             </span>
           )}
-          {media.state.notice && <p role="status" className="rounded-lg bg-amber-400 px-3 py-1 text-sm font-medium text-slate-900" data-testid="call-notice">{media.state.notice}</p>}
-          {media.state.error && <p role="alert" className="rounded-lg bg-rose-600 px-3 py-1 text-sm">{media.state.error}</p>}
+          {media.state.notice && (
+            <p role="status" className="rounded-lg bg-amber-400 px-3 py-1 text-sm font-medium text-slate-900" data-testid="call-notice">
+              {media.state.notice}
+            </p>
+          )}
+          {media.state.error && (
+            <p role="alert" className="rounded-lg bg-rose-600 px-3 py-1 text-sm">
+              {media.state.error}
+            </p>
+          )}
         </div>
       </div>
-      <CallControls kind={call.kind} media={media} onHangUp={hangUp} hangingUp={hangingUp} cancelLabel={ringing && call.role === "caller" ? "Cancel call" : "Hang up"} />
+      <CallControls
+        kind={call.kind}
+        media={media}
+        onHangUp={hangUp}
+        hangingUp={hangingUp}
+        cancelLabel={ringing && call.role === "caller" ? "Cancel call" : "Hang up"}
+      />
     </section>
   );
 }
@@ -107,26 +141,44 @@ const REASON_HELP: Record<string, string> = {
 
 function CallEnded({ call }: { call: CallView }) {
   const unanswered = call.role === "caller" && ["missed", "declined", "busy", "unavailable"].includes(call.outcome ?? "");
-  const seconds = call.answeredAt && call.endedAt ? Math.round((new Date(call.endedAt).getTime() - new Date(call.answeredAt).getTime()) / 1000) : 0;
+  const seconds =
+    call.answeredAt && call.endedAt ? Math.round((new Date(call.endedAt).getTime() - new Date(call.answeredAt).getTime()) / 1000) : 0;
   return (
-    <section aria-labelledby="call-ended-title" data-testid="call-ended" data-outcome={call.outcome}
-      className="mx-auto max-w-md rounded-3xl border border-slate-200 bg-white p-8 text-center shadow-sm">
-      <div className="mx-auto w-fit"><Avatar name={call.other.displayName} photoUrl={call.other.photoUrl} size={88} /></div>
-      <h1 id="call-ended-title" className="mt-4 text-xl font-semibold" data-testid="call-outcome">{call.outcomeText}</h1>
+    <section
+      aria-labelledby="call-ended-title"
+      data-testid="call-ended"
+      data-outcome={call.outcome}
+      className="mx-auto max-w-md rounded-3xl border border-slate-200 bg-white p-8 text-center shadow-sm"
+    >
+      <div className="mx-auto w-fit">
+        <Avatar name={call.other.displayName} photoUrl={call.other.photoUrl} size={88} />
+      </div>
+      <h1 id="call-ended-title" className="mt-4 text-xl font-semibold" data-testid="call-outcome">
+        {call.outcomeText}
+      </h1>
       <p className="mt-1 text-slate-600">
         {call.other.displayName} · <span className="tabular">{call.other.formattedNumber}</span>
       </p>
       {REASON_HELP[call.outcome ?? ""] && <p className="mt-3 text-slate-700">{REASON_HELP[call.outcome ?? ""]}</p>}
-      {call.outcome === "completed" && <p className="tabular mt-3 text-slate-700">Talked for {Math.floor(seconds / 60)} min {seconds % 60} s.</p>}
+      {call.outcome === "completed" && (
+        <p className="tabular mt-3 text-slate-700">
+          Talked for {Math.floor(seconds / 60)} min {seconds % 60} s.
+        </p>
+      )}
       <div className="mt-6 flex flex-wrap justify-center gap-3">
         {unanswered && (
-          <Link href={`/${call.other.handle}?message=1&call=${call.id}`} data-testid="leave-message"
-            className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <Link
+            href={`/${call.other.handle}?message=1&call=${call.id}`}
+            data-testid="leave-message"
+            className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
             Leave a message
           </Link>
         )}
         <CallButton handle={call.other.handle} name={call.other.displayName} kind={call.kind} />
-        <Link href="/calls" className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-slate-100">Recent calls</Link>
+        <Link href="/calls" className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-slate-100">
+          Recent calls
+        </Link>
       </div>
     </section>
   );

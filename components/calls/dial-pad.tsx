@@ -8,8 +8,18 @@ import { formatNumber } from "@/lib/numbers/format";
 import { ApiError, apiSend } from "../api";
 
 const KEYS: [string, string][] = [
-  ["1", ""], ["2", "ABC"], ["3", "DEF"], ["4", "GHI"], ["5", "JKL"], ["6", "MNO"],
-  ["7", "PQRS"], ["8", "TUV"], ["9", "WXYZ"], ["*", ""], ["0", "+"], ["#", ""],
+  ["1", ""],
+  ["2", "ABC"],
+  ["3", "DEF"],
+  ["4", "GHI"],
+  ["5", "JKL"],
+  ["6", "MNO"],
+  ["7", "PQRS"],
+  ["8", "TUV"],
+  ["9", "WXYZ"],
+  ["*", ""],
+  ["0", "+"],
+  ["#", ""],
 ];
 
 /** Dial by number: digits or keypad letters, any spacing; shows the digits it will call. */
@@ -37,18 +47,34 @@ export function DialPad() {
 
   return (
     <form onSubmit={call} className="mx-auto max-w-sm rounded-3xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
-      <label htmlFor="dial" className="block text-sm font-medium text-slate-700">Number to call</label>
-      <input id="dial" name="number" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" inputMode="text"
-        placeholder="2345 6789 0123 or 555-FLOWERS" aria-describedby="dial-help dial-error" data-testid="dial-input"
-        className="tabular mt-1 w-full rounded-xl border border-slate-300 px-4 py-3 text-2xl tracking-wide focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-200" />
+      <label htmlFor="dial" className="block text-sm font-medium text-slate-700">
+        Number to call
+      </label>
+      <input
+        id="dial"
+        name="number"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        autoComplete="off"
+        inputMode="text"
+        placeholder="2345 6789 0123 or 555-FLOWERS"
+        aria-describedby="dial-help dial-error"
+        data-testid="dial-input"
+        className="tabular mt-1 w-full rounded-xl border border-slate-300 px-4 py-3 text-2xl tracking-wide focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-200"
+      />
       <p id="dial-help" className="mt-1 min-h-5 text-sm text-slate-600" aria-live="polite">
         {value && !k.ok ? k.reason : preview ? `Calls ${preview}` : "Letters dial their keypad digits."}
       </p>
       <div className="mt-4 grid grid-cols-3 gap-3" aria-hidden="true">
         {KEYS.map(([d, letters]) => (
-          <button key={d} type="button" tabIndex={-1} onClick={() => setValue((v) => v + d)}
+          <button
+            key={d}
+            type="button"
+            tabIndex={-1}
+            onClick={() => setValue((v) => v + d)}
             disabled={d === "*" || d === "#"}
-            className="flex h-16 flex-col items-center justify-center rounded-full bg-slate-100 text-2xl font-semibold hover:bg-slate-200 disabled:opacity-30">
+            className="flex h-16 flex-col items-center justify-center rounded-full bg-slate-100 text-2xl font-semibold hover:bg-slate-200 disabled:opacity-30"
+          >
             {d}
             <span className="text-[10px] font-medium tracking-widest text-slate-600">{letters}</span>
           </button>
@@ -57,17 +83,35 @@ export function DialPad() {
       <fieldset className="mt-5 flex justify-center gap-2">
         <legend className="sr-only">Kind of call</legend>
         {(["video", "voice"] as const).map((c) => (
-          <label key={c} className={`cursor-pointer rounded-full px-4 py-2 text-sm font-medium ${kind === c ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700"}`}>
+          <label
+            key={c}
+            className={`cursor-pointer rounded-full px-4 py-2 text-sm font-medium ${kind === c ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700"}`}
+          >
             <input type="radio" name="kind" value={c} checked={kind === c} onChange={() => setKind(c)} className="sr-only" />
             {c === "video" ? "Video" : "Voice only"}
           </label>
         ))}
       </fieldset>
-      {error && <p id="dial-error" role="alert" className="mt-4 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p>}
+      {error && (
+        <p id="dial-error" role="alert" className="mt-4 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          {error}
+        </p>
+      )}
       <div className="mt-5 flex gap-2">
-        <button type="button" onClick={() => setValue((v) => v.slice(0, -1))} className="rounded-xl px-4 py-3 font-medium text-slate-700 hover:bg-slate-100" aria-label="Delete last digit">⌫</button>
-        <button type="submit" disabled={busy || !value} data-testid="dial-call"
-          className="flex-1 rounded-xl bg-emerald-600 px-4 py-3 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
+        <button
+          type="button"
+          onClick={() => setValue((v) => v.slice(0, -1))}
+          className="rounded-xl px-4 py-3 font-medium text-slate-700 hover:bg-slate-100"
+          aria-label="Delete last digit"
+        >
+          ⌫
+        </button>
+        <button
+          type="submit"
+          disabled={busy || !value}
+          data-testid="dial-call"
+          className="flex-1 rounded-xl bg-emerald-600 px-4 py-3 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50"
+        >
           {busy ? "Calling…" : "Call"}
         </button>
       </div>

@@ -80,22 +80,45 @@ export function IncomingCall() {
 
   return (
     <div className="fixed inset-0 z-50 flex items-end justify-center bg-slate-900/50 p-4 sm:items-center">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="ring-title" aria-describedby="ring-desc" data-testid="incoming-call"
-        className="w-full max-w-sm rounded-2xl bg-white p-6 text-center shadow-2xl">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="ring-title"
+        aria-describedby="ring-desc"
+        data-testid="incoming-call"
+        className="w-full max-w-sm rounded-2xl bg-white p-6 text-center shadow-2xl"
+      >
         <div className="mx-auto mb-4 w-fit animate-pulse rounded-full ring-4 ring-brand-200">
           <Avatar name={ring.caller.displayName} photoUrl={ring.caller.photoUrl} size={88} />
         </div>
-        <h2 id="ring-title" className="text-xl font-semibold text-slate-900">{ring.caller.displayName}</h2>
+        <h2 id="ring-title" className="text-xl font-semibold text-slate-900">
+          {ring.caller.displayName}
+        </h2>
         <p className="tabular text-slate-600">{ring.caller.formattedNumber}</p>
-        <p id="ring-desc" className="mt-1 text-sm text-slate-600">Incoming {ring.kind === "video" ? "video" : "voice"} call…</p>
-        {error && <p role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{error}</p>}
+        <p id="ring-desc" className="mt-1 text-sm text-slate-600">
+          Incoming {ring.kind === "video" ? "video" : "voice"} call…
+        </p>
+        {error && (
+          <p role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {error}
+          </p>
+        )}
         <div className="mt-6 flex justify-center gap-4">
-          <button type="button" disabled={busy} onClick={() => act("decline")}
-            className="min-w-28 rounded-full bg-rose-600 px-5 py-3 font-semibold text-white hover:bg-rose-700 disabled:opacity-60">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act("decline")}
+            className="min-w-28 rounded-full bg-rose-600 px-5 py-3 font-semibold text-white hover:bg-rose-700 disabled:opacity-60"
+          >
             Decline
           </button>
-          <button ref={acceptRef} type="button" disabled={busy} onClick={() => act("accept")}
-            className="min-w-28 rounded-full bg-emerald-600 px-5 py-3 font-semibold text-white hover:bg-emerald-700 disabled:opacity-60">
+          <button
+            ref={acceptRef}
+            type="button"
+            disabled={busy}
+            onClick={() => act("accept")}
+            className="min-w-28 rounded-full bg-emerald-600 px-5 py-3 font-semibold text-white hover:bg-emerald-700 disabled:opacity-60"
+          >
             Accept
           </button>
         </div>

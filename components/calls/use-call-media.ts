@@ -23,7 +23,14 @@ export function useCallMedia(opts: { callId: string; join: boolean; video: boole
   const remoteVideoEl = useRef<HTMLVideoElement>(null);
   const remoteAudioEl = useRef<HTMLAudioElement>(null);
   const localVideoEl = useRef<HTMLVideoElement>(null);
-  const [state, setState] = useState<MediaState>({ connected: false, micOn: true, cameraOn: opts.video, notice: null, remoteVideo: false, error: null });
+  const [state, setState] = useState<MediaState>({
+    connected: false,
+    micOn: true,
+    cameraOn: opts.video,
+    notice: null,
+    remoteVideo: false,
+    error: null,
+  });
   const patch = (p: Partial<MediaState>) => setState((s) => ({ ...s, ...p }));
 
   useEffect(() => {

@@ -34,7 +34,14 @@ export function useMessages(folder: Folder) {
 }
 
 export async function changeMessage(id: string, change: { read?: boolean; trashed?: boolean }): Promise<{ unread: number }> {
-  const res = await fetch(`/api/mailbox/messages/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(change) });
-  if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: { message: string } } | null)?.error?.message ?? "Could not change the message.");
+  const res = await fetch(`/api/mailbox/messages/${id}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(change),
+  });
+  if (!res.ok)
+    throw new Error(
+      ((await res.json().catch(() => null)) as { error?: { message: string } } | null)?.error?.message ?? "Could not change the message.",
+    );
   return (await res.json()) as { unread: number };
 }

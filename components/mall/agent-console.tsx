@@ -14,7 +14,12 @@ const KEY = ["console"];
 /** The sales agent's console: available or away, incoming calls that ring, and the call in progress. */
 export function AgentConsole({ initial }: { initial: ConsoleState }) {
   const qc = useQueryClient();
-  const { data: state = initial } = useQuery({ queryKey: KEY, queryFn: ({ signal }) => apiGet<ConsoleState>("/api/console", signal), initialData: initial, refetchInterval: 10_000 });
+  const { data: state = initial } = useQuery({
+    queryKey: KEY,
+    queryFn: ({ signal }) => apiGet<ConsoleState>("/api/console", signal),
+    initialData: initial,
+    refetchInterval: 10_000,
+  });
   const patch = (fn: (s: ConsoleState) => ConsoleState) => qc.setQueryData<ConsoleState>(KEY, (s) => (s ? fn(s) : s));
   const [notice, setNotice] = useState<string | null>(initial.notice);
   const [error, setError] = useState<string | null>(null);
@@ -26,9 +31,7 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
     patch((s) => ({ ...s, status: e.status }));
     setNotice(e.notice);
   });
-  useMemberEvent("mall-order", (e) =>
-    patch((s) => (s.current?.id === e.callId ? { ...s, current: { ...s.current, order: e.order } } : s)),
-  );
+  useMemberEvent("mall-order", (e) => patch((s) => (s.current?.id === e.callId ? { ...s, current: { ...s.current, order: e.order } } : s)));
   useMemberEvent("mall-agent-call", (c) => {
     if (c.status === "ended") {
       patch((s) => (s.current?.id === c.id ? { ...s, current: null } : s));
@@ -56,7 +59,11 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
     setError(null);
     try {
       const res = await apiSend<AgentCallView | { ok: true }>("POST", `/api/console/calls/${call.id}/${action}`, {});
-      patch((s) => ({ ...s, ringing: s.ringing.filter((r) => r.id !== call.id), current: action === "accept" ? (res as AgentCallView) : s.current }));
+      patch((s) => ({
+        ...s,
+        ringing: s.ringing.filter((r) => r.id !== call.id),
+        current: action === "accept" ? (res as AgentCallView) : s.current,
+      }));
       setEnded(null);
     } catch (err) {
       patch((s) => ({ ...s, ringing: s.ringing.filter((r) => r.id !== call.id) }));
@@ -72,51 +79,116 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
           <h1 className="text-xl font-semibold">Agent console</h1>
           <p className="text-sm text-slate-600">{state.shops.map((s) => `${s.name} (${s.role})`).join(" · ")}</p>
         </div>
-        <div role="radiogroup" aria-label="Your status" className="flex overflow-hidden rounded-full border border-slate-300" data-testid="agent-status" data-status={state.current ? "busy" : state.status}>
+        <div
+          role="radiogroup"
+          aria-label="Your status"
+          className="flex overflow-hidden rounded-full border border-slate-300"
+          data-testid="agent-status"
+          data-status={state.current ? "busy" : state.status}
+        >
           {(["available", "away"] as const).map((s) => (
-            <button key={s} type="button" role="radio" aria-checked={state.status === s} onClick={() => void setStatus(s)} data-testid={`set-${s}`}
-              className={`px-4 py-2 text-sm font-semibold ${state.status === s ? (s === "available" ? "bg-emerald-600 text-white" : "bg-slate-700 text-white") : "bg-white text-slate-700 hover:bg-slate-100"}`}>
+            <button
+              key={s}
+              type="button"
+              role="radio"
+              aria-checked={state.status === s}
+              onClick={() => void setStatus(s)}
+              data-testid={`set-${s}`}
+              className={`px-4 py-2 text-sm font-semibold ${state.status === s ? (s === "available" ? "bg-emerald-600 text-white" : "bg-slate-700 text-white") : "bg-white text-slate-700 hover:bg-slate-100"}`}
+            >
               {s === "available" ? "Available" : "Away"}
             </button>
           ))}
         </div>
         {state.current && <span className="rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-900">Busy: in a call</span>}
       </header>
-      {notice && <p role="alert" className="mt-3 rounded-xl bg-amber-50 px-4 py-3 text-amber-900" data-testid="console-notice">{notice}</p>}
-      {error && <p role="alert" className="mt-3 rounded-xl bg-rose-50 px-4 py-3 text-rose-800">{error}</p>}
+      {notice && (
+        <p role="alert" className="mt-3 rounded-xl bg-amber-50 px-4 py-3 text-amber-900" data-testid="console-notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="mt-3 rounded-xl bg-rose-50 px-4 py-3 text-rose-800">
+          {error}
+        </p>
+      )}
 
-      {!state.current && state.ringing.map((c) => (
-        <section key={c.id} aria-label={`Incoming call from ${c.shopper.name}`} data-testid="console-ring"
-          className="mt-4 flex flex-wrap items-center gap-4 rounded-2xl border-2 border-emerald-500 bg-emerald-50 p-4 shadow-lg">
-          <span className="relative flex h-12 w-12 items-center justify-center rounded-full bg-emerald-600 text-white" aria-hidden="true">
-            <span className="absolute inset-0 animate-ping rounded-full bg-emerald-400 opacity-40" />☎
-          </span>
-          <div className="min-w-0 flex-1">
-            <p className="font-semibold" data-testid="ring-shopper">{c.kind === "callback" ? "Call back: " : ""}{c.shopper.name}{c.shopper.guest ? " (guest)" : " (member)"}</p>
-            <p className="text-sm text-slate-700">For {c.merchant.name} · from <span className="font-mono" data-testid="ring-from">{c.shopper.fromPath}</span></p>
-            <p className="text-sm text-slate-700" data-testid="ring-age">{c.shopper.ageKnown ? "Age known (registered birth date)" : "Age unknown (guest)"}</p>
-          </div>
-          <button type="button" onClick={() => void answer(c, "accept")} data-testid="accept-ring" className="rounded-full bg-emerald-600 px-5 py-2 font-semibold text-white hover:bg-emerald-700">Accept</button>
-          <button type="button" onClick={() => void answer(c, "decline")} data-testid="decline-ring" className="rounded-full bg-rose-600 px-5 py-2 font-semibold text-white hover:bg-rose-700">Decline</button>
-        </section>
-      ))}
+      {!state.current &&
+        state.ringing.map((c) => (
+          <section
+            key={c.id}
+            aria-label={`Incoming call from ${c.shopper.name}`}
+            data-testid="console-ring"
+            className="mt-4 flex flex-wrap items-center gap-4 rounded-2xl border-2 border-emerald-500 bg-emerald-50 p-4 shadow-lg"
+          >
+            <span className="relative flex h-12 w-12 items-center justify-center rounded-full bg-emerald-600 text-white" aria-hidden="true">
+              <span className="absolute inset-0 animate-ping rounded-full bg-emerald-400 opacity-40" />☎
+            </span>
+            <div className="min-w-0 flex-1">
+              <p className="font-semibold" data-testid="ring-shopper">
+                {c.kind === "callback" ? "Call back: " : ""}
+                {c.shopper.name}
+                {c.shopper.guest ? " (guest)" : " (member)"}
+              </p>
+              <p className="text-sm text-slate-700">
+                For {c.merchant.name} · from{" "}
+                <span className="font-mono" data-testid="ring-from">
+                  {c.shopper.fromPath}
+                </span>
+              </p>
+              <p className="text-sm text-slate-700" data-testid="ring-age">
+                {c.shopper.ageKnown ? "Age known (registered birth date)" : "Age unknown (guest)"}
+              </p>
+            </div>
+            <button
+              type="button"
+              onClick={() => void answer(c, "accept")}
+              data-testid="accept-ring"
+              className="rounded-full bg-emerald-600 px-5 py-2 font-semibold text-white hover:bg-emerald-700"
+            >
+              Accept
+            </button>
+            <button
+              type="button"
+              onClick={() => void answer(c, "decline")}
+              data-testid="decline-ring"
+              className="rounded-full bg-rose-600 px-5 py-2 font-semibold text-white hover:bg-rose-700"
+            >
+              Decline
+            </button>
+          </section>
+        ))}
 
       {state.current ? (
-        <AgentCall call={state.current} onCall={(c) => patch((s) => ({ ...s, current: c }))} onEnded={(c) => { setEnded(c); patch((s) => ({ ...s, current: null })); }} />
+        <AgentCall
+          call={state.current}
+          onCall={(c) => patch((s) => ({ ...s, current: c }))}
+          onEnded={(c) => {
+            setEnded(c);
+            patch((s) => ({ ...s, current: null }));
+          }}
+        />
       ) : ended ? (
         <section className="mt-4 rounded-2xl border border-slate-200 bg-white p-4" data-testid="console-ended">
           <p className="font-semibold">Call with {ended.shopper.name} ended.</p>
           {ended.order && (
             <p className="text-sm text-slate-700" data-testid="console-ended-order">
               Order {ended.order.reference}: {ended.order.status === "placed" ? "placed, payment due" : "no sale"}.{" "}
-              <a className="underline" href={`/mall/orders/${ended.order.id}`}>Open the order</a>
+              <a className="underline" href={`/mall/orders/${ended.order.id}`}>
+                Open the order
+              </a>
             </p>
           )}
-          <button type="button" onClick={() => setEnded(null)} className="mt-2 rounded-lg border border-slate-300 px-3 py-1.5 text-sm">Dismiss</button>
+          <button type="button" onClick={() => setEnded(null)} className="mt-2 rounded-lg border border-slate-300 px-3 py-1.5 text-sm">
+            Dismiss
+          </button>
         </section>
       ) : (
         state.ringing.length === 0 && (
-          <section className="mt-6 rounded-2xl border border-dashed border-slate-300 p-10 text-center text-slate-600" data-testid="console-idle">
+          <section
+            className="mt-6 rounded-2xl border border-dashed border-slate-300 p-10 text-center text-slate-600"
+            data-testid="console-idle"
+          >
             {available ? "You are available. Calls from shoppers ring here." : "You are away: set yourself available to take calls."}
           </section>
         )

@@ -47,7 +47,13 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
   });
 
   const connected = call.status === "connected";
-  const media = useCallMedia({ callId: call.id, join: connected, video: true, otherName: call.agent?.name ?? "The agent", tokenUrl: `/api/mall/calls/${call.id}/token` });
+  const media = useCallMedia({
+    callId: call.id,
+    join: connected,
+    video: true,
+    otherName: call.agent?.name ?? "The agent",
+    tokenUrl: `/api/mall/calls/${call.id}/token`,
+  });
   const cameraOn = media.state.connected && media.state.cameraOn;
   useEffect(() => {
     if (!connected) return;
@@ -75,15 +81,24 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
 
   if (waiting) {
     return (
-      <section className="mx-auto max-w-xl rounded-3xl border border-slate-200 bg-white p-6 text-center shadow-sm" data-testid="shopper-waiting" data-status={call.status} aria-live="polite">
+      <section
+        className="mx-auto max-w-xl rounded-3xl border border-slate-200 bg-white p-6 text-center shadow-sm"
+        data-testid="shopper-waiting"
+        data-status={call.status}
+        aria-live="polite"
+      >
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={`/api/mall/logos/${m.slug}`} alt={`${m.name} logo`} width={72} height={72} className="mx-auto rounded-2xl" />
         <h1 className="mt-3 text-xl font-semibold">Calling {m.name}</h1>
         {call.status === "ringing" || call.position === null ? (
-          <p className="mt-2 text-slate-700" data-testid="queue-status">Connecting you to a sales agent…</p>
+          <p className="mt-2 text-slate-700" data-testid="queue-status">
+            Connecting you to a sales agent…
+          </p>
         ) : (
           <>
-            <p className="mt-2 text-3xl font-bold" data-testid="queue-position">You are number {call.position} in line</p>
+            <p className="mt-2 text-3xl font-bold" data-testid="queue-position">
+              You are number {call.position} in line
+            </p>
             <p className="mt-1 text-slate-600" data-testid="queue-wait">
               {call.waitMs ? `About ${minutes(call.waitMs)} min wait` : "Every agent is busy; we will connect you as soon as one is free."}
             </p>
@@ -92,11 +107,24 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
         <div className="mx-auto mt-4 h-1.5 w-40 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
           <div className="h-full w-1/3 animate-pulse rounded-full bg-emerald-500" />
         </div>
-        <button type="button" onClick={() => void leave()} disabled={leaving} data-testid="leave-queue"
-          className="mt-5 rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">Leave the queue</button>
+        <button
+          type="button"
+          onClick={() => void leave()}
+          disabled={leaving}
+          data-testid="leave-queue"
+          className="mt-5 rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+        >
+          Leave the queue
+        </button>
         {offer && (
           <div className="mt-6 text-left">
-            <MessageOffer merchant={m} signedIn={signedIn} maxSeconds={maxSeconds} reason="You have waited a while." onChoose={() => void leave("message")} />
+            <MessageOffer
+              merchant={m}
+              signedIn={signedIn}
+              maxSeconds={maxSeconds}
+              reason="You have waited a while."
+              onChoose={() => void leave("message")}
+            />
           </div>
         )}
       </section>
@@ -106,13 +134,27 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_22rem]" data-testid="shopper-call">
       <div className="flex flex-col gap-4">
-        <CallVideo media={media} otherName={`${call.agent?.name ?? "Agent"} · ${m.name}`} otherLabel="The agent" onHangUp={() => void leave()} hangingUp={leaving} testid="shopper-video" />
+        <CallVideo
+          media={media}
+          otherName={`${call.agent?.name ?? "Agent"} · ${m.name}`}
+          otherLabel="The agent"
+          onHangUp={() => void leave()}
+          hangingUp={leaving}
+          testid="shopper-video"
+        />
         {call.order?.ageCheck === "requested" && (
           <div role="alert" className="rounded-2xl border-2 border-amber-400 bg-amber-50 p-4" data-testid="camera-request">
             <p className="font-semibold">The agent needs to check your age.</p>
-            <p className="text-sm text-slate-700">Turn on your camera and hold your ID up to it. {cameraOn ? "Your camera is on." : "Your camera is off."}</p>
+            <p className="text-sm text-slate-700">
+              Turn on your camera and hold your ID up to it. {cameraOn ? "Your camera is on." : "Your camera is off."}
+            </p>
             {!cameraOn && (
-              <button type="button" onClick={() => void media.toggleCamera()} className="mt-2 rounded-lg bg-amber-500 px-4 py-2 font-semibold text-slate-900 hover:bg-amber-400" data-testid="camera-on">
+              <button
+                type="button"
+                onClick={() => void media.toggleCamera()}
+                className="mt-2 rounded-lg bg-amber-500 px-4 py-2 font-semibold text-slate-900 hover:bg-amber-400"
+                data-testid="camera-on"
+              >
                 Turn my camera on
               </button>
             )}
@@ -120,7 +162,8 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
         )}
         {call.order?.ageCheck === "refused" && (
           <p role="alert" className="rounded-2xl bg-rose-50 p-4 text-rose-900" data-testid="age-refused">
-            Your age could not be verified{call.order.refusal ? ` (${call.order.refusal})` : ""}, so the age-restricted items were taken out of your cart.
+            Your age could not be verified{call.order.refusal ? ` (${call.order.refusal})` : ""}, so the age-restricted items were taken out
+            of your cart.
           </p>
         )}
         {call.shownProduct && <ProductCard product={call.shownProduct} label={`${call.agent?.name ?? "The agent"} is showing you`} />}
@@ -131,7 +174,9 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
         {call.order?.status === "placed" && (
           <p role="status" className="rounded-2xl bg-emerald-50 p-4 text-emerald-900" data-testid="order-placed">
             Order <strong className="tabular">{call.order.reference}</strong> is placed; payment is due.{" "}
-            <Link href={`/mall/orders/${call.order.id}`} className="font-medium underline">See the confirmation</Link>
+            <Link href={`/mall/orders/${call.order.id}`} className="font-medium underline">
+              See the confirmation
+            </Link>
           </p>
         )}
       </aside>
@@ -145,29 +190,58 @@ function Ended({ call, signedIn, maxSeconds }: { call: ShopperView; signedIn: bo
   useEffect(() => {
     if (call.outcome !== "closed" && call.outcome !== "left") return;
     void apiGet<{ merchants: MerchantCard[] }>("/api/mall/live")
-      .then((r) => setOthers(r.merchants.filter((x) => x.category === call.merchant.category && x.slug !== call.merchant.slug && x.availability.state === "open")))
+      .then((r) =>
+        setOthers(
+          r.merchants.filter(
+            (x) => x.category === call.merchant.category && x.slug !== call.merchant.slug && x.availability.state === "open",
+          ),
+        ),
+      )
       .catch(() => undefined);
   }, [call.outcome, call.merchant]);
   return (
-    <section className="mx-auto max-w-xl rounded-3xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="shopper-ended" data-outcome={call.outcome}>
-      <h1 className="text-xl font-semibold" data-testid="shopper-outcome">{placed ? "Thank you for your order!" : call.outcomeText}</h1>
+    <section
+      className="mx-auto max-w-xl rounded-3xl border border-slate-200 bg-white p-6 shadow-sm"
+      data-testid="shopper-ended"
+      data-outcome={call.outcome}
+    >
+      <h1 className="text-xl font-semibold" data-testid="shopper-outcome">
+        {placed ? "Thank you for your order!" : call.outcomeText}
+      </h1>
       {placed && call.order && (
         <p className="mt-2 text-slate-700" data-testid="order-placed">
           Order <strong className="tabular">{call.order.reference}</strong> is placed; payment is due.{" "}
-          <Link href={`/mall/orders/${call.order.id}`} className="font-medium text-brand-700 underline">See the confirmation</Link>
+          <Link href={`/mall/orders/${call.order.id}`} className="font-medium text-brand-700 underline">
+            See the confirmation
+          </Link>
         </p>
       )}
       {others.length > 0 && (
         <p className="mt-3 text-slate-700" data-testid="suggestions">
-          An agent is free now at {others.map((o, i) => <span key={o.slug}>{i > 0 && ", "}<Link href={`/mall/${o.slug}`} className="font-medium text-brand-700 underline">{o.name}</Link></span>)}.
+          An agent is free now at{" "}
+          {others.map((o, i) => (
+            <span key={o.slug}>
+              {i > 0 && ", "}
+              <Link href={`/mall/${o.slug}`} className="font-medium text-brand-700 underline">
+                {o.name}
+              </Link>
+            </span>
+          ))}
+          .
         </p>
       )}
       {call.outcome !== "completed" && (
-        <div className="mt-4"><MessageOffer merchant={call.merchant} signedIn={signedIn} maxSeconds={maxSeconds} reason={null} /></div>
+        <div className="mt-4">
+          <MessageOffer merchant={call.merchant} signedIn={signedIn} maxSeconds={maxSeconds} reason={null} />
+        </div>
       )}
       <div className="mt-5 flex flex-wrap gap-3">
-        <Link href={`/mall/${call.merchant.slug}`} className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">Back to {call.merchant.name}</Link>
-        <Link href="/mall" className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-slate-100">The mall</Link>
+        <Link href={`/mall/${call.merchant.slug}`} className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+          Back to {call.merchant.name}
+        </Link>
+        <Link href="/mall" className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-slate-100">
+          The mall
+        </Link>
       </div>
     </section>
   );

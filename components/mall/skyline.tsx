@@ -21,7 +21,13 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
   const slot = (W - 40) / n;
   const width = Math.min(150, slot - 14);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="group" aria-label="The mall: merchants on a skyline" data-testid="skyline">
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className="h-auto w-full"
+      role="group"
+      aria-label="The mall: merchants on a skyline"
+      data-testid="skyline"
+    >
       <defs>
         <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
           <stop offset="0" stopColor="#1e3a8a" />
@@ -46,7 +52,13 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
         const cols = 4;
         const rows = Math.floor((h - 110) / 26);
         return (
-          <a key={m.slug} href={`/mall/${m.slug}`} aria-label={`${m.name}, ${m.category}: ${availabilityText(a)}`} data-testid="skyline-merchant" data-state={a.state}>
+          <a
+            key={m.slug}
+            href={`/mall/${m.slug}`}
+            aria-label={`${m.name}, ${m.category}: ${availabilityText(a)}`}
+            data-testid="skyline-merchant"
+            data-state={a.state}
+          >
             <g className="transition-opacity hover:opacity-90">
               <rect x={x} y={y} width={width} height={h} rx={6} fill={m.color} />
               <rect x={x + width / 2 - 4} y={y - 18} width={8} height={18} fill={m.color} />
@@ -54,14 +66,41 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
                 const cx = k % cols;
                 const cy = Math.floor(k / cols);
                 const lit = (k * 7 + i * 3) % 5 !== 0;
-                return <rect key={k} x={x + 12 + cx * ((width - 24) / cols)} y={y + 92 + cy * 26} width={(width - 24) / cols - 8} height={14} rx={2} fill={lit ? m.accent : "#0f172a"} opacity={lit ? 0.85 : 0.5} />;
+                return (
+                  <rect
+                    key={k}
+                    x={x + 12 + cx * ((width - 24) / cols)}
+                    y={y + 92 + cy * 26}
+                    width={(width - 24) / cols - 8}
+                    height={14}
+                    rx={2}
+                    fill={lit ? m.accent : "#0f172a"}
+                    opacity={lit ? 0.85 : 0.5}
+                  />
+                );
               })}
               <image href={`/api/mall/logos/${m.slug}`} x={x + width / 2 - 32} y={y + 14} width={64} height={64} />
               <rect x={x + 6} y={STREET + 8} width={width - 12} height={24} rx={12} fill={signColor} />
-              <text x={x + width / 2} y={STREET + 24} textAnchor="middle" fontSize="12" fontWeight="600" fill="#fff" fontFamily="sans-serif">
+              <text
+                x={x + width / 2}
+                y={STREET + 24}
+                textAnchor="middle"
+                fontSize="12"
+                fontWeight="600"
+                fill="#fff"
+                fontFamily="sans-serif"
+              >
                 {availabilityText(a)}
               </text>
-              <text x={x + width / 2} y={STREET + 50} textAnchor="middle" fontSize="13" fontWeight="700" fill="#0f172a" fontFamily="sans-serif">
+              <text
+                x={x + width / 2}
+                y={STREET + 50}
+                textAnchor="middle"
+                fontSize="13"
+                fontWeight="700"
+                fill="#0f172a"
+                fontFamily="sans-serif"
+              >
                 {m.name.length > 18 ? `${m.name.slice(0, 17)}…` : m.name}
               </text>
             </g>
@@ -69,7 +108,11 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
         );
       })}
       {/* Shoppers in the mall now: small avatars on the pavement, in front of the shop they are looking at. */}
-      <g data-testid="skyline-visitors" aria-label={`${visitors.length} ${visitors.length === 1 ? "shopper" : "shoppers"} in the mall`} role="img">
+      <g
+        data-testid="skyline-visitors"
+        aria-label={`${visitors.length} ${visitors.length === 1 ? "shopper" : "shoppers"} in the mall`}
+        role="img"
+      >
         {visitors.map((v, k) => {
           const i = merchants.findIndex((m) => m.slug === v.merchantSlug);
           const crowd = visitors.slice(0, k).filter((o) => o.merchantSlug === v.merchantSlug).length;
@@ -79,7 +122,9 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
           return (
             <g key={v.key} data-testid="skyline-visitor">
               <circle cx={cx} cy={cy} r={10} fill={v.color} stroke="#fff" strokeWidth={2} />
-              <text x={cx} y={cy + 4} textAnchor="middle" fontSize="9" fontWeight="700" fill="#fff" fontFamily="sans-serif">{v.initials}</text>
+              <text x={cx} y={cy + 4} textAnchor="middle" fontSize="9" fontWeight="700" fill="#fff" fontFamily="sans-serif">
+                {v.initials}
+              </text>
             </g>
           );
         })}

@@ -34,15 +34,22 @@ export function useStatuses(memberIds: string[], initial: Record<string, PublicS
   }, [client, key]);
   const version = useSyncExternalStore(
     (l) => client?.subscribe(l) ?? (() => {}),
-    () => (client ? key.split(",").map((id) => client.status(id) ?? "").join(",") : ""),
+    () =>
+      client
+        ? key
+            .split(",")
+            .map((id) => client.status(id) ?? "")
+            .join(",")
+        : "",
     () => "",
   );
   return useMemo(() => {
     const out = { ...initial };
-    if (client) for (const id of memberIds) {
-      const s = client.status(id);
-      if (s) out[id] = s;
-    }
+    if (client)
+      for (const id of memberIds) {
+        const s = client.status(id);
+        if (s) out[id] = s;
+      }
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, key, initial, client]);

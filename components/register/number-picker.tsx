@@ -91,7 +91,14 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
             key={value}
             className={`flex cursor-pointer items-start gap-3 rounded-xl border p-3 ${mode === value ? "border-brand-500 bg-brand-50" : "border-slate-200 hover:border-slate-300"}`}
           >
-            <input type="radio" name="numberMode" value={value} checked={mode === value} onChange={() => setMode(value)} className="mt-1 accent-brand-600" />
+            <input
+              type="radio"
+              name="numberMode"
+              value={value}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+              className="mt-1 accent-brand-600"
+            />
             <span>
               <span className="block font-medium">{title}</span>
               <span className="block text-sm text-slate-600">{hint}</span>
@@ -103,7 +110,10 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
       {mode === "vanity" && (
         <div className="mt-5 space-y-4">
           {holdActive && held ? (
-            <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-emerald-300 bg-emerald-50 p-4" data-testid="hold-card">
+            <div
+              className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-emerald-300 bg-emerald-50 p-4"
+              data-testid="hold-card"
+            >
               <div>
                 <p className="text-sm font-medium text-emerald-800">Held for you</p>
                 <p className="text-2xl" data-testid="held-number">
@@ -151,13 +161,24 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
                   <span className="block text-sm font-medium" id={`${inputId}-pos`}>
                     Place it
                   </span>
-                  <div role="radiogroup" aria-labelledby={`${inputId}-pos`} className="mt-1 inline-flex rounded-lg border border-slate-300 p-0.5">
+                  <div
+                    role="radiogroup"
+                    aria-labelledby={`${inputId}-pos`}
+                    className="mt-1 inline-flex rounded-lg border border-slate-300 p-0.5"
+                  >
                     {(["start", "middle", "end"] as const).map((p) => (
                       <label
                         key={p}
                         className={`cursor-pointer rounded-md px-3 py-1.5 text-sm capitalize has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${position === p ? "bg-brand-600 text-white" : "text-slate-700"}`}
                       >
-                        <input type="radio" name="position" value={p} checked={position === p} onChange={() => setPosition(p)} className="sr-only" />
+                        <input
+                          type="radio"
+                          name="position"
+                          value={p}
+                          checked={position === p}
+                          onChange={() => setPosition(p)}
+                          className="sr-only"
+                        />
                         {p}
                       </label>
                     ))}

@@ -87,7 +87,9 @@ export function RegisterForm({ origin }: { origin: string }) {
         if (err.body.field && !fieldErrors[err.body.field]) fieldErrors[err.body.field] = err.body.message;
         setErrors(fieldErrors);
         const n = Object.keys(fieldErrors).length;
-        setFormError(n > 1 ? `Please correct the ${n} fields marked above.` : n === 1 ? "Please correct the field marked above." : err.body.message);
+        setFormError(
+          n > 1 ? `Please correct the ${n} fields marked above.` : n === 1 ? "Please correct the field marked above." : err.body.message,
+        );
       } else {
         setFormError("Something went wrong; please try again");
       }
@@ -116,7 +118,15 @@ export function RegisterForm({ origin }: { origin: string }) {
           hint={`Your page: ${origin.replace(/^https?:\/\//, "")}/${handle || "your-handle"}`}
         >
           {(p) => (
-            <input {...p} className={inputClass} autoComplete="username" required maxLength={30} value={handle} onChange={(e) => setHandle(e.target.value)} />
+            <input
+              {...p}
+              className={inputClass}
+              autoComplete="username"
+              required
+              maxLength={30}
+              value={handle}
+              onChange={(e) => setHandle(e.target.value)}
+            />
           )}
         </Field>
         <Field label="Email" name="email" error={errors.email}>

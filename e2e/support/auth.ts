@@ -4,10 +4,20 @@ import type { APIRequestContext, BrowserContext } from "@playwright/test";
 export async function registerMember(request: APIRequestContext, overrides: Record<string, unknown> = {}) {
   const id = Math.random().toString(36).slice(2, 8);
   const person = {
-    displayName: `Pat ${id}`, handle: `pat-${id}`, email: `pat-${id}@example.test`, password: "e2e password 123",
-    birthDate: "1990-01-01", city: "Lisbon", interests: ["e2e"], listed: true, ...overrides,
+    displayName: `Pat ${id}`,
+    handle: `pat-${id}`,
+    email: `pat-${id}@example.test`,
+    password: "e2e password 123",
+    birthDate: "1990-01-01",
+    city: "Lisbon",
+    interests: ["e2e"],
+    listed: true,
+    ...overrides,
   };
-  const res = await request.post("/api/register", { data: person, headers: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
+  const res = await request.post("/api/register", {
+    data: person,
+    headers: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+  });
   if (res.status() !== 201) throw new Error(`register failed: ${res.status()} ${await res.text()}`);
   const { member } = (await res.json()) as { member: { id: string; handle: string; number: string } };
   return { ...person, ...member };

@@ -12,7 +12,9 @@ export async function memberPage(browser: Browser, who: Person, path = "/", view
   const page = await ctx.newPage();
   await page.goto(path);
   // Reachable once the presence server has written the connection (batched every 250 ms).
-  await expect.poll(async () => ((await (await page.request.get("/api/presence/status")).json()) as { status: string }).status, { timeout: 10_000 }).toBe("online");
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/presence/status")).json()) as { status: string }).status, { timeout: 10_000 })
+    .toBe("online");
   return page;
 }
 
@@ -26,7 +28,11 @@ export async function dial(page: Page, number: string, kind: "video" | "voice" =
 
 /** The other party's video is playing: non-zero size and frames keep coming. */
 export async function expectRemoteVideo(page: Page) {
-  await expect.poll(() => page.evaluate(() => (document.querySelector("[data-testid=remote-video]") as HTMLVideoElement | null)?.videoWidth ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (document.querySelector("[data-testid=remote-video]") as HTMLVideoElement | null)?.videoWidth ?? 0), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
   const frames = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {

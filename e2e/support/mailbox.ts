@@ -12,4 +12,3 @@ export async function record(page: Page, seconds: number, kind: "video" | "voice
   await page.getByTestId("record-stop").click();
   await expect(page.getByTestId("review-player")).toBeVisible();
 }
-

@@ -16,13 +16,18 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
  */
 export async function sendVerificationEmail(deps: VerificationDeps, memberId: string): Promise<{ sent: boolean }> {
   const now = deps.now?.() ?? new Date();
-  const m = await deps.db.member.findUnique({ where: { id: memberId }, select: { email: true, emailKey: true, displayName: true, emailVerifiedAt: true } });
+  const m = await deps.db.member.findUnique({
+    where: { id: memberId },
+    select: { email: true, emailKey: true, displayName: true, emailVerifiedAt: true },
+  });
   if (!m) throw new DomainError("NOT_FOUND", "No such member.");
   if (m.emailVerifiedAt) return { sent: false };
   const token = randomBytes(32).toString("base64url");
   await deps.db.$transaction([
     deps.db.emailVerification.deleteMany({ where: { memberId } }),
-    deps.db.emailVerification.create({ data: { tokenHash: hash(token), memberId, emailKey: m.emailKey, expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS) } }),
+    deps.db.emailVerification.create({
+      data: { tokenHash: hash(token), memberId, emailKey: m.emailKey, expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS) },
+    }),
   ]);
   const link = `${deps.publicUrl ?? ""}/verify-email?token=${token}`;
   await deps.mailer.send({
@@ -42,8 +47,14 @@ export async function sendVerificationEmail(deps: VerificationDeps, memberId: st
 export async function verifyEmail(deps: Pick<VerificationDeps, "db" | "now">, token: string): Promise<{ handle: string }> {
   const now = deps.now?.() ?? new Date();
   const tokenHash = hash(token);
-  const row = await deps.db.emailVerification.findUnique({ where: { tokenHash }, include: { member: { select: { handle: true, emailKey: true } } } });
-  const invalid = new DomainError("NOT_FOUND", "This link is not valid: it was used already, replaced by a newer one, or mistyped. Sign in and ask for a new one.");
+  const row = await deps.db.emailVerification.findUnique({
+    where: { tokenHash },
+    include: { member: { select: { handle: true, emailKey: true } } },
+  });
+  const invalid = new DomainError(
+    "NOT_FOUND",
+    "This link is not valid: it was used already, replaced by a newer one, or mistyped. Sign in and ask for a new one.",
+  );
   if (!row) throw invalid;
   if (row.expiresAt <= now) {
     await deps.db.emailVerification.deleteMany({ where: { tokenHash } });

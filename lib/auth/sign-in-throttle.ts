@@ -28,7 +28,9 @@ export async function assertNotLockedOut(store: CounterStore, account: string, o
 
 function lockedOut(resetInMs: number) {
   const retryAfterSeconds = Math.max(1, Math.ceil(resetInMs / 1000));
-  return new DomainError("RATE_LIMITED", `Too many failed sign-ins for this account; try again in ${formatWait(retryAfterSeconds)}`, { retryAfterSeconds });
+  return new DomainError("RATE_LIMITED", `Too many failed sign-ins for this account; try again in ${formatWait(retryAfterSeconds)}`, {
+    retryAfterSeconds,
+  });
 }
 
 export async function recordSignInFailure(store: CounterStore, account: string, opts: ThrottleOptions): Promise<void> {

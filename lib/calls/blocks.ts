@@ -33,6 +33,10 @@ export async function isBlocked(db: Db, blockerId: string, blockedId: string): P
 }
 
 export async function listBlocked(db: Db, blockerId: string) {
-  const rows = await db.block.findMany({ where: { blockerId }, include: { blocked: { select: { handle: true, displayName: true } } }, orderBy: { createdAt: "desc" } });
+  const rows = await db.block.findMany({
+    where: { blockerId },
+    include: { blocked: { select: { handle: true, displayName: true } } },
+    orderBy: { createdAt: "desc" },
+  });
   return rows.map((r) => ({ handle: r.blocked.handle, displayName: r.blocked.displayName, since: r.createdAt.toISOString() }));
 }

@@ -11,7 +11,8 @@ export async function resolveCallee(db: Db, to: { number?: string; handle?: stri
   }
   const k = toKeypadDigits(to.number ?? "");
   if (!k.ok) throw new DomainError("INVALID_NUMBER", k.reason);
-  if (k.digits.length !== 12) throw new DomainError("INVALID_NUMBER", `A number has 12 digits (or keypad letters); you entered ${k.digits.length}.`);
+  if (k.digits.length !== 12)
+    throw new DomainError("INVALID_NUMBER", `A number has 12 digits (or keypad letters); you entered ${k.digits.length}.`);
   const n = await db.phoneNumber.findUnique({ where: { digits: k.digits }, select: { memberId: true } });
   if (!n?.memberId) throw new DomainError("NOT_FOUND", "No member has that number.");
   return n.memberId;

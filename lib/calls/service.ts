@@ -27,17 +27,32 @@ type Deps = { db: Db; bus: BusPublisher; now?: () => Date };
 const ACTIVE = ["ringing", "connected"];
 
 function fromRow(r: {
-  id: string; callerId: string; calleeId: string; kind: string; status: string; outcome: string | null; createdAt: Date; ringUntil: Date;
-  answeredAt: Date | null; answeredDevice: string | null; endedAt: Date | null; endedBy: string | null;
+  id: string;
+  callerId: string;
+  calleeId: string;
+  kind: string;
+  status: string;
+  outcome: string | null;
+  createdAt: Date;
+  ringUntil: Date;
+  answeredAt: Date | null;
+  answeredDevice: string | null;
+  endedAt: Date | null;
+  endedBy: string | null;
 }): Call {
   return { ...r, kind: r.kind as CallKind, status: r.status as sm.CallStatus, outcome: r.outcome as Outcome | null };
 }
 
 async function memberCard(db: Db, id: string) {
-  const m = await db.member.findUnique({ where: { id }, select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } } });
+  const m = await db.member.findUnique({
+    where: { id },
+    select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } },
+  });
   if (!m) throw new DomainError("NOT_FOUND", "That member no longer exists.");
   return {
-    id: m.id, handle: m.handle, displayName: m.displayName,
+    id: m.id,
+    handle: m.handle,
+    displayName: m.displayName,
     formattedNumber: m.number ? formatNumber(m.number.digits) : null,
     photoUrl: m.photoKey ? `/api/members/${encodeURIComponent(m.handle)}/photo` : null,
   };
@@ -46,8 +61,15 @@ async function memberCard(db: Db, id: string) {
 export async function viewFor(db: Db, call: Call, memberId: string): Promise<CallView> {
   const role = call.callerId === memberId ? "caller" : "callee";
   return {
-    id: call.id, kind: call.kind, status: call.status, outcome: call.outcome, outcomeText: call.outcome ? sm.outcomeText(call.outcome) : null, role,
-    ringUntil: call.ringUntil.toISOString(), answeredAt: call.answeredAt?.toISOString() ?? null, endedAt: call.endedAt?.toISOString() ?? null,
+    id: call.id,
+    kind: call.kind,
+    status: call.status,
+    outcome: call.outcome,
+    outcomeText: call.outcome ? sm.outcomeText(call.outcome) : null,
+    role,
+    ringUntil: call.ringUntil.toISOString(),
+    answeredAt: call.answeredAt?.toISOString() ?? null,
+    endedAt: call.endedAt?.toISOString() ?? null,
     other: await memberCard(db, role === "caller" ? call.calleeId : call.callerId),
   };
 }
@@ -55,7 +77,11 @@ export async function viewFor(db: Db, call: Call, memberId: string): Promise<Cal
 /** Is the member in a call or being rung right now? */
 async function inActiveCall(db: Pick<Db, "call">, memberId: string, now: Date): Promise<boolean> {
   const n = await db.call.count({
-    where: { status: { in: ACTIVE }, OR: [{ callerId: memberId }, { calleeId: memberId }], NOT: { status: "ringing", ringUntil: { lte: now } } },
+    where: {
+      status: { in: ACTIVE },
+      OR: [{ callerId: memberId }, { calleeId: memberId }],
+      NOT: { status: "ringing", ringUntil: { lte: now } },
+    },
   });
   return n > 0;
 }
@@ -94,21 +120,34 @@ export async function placeCall(deps: Deps, input: { callerId: string; calleeId:
     ]);
     // Between two connections (a page reloading) the callee has none for a moment: still reachable.
     const justSeen = !!callee.presenceSeenAt && callee.presenceSeenAt.getTime() > now.getTime() - RECONNECT_GRACE_MS;
-    const outcome = sm.placementOutcome({ blocked: !!blocked, calleeReachable: live > 0 || justSeen, calleeSetting: callee.presenceSetting, calleeInCall });
+    const outcome = sm.placementOutcome({
+      blocked: !!blocked,
+      calleeReachable: live > 0 || justSeen,
+      calleeSetting: callee.presenceSetting,
+      calleeInCall,
+    });
     const draft = sm.newCall({ id: "", callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, now, outcome });
     const { id: _drop, ...data } = draft;
     return fromRow(await tx.call.create({ data: { ...data, calleeSeen: true } }));
   });
   if (call.status === "ringing") {
     const caller = await memberCard(db, call.callerId);
-    await deps.bus.toMember(call.calleeId, "call-ring", { callId: call.id, kind: call.kind, ringUntil: call.ringUntil.toISOString(), caller });
+    await deps.bus.toMember(call.calleeId, "call-ring", {
+      callId: call.id,
+      kind: call.kind,
+      ringUntil: call.ringUntil.toISOString(),
+      caller,
+    });
   }
   return call;
 }
 
 /** What rings for a member right now: a page that opens (or reconnects) mid-ring asks, so it rings too. */
 export async function incomingFor(db: Db, memberId: string, now = new Date()) {
-  const row = await db.call.findFirst({ where: { calleeId: memberId, status: "ringing", ringUntil: { gt: now } }, orderBy: { createdAt: "desc" } });
+  const row = await db.call.findFirst({
+    where: { calleeId: memberId, status: "ringing", ringUntil: { gt: now } },
+    orderBy: { createdAt: "desc" },
+  });
   if (!row) return null;
   return { callId: row.id, kind: row.kind as CallKind, ringUntil: row.ringUntil.toISOString(), caller: await memberCard(db, row.callerId) };
 }
@@ -129,7 +168,11 @@ export async function callForParty(db: Db, callId: string, memberId: string, now
  * Applies one transition. The write only lands if the call is still in the status
  * it was computed from; otherwise the transition is computed again on what won.
  */
-async function transition(deps: Deps, input: { callId: string; memberId: string | null }, step: (call: Call, now: Date) => Step): Promise<Call> {
+async function transition(
+  deps: Deps,
+  input: { callId: string; memberId: string | null },
+  step: (call: Call, now: Date) => Step,
+): Promise<Call> {
   const { callId } = input;
   const { db } = deps;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -148,7 +191,12 @@ async function transition(deps: Deps, input: { callId: string; memberId: string 
     const written = await db.call.updateMany({
       where: { id: callId, status: stored.status },
       data: {
-        status: next.status, outcome: next.outcome, answeredAt: next.answeredAt, answeredDevice: next.answeredDevice, endedAt: next.endedAt, endedBy: next.endedBy,
+        status: next.status,
+        outcome: next.outcome,
+        answeredAt: next.answeredAt,
+        answeredDevice: next.answeredDevice,
+        endedAt: next.endedAt,
+        endedBy: next.endedBy,
         ...(next.outcome === "missed" ? { calleeSeen: false } : {}),
       },
     });

@@ -52,23 +52,46 @@ function endedRefusal(call: Call): Refusal {
 export const isParty = (call: Call, memberId: string) => call.callerId === memberId || call.calleeId === memberId;
 
 /** Whether a new call rings, or ends at once, and why. Blocked callers see "unavailable", never "blocked". */
-export function placementOutcome(input: { calleeReachable: boolean; calleeSetting: string; calleeInCall: boolean; blocked: boolean }): Outcome | null {
+export function placementOutcome(input: {
+  calleeReachable: boolean;
+  calleeSetting: string;
+  calleeInCall: boolean;
+  blocked: boolean;
+}): Outcome | null {
   if (input.blocked || !input.calleeReachable || input.calleeSetting === "dnd" || input.calleeSetting === "invisible") return "unavailable";
   if (input.calleeInCall) return "busy";
   return null;
 }
 
-export function newCall(input: { id: string; callerId: string; calleeId: string; kind: CallKind; now: Date; outcome: Outcome | null }): Call {
+export function newCall(input: {
+  id: string;
+  callerId: string;
+  calleeId: string;
+  kind: CallKind;
+  now: Date;
+  outcome: Outcome | null;
+}): Call {
   const base: Call = {
-    id: input.id, callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, status: "ringing", outcome: null,
-    createdAt: input.now, ringUntil: new Date(input.now.getTime() + RING_MS), answeredAt: null, answeredDevice: null, endedAt: null, endedBy: null,
+    id: input.id,
+    callerId: input.callerId,
+    calleeId: input.calleeId,
+    kind: input.kind,
+    status: "ringing",
+    outcome: null,
+    createdAt: input.now,
+    ringUntil: new Date(input.now.getTime() + RING_MS),
+    answeredAt: null,
+    answeredDevice: null,
+    endedAt: null,
+    endedBy: null,
   };
   return input.outcome ? { ...base, status: "ended", outcome: input.outcome, endedAt: input.now } : base;
 }
 
 /** Ringing past its time is missed, whether or not the sweeper has stored it yet. */
 export function expire(call: Call, now: Date): Call {
-  if (call.status === "ringing" && now >= call.ringUntil) return { ...call, status: "ended", outcome: "missed", endedAt: call.ringUntil, endedBy: null };
+  if (call.status === "ringing" && now >= call.ringUntil)
+    return { ...call, status: "ended", outcome: "missed", endedAt: call.ringUntil, endedBy: null };
   return call;
 }
 
@@ -76,7 +99,9 @@ export function accept(stored: Call, memberId: string, deviceId: string, now: Da
   const call = expire(stored, now);
   if (call.calleeId !== memberId) return refuse("not_callee", "Only the person called can answer.");
   if (call.status === "connected") {
-    return call.answeredDevice === deviceId ? { ok: true, call } : refuse("answered_elsewhere", "This call was answered on another device.");
+    return call.answeredDevice === deviceId
+      ? { ok: true, call }
+      : refuse("answered_elsewhere", "This call was answered on another device.");
   }
   if (call.status === "ended") return call.outcome === "missed" ? refuse("too_late", OUTCOME_TEXT.missed) : endedRefusal(call);
   return { ok: true, call: { ...call, status: "connected", answeredAt: now, answeredDevice: deviceId } };

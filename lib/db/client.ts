@@ -13,10 +13,7 @@ const globalForDb = globalThis as unknown as { portalDb?: Promise<Db> };
 async function create(): Promise<Db> {
   const { DATABASE_URL, dbKind } = env();
   if (dbKind === "postgres") {
-    const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
-      import("./generated/postgres/client"),
-      import("@prisma/adapter-pg"),
-    ]);
+    const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("./generated/postgres/client"), import("@prisma/adapter-pg")]);
     const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: 20 });
     return new PrismaClient({ adapter }) as unknown as Db;
   }

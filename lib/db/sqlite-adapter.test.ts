@@ -55,7 +55,12 @@ describe("SQLite adapter", () => {
     expect(await a.executeRaw(q("DELETE FROM t WHERE id = ?", [3]))).toBe(1);
     // The other process can write again and sees the delete: it was committed, not left pending.
     expect(() => other.exec("BEGIN IMMEDIATE; ROLLBACK")).not.toThrow();
-    expect(other.prepare("SELECT id FROM t ORDER BY id").all().map((r) => (r as { id: number }).id)).toEqual([1, 2, 4]);
+    expect(
+      other
+        .prepare("SELECT id FROM t ORDER BY id")
+        .all()
+        .map((r) => (r as { id: number }).id),
+    ).toEqual([1, 2, 4]);
   });
 
   it("makes a query outside a transaction wait for it, so a rollback never takes it along", async () => {
@@ -75,12 +80,19 @@ describe("SQLite adapter", () => {
   it("waits for another process's write instead of failing, up to the busy timeout", async () => {
     const a = await adapter(5000);
     // A real second process: better-sqlite3 waits synchronously, so a holder in this one could never let go.
-    const holder = spawn(process.execPath, ["-e", `
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `
       const db = new (require("better-sqlite3"))(${JSON.stringify(file)});
       db.exec("BEGIN IMMEDIATE; DELETE FROM t WHERE id = 1;");
       console.log("holding");
       setTimeout(() => { db.exec("COMMIT"); db.close(); }, 300);
-    `], { stdio: ["ignore", "pipe", "inherit"] });
+    `,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
     const tx = await a.startTransaction();
     await tx.executeRaw(q("DELETE FROM t WHERE id = ?", [2]));

@@ -11,8 +11,7 @@ export function uniqueViolationFields(err: unknown): string[] | null {
   const target = meta.target;
   if (Array.isArray(target)) return target.map(String);
   if (typeof target === "string") return [target];
-  const cause = (meta.driverAdapterError as { cause?: { constraint?: { fields?: string[]; index?: string } } } | undefined)
-    ?.cause;
+  const cause = (meta.driverAdapterError as { cause?: { constraint?: { fields?: string[]; index?: string } } } | undefined)?.cause;
   if (cause?.constraint?.fields) return cause.constraint.fields.map((f) => f.replace(/"/g, ""));
   if (cause?.constraint?.index) return [cause.constraint.index];
   return [];

@@ -44,7 +44,15 @@ export type DirectoryPage = {
   notice?: string;
 };
 
-type Row = { id: string; handle: string; displayName: string; city: string; photoKey: string | null; presenceSetting: string; digits: string | null };
+type Row = {
+  id: string;
+  handle: string;
+  displayName: string;
+  city: string;
+  photoKey: string | null;
+  presenceSetting: string;
+  digits: string | null;
+};
 
 /**
  * How a search reads the database. Sorting every match of a common prefix among a
@@ -108,7 +116,8 @@ function plan(q: DirectoryQuery, onlineSince?: Date): Plan {
     }
   }
   const interest = q.interest.toLowerCase().trim();
-  if (interest) conds.push(Prisma.sql`m."interests" LIKE ${`%${JSON.stringify(interest).replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
+  if (interest)
+    conds.push(Prisma.sql`m."interests" LIKE ${`%${JSON.stringify(interest).replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
   return { from: Prisma.join([...drivers, Prisma.sql`"Member" m`], " CROSS JOIN "), conds, orderBy, notice };
 }
 
@@ -122,7 +131,9 @@ function withCond(p: Plan, cond: Prisma.Sql): Plan {
 }
 
 async function count(db: Db, p: Plan): Promise<number> {
-  const r = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${p.from} WHERE ${Prisma.join(p.conds, " AND ")} LIMIT ${COUNT_CAP}) t`;
+  const r = await db.$queryRaw<
+    { n: number | bigint }[]
+  >`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${p.from} WHERE ${Prisma.join(p.conds, " AND ")} LIMIT ${COUNT_CAP}) t`;
   return Number(r[0]?.n ?? 0);
 }
 

@@ -60,9 +60,19 @@ describe("RedisStore against a real redis-server", () => {
   const clients: Redis[] = [];
 
   beforeAll(async () => {
-    server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
     for (let i = 0; i < 100; i++) {
-      const up = await new Promise<boolean>((r) => net.connect(port, "127.0.0.1").on("connect", function (this: net.Socket) { this.end(); r(true); }).on("error", () => r(false)));
+      const up = await new Promise<boolean>((r) =>
+        net
+          .connect(port, "127.0.0.1")
+          .on("connect", function (this: net.Socket) {
+            this.end();
+            r(true);
+          })
+          .on("error", () => r(false)),
+      );
       if (up) return;
       await new Promise((r) => setTimeout(r, 50));
     }

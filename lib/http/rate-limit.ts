@@ -68,7 +68,12 @@ export class RedisStore implements CounterStore {
   }
 
   async peek(key: string) {
-    const [count, ttl] = await this.redis.multi().get(this.prefix + key).pttl(this.prefix + key).exec().then((r) => (r ?? []).map((x) => x[1]));
+    const [count, ttl] = await this.redis
+      .multi()
+      .get(this.prefix + key)
+      .pttl(this.prefix + key)
+      .exec()
+      .then((r) => (r ?? []).map((x) => x[1]));
     return count == null ? { count: 0, resetInMs: 0 } : { count: Number(count), resetInMs: Math.max(0, Number(ttl)) };
   }
 }

@@ -3,13 +3,16 @@ import { DomainError } from "../errors";
 import { hasUnstorableText, jsonDepthExceeds, mediaType, readBodyLimited } from "./read-body";
 
 function streamOf(chunks: number, size: number, pulled: { n: number }): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    pull(controller) {
-      if (pulled.n >= chunks) return controller.close();
-      pulled.n++;
-      controller.enqueue(new Uint8Array(size));
+  return new ReadableStream(
+    {
+      pull(controller) {
+        if (pulled.n >= chunks) return controller.close();
+        pulled.n++;
+        controller.enqueue(new Uint8Array(size));
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }
 
 describe("readBodyLimited", () => {

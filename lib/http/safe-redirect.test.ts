@@ -9,7 +9,18 @@ describe("safeRedirectPath", () => {
   });
 
   it("sends anything that leaves the site to /", () => {
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "http:evil.example", "evil.example", "/\t/evil.example", "/%0a/evil", "\\\\evil.example", "javascript:alert(1)", " //evil.example"]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "http:evil.example",
+      "evil.example",
+      "/\t/evil.example",
+      "/%0a/evil",
+      "\\\\evil.example",
+      "javascript:alert(1)",
+      " //evil.example",
+    ]) {
       const out = safeRedirectPath(bad);
       expect(out, bad).not.toBeNull();
       expect(new URL(out!, "http://portal.invalid").origin, bad).toBe("http://portal.invalid");

@@ -11,7 +11,11 @@ export const TOKEN_TTL_SECONDS = 5 * 60;
 /** A token for one identity in one room, publishing only what the call is for. */
 export async function mintToken(input: { identity: string; name: string; room: string; video: boolean }): Promise<string> {
   const e = env();
-  const at = new AccessToken(e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET, { identity: input.identity, name: input.name, ttl: TOKEN_TTL_SECONDS });
+  const at = new AccessToken(e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET, {
+    identity: input.identity,
+    name: input.name,
+    ttl: TOKEN_TTL_SECONDS,
+  });
   at.addGrant({
     roomJoin: true,
     room: input.room,

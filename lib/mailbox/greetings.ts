@@ -4,8 +4,14 @@ import type { Storage } from "../storage";
 
 export type GreetingView = { slot: "standard" | "temporary"; kind: string; durationMs: number; endsAt: string | null; url: string };
 
-const view = (handle: string, g: { slot: string; kind: string; durationMs: number; endsAt: Date | null; createdAt: Date }): GreetingView => ({
-  slot: g.slot as GreetingView["slot"], kind: g.kind, durationMs: g.durationMs, endsAt: g.endsAt?.toISOString() ?? null,
+const view = (
+  handle: string,
+  g: { slot: string; kind: string; durationMs: number; endsAt: Date | null; createdAt: Date },
+): GreetingView => ({
+  slot: g.slot as GreetingView["slot"],
+  kind: g.kind,
+  durationMs: g.durationMs,
+  endsAt: g.endsAt?.toISOString() ?? null,
   // A new recording gets a new address, so no cache keeps playing the old one.
   url: `/api/members/${encodeURIComponent(handle)}/greeting?slot=${g.slot}&v=${g.createdAt.getTime()}`,
 });

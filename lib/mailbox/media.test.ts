@@ -11,11 +11,33 @@ function recording(name: string, seconds: number, withVideo = true): string {
   const out = path.join(dir, name);
   const video = withVideo ? ["-f", "lavfi", "-i", "testsrc=size=320x240:rate=15"] : [];
   const maps = withVideo ? ["-c:v", "libvpx", "-b:v", "200k"] : [];
-  execFileSync("ffmpeg", ["-v", "error", "-y", ...video, "-f", "lavfi", "-i", "sine=frequency=440", "-t", String(seconds), ...maps, "-c:a", "libopus", "-live", "1", "-f", "webm", out]);
+  execFileSync("ffmpeg", [
+    "-v",
+    "error",
+    "-y",
+    ...video,
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440",
+    "-t",
+    String(seconds),
+    ...maps,
+    "-c:a",
+    "libopus",
+    "-live",
+    "1",
+    "-f",
+    "webm",
+    out,
+  ]);
   return out;
 }
 const duration = (file: string) =>
-  Number(JSON.parse(execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "json", file], { encoding: "utf8" })).format.duration);
+  Number(
+    JSON.parse(execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "json", file], { encoding: "utf8" }))
+      .format.duration,
+  );
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "mailbox-media-"));
@@ -60,8 +82,30 @@ describe("recordings", { timeout: 60_000 }, () => {
 
   it("finalizes Safari's fragmented MP4 with the index at the front", async () => {
     const file = path.join(dir, "safari.mp4");
-    execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=15", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "2",
-      "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-movflags", "frag_keyframe+empty_moov", file]);
+    execFileSync("ffmpeg", [
+      "-v",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=320x240:rate=15",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=440",
+      "-t",
+      "2",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-c:a",
+      "aac",
+      "-movflags",
+      "frag_keyframe+empty_moov",
+      file,
+    ]);
     expect(sniffContainer(fs.readFileSync(file).subarray(0, 16))).toBe("mp4");
     const done = await finalizeRecording(file, { kind: "video", container: "mp4", minMs: 1000, maxMs: 180_000 });
     expect(done.mime).toBe("video/mp4");
@@ -80,14 +124,22 @@ describe("recordings", { timeout: 60_000 }, () => {
   });
 
   it("refuses a recording that is too short, too long, or a video without picture", async () => {
-    await expect(finalizeRecording(recording("short.webm", 0.4), { kind: "video", container: "webm", minMs: 1000, maxMs: 180_000 })).rejects.toThrow(/at least 1 second/);
-    await expect(finalizeRecording(recording("long.webm", 8), { kind: "video", container: "webm", minMs: 1000, maxMs: 5000 })).rejects.toThrow(/at most 5 s; this one lasts 8 s/);
-    await expect(finalizeRecording(recording("novideo.webm", 2, false), { kind: "video", container: "webm", minMs: 1000, maxMs: 180_000 })).rejects.toThrow(/needs a picture/);
+    await expect(
+      finalizeRecording(recording("short.webm", 0.4), { kind: "video", container: "webm", minMs: 1000, maxMs: 180_000 }),
+    ).rejects.toThrow(/at least 1 second/);
+    await expect(
+      finalizeRecording(recording("long.webm", 8), { kind: "video", container: "webm", minMs: 1000, maxMs: 5000 }),
+    ).rejects.toThrow(/at most 5 s; this one lasts 8 s/);
+    await expect(
+      finalizeRecording(recording("novideo.webm", 2, false), { kind: "video", container: "webm", minMs: 1000, maxMs: 180_000 }),
+    ).rejects.toThrow(/needs a picture/);
   });
 
   it("refuses bytes that only look like a recording", async () => {
     const fake = path.join(dir, "fake.webm");
     fs.writeFileSync(fake, Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(4096, 7)]));
-    await expect(finalizeRecording(fake, { kind: "video", container: "webm", minMs: 1000, maxMs: 180_000 })).rejects.toThrow(/could not be read|neither/);
+    await expect(finalizeRecording(fake, { kind: "video", container: "webm", minMs: 1000, maxMs: 180_000 })).rejects.toThrow(
+      /could not be read|neither/,
+    );
   });
 });

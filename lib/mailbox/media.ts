@@ -25,9 +25,12 @@ export type Probe = { durationMs: number; hasVideo: boolean; hasAudio: boolean }
 export async function probe(file: string): Promise<Probe> {
   let out: string;
   try {
-    ({ stdout: out } = await run("ffprobe", ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", file], { maxBuffer: 1 << 20 }));
+    ({ stdout: out } = await run("ffprobe", ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", file], {
+      maxBuffer: 1 << 20,
+    }));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new DomainError("UNAVAILABLE", "Messages cannot be received right now (the server lacks ffmpeg); please try again later.");
+    if ((err as NodeJS.ErrnoException).code === "ENOENT")
+      throw new DomainError("UNAVAILABLE", "Messages cannot be received right now (the server lacks ffmpeg); please try again later.");
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "This recording could not be read as audio or video.");
   }
   const info = JSON.parse(out) as { format?: { duration?: string }; streams?: { codec_type?: string }[] };
@@ -39,7 +42,9 @@ export async function probe(file: string): Promise<Probe> {
 
 async function decodedDuration(file: string): Promise<number> {
   // Packet timestamps of the whole file, without decoding pictures: fast even for 3 minutes.
-  const { stdout } = await run("ffprobe", ["-v", "error", "-show_entries", "packet=pts_time,duration_time", "-of", "csv=p=0", file], { maxBuffer: 64 << 20 });
+  const { stdout } = await run("ffprobe", ["-v", "error", "-show_entries", "packet=pts_time,duration_time", "-of", "csv=p=0", file], {
+    maxBuffer: 64 << 20,
+  });
   let end = 0;
   for (const line of stdout.split("\n")) {
     const [pts, dur] = line.split(",").map(Number);
@@ -55,14 +60,22 @@ export type Finalized = { path: string; mime: string; durationMs: number; thumbP
  * moov at the front): MediaRecorder's WebM has neither, so browsers could not seek in it. Makes a
  * JPEG thumbnail for video.
  */
-export async function finalizeRecording(input: string, opts: { kind: MessageKind; container: Container; minMs: number; maxMs: number }): Promise<Finalized> {
+export async function finalizeRecording(
+  input: string,
+  opts: { kind: MessageKind; container: Container; minMs: number; maxMs: number },
+): Promise<Finalized> {
   const found = await probe(input);
   if (!found.hasAudio && !found.hasVideo) throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "This recording has neither sound nor picture.");
-  if (opts.kind === "video" && !found.hasVideo) throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "A video message needs a picture; send it as a voice message instead.");
-  if (found.durationMs < opts.minMs) throw new DomainError("BAD_REQUEST", `A message must last at least ${Math.round(opts.minMs / 1000)} second.`);
+  if (opts.kind === "video" && !found.hasVideo)
+    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "A video message needs a picture; send it as a voice message instead.");
+  if (found.durationMs < opts.minMs)
+    throw new DomainError("BAD_REQUEST", `A message must last at least ${Math.round(opts.minMs / 1000)} second.`);
   // A little slack: a recorder stopped exactly at the limit ends a few frames after it.
   if (found.durationMs > opts.maxMs + 1500) {
-    throw new DomainError("PAYLOAD_TOO_LARGE", `A message can last at most ${formatLimit(opts.maxMs)}; this one lasts ${formatLimit(found.durationMs)}.`);
+    throw new DomainError(
+      "PAYLOAD_TOO_LARGE",
+      `A message can last at most ${formatLimit(opts.maxMs)}; this one lasts ${formatLimit(found.durationMs)}.`,
+    );
   }
   const video = opts.kind === "video";
   const ext = opts.container === "mp4" ? "mp4" : opts.container === "ogg" ? "ogg" : "webm";
@@ -80,7 +93,9 @@ export async function finalizeRecording(input: string, opts: { kind: MessageKind
   if (video) {
     thumbPath = `${input}.thumb.jpg`;
     const at = Math.min(0.5, found.durationMs / 2000).toFixed(2);
-    await run("ffmpeg", ["-v", "error", "-y", "-ss", at, "-i", output, "-frames:v", "1", "-vf", "scale=320:-2", thumbPath]).catch(() => (thumbPath = null));
+    await run("ffmpeg", ["-v", "error", "-y", "-ss", at, "-i", output, "-frames:v", "1", "-vf", "scale=320:-2", thumbPath]).catch(
+      () => (thumbPath = null),
+    );
   }
   const mime = `${video ? "video" : "audio"}/${ext}`;
   return { path: output, mime, durationMs: found.durationMs, thumbPath };

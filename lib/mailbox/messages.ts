@@ -29,11 +29,20 @@ export async function listMessages(db: Db, ownerId: string, folder: Folder): Pro
     include: { sender: { select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } } } },
   });
   return rows.map((m) => ({
-    id: m.id, kind: m.kind, durationMs: m.durationMs, createdAt: m.createdAt.toISOString(), read: m.readAt !== null,
-    deletedAt: m.deletedAt?.toISOString() ?? null, hasThumb: m.thumbKey !== null, fromCall: m.callId !== null,
+    id: m.id,
+    kind: m.kind,
+    durationMs: m.durationMs,
+    createdAt: m.createdAt.toISOString(),
+    read: m.readAt !== null,
+    deletedAt: m.deletedAt?.toISOString() ?? null,
+    hasThumb: m.thumbKey !== null,
+    fromCall: m.callId !== null,
     from: m.sender
       ? {
-          type: "member", id: m.sender.id, handle: m.sender.handle, displayName: m.sender.displayName,
+          type: "member",
+          id: m.sender.id,
+          handle: m.sender.handle,
+          displayName: m.sender.displayName,
           formattedNumber: m.sender.number ? formatNumber(m.sender.number.digits) : null,
           photoUrl: m.sender.photoKey ? `/api/members/${encodeURIComponent(m.sender.handle)}/photo` : null,
         }
@@ -58,7 +67,10 @@ export async function updateMessage(db: Db, ownerId: string, id: string, change:
 }
 
 export async function messageFile(db: Db, ownerId: string, id: string, which: "media" | "thumb") {
-  const m = await db.message.findFirst({ where: { id, ownerId }, select: { mediaKey: true, mime: true, thumbKey: true, kind: true, createdAt: true } });
+  const m = await db.message.findFirst({
+    where: { id, ownerId },
+    select: { mediaKey: true, mime: true, thumbKey: true, kind: true, createdAt: true },
+  });
   if (!m) throw new DomainError("NOT_FOUND", "No such message.");
   if (which === "thumb") {
     if (!m.thumbKey) throw new DomainError("NOT_FOUND", "This message has no picture.");

@@ -34,7 +34,9 @@ function smtpSink(): Promise<{ port: number; received: Promise<string>; close: (
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ port: (server.address() as net.AddressInfo).port, received, close: () => server.close() })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ port: (server.address() as net.AddressInfo).port, received, close: () => server.close() }),
+    ),
   );
 }
 
@@ -44,7 +46,11 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 describe("new-message emails", () => {
   it("go through SMTP when SMTP_URL is set", async () => {
     const sink = await smtpSink();
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${sink.port}`, from: "Portal <no-reply@portal.test>", outboxDir: "/nonexistent" });
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${sink.port}`,
+      from: "Portal <no-reply@portal.test>",
+      outboxDir: "/nonexistent",
+    });
     await mailer.send({ to: "mona@example.org", subject: "New video message from Gina (guest)", text: "Listen to it in your mailbox." });
     const msg = await sink.received;
     sink.close();
@@ -56,7 +62,11 @@ describe("new-message emails", () => {
   it("land in the outbox as .eml files otherwise", async () => {
     const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "outbox-"));
     dirs.push(outboxDir);
-    await createMailer({ from: "Portal <no-reply@portal.test>", outboxDir }).send({ to: "otto@example.org", subject: "Hello", text: "Body" });
+    await createMailer({ from: "Portal <no-reply@portal.test>", outboxDir }).send({
+      to: "otto@example.org",
+      subject: "Hello",
+      text: "Body",
+    });
     const files = fs.readdirSync(outboxDir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/\.eml$/);

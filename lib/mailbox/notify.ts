@@ -28,11 +28,16 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
 export async function notifyNewMessage(deps: { db: Db; mailer: Mailer; publicUrl?: string }, messageId: string): Promise<void> {
   const m = await deps.db.message.findUnique({
     where: { id: messageId },
-    include: { owner: { select: { email: true, displayName: true, emailVerifiedAt: true } }, sender: { select: { displayName: true, number: { select: { digits: true } } } } },
+    include: {
+      owner: { select: { email: true, displayName: true, emailVerifiedAt: true } },
+      sender: { select: { displayName: true, number: { select: { digits: true } } } },
+    },
   });
   // Until the owner proves the address is theirs, it may be someone else's: nothing but the link goes there.
   if (!m || !m.owner.emailVerifiedAt) return;
-  const from = m.sender ? `${m.sender.displayName}${m.sender.number ? ` (${formatNumber(m.sender.number.digits)})` : ""}` : `${m.guestName} (guest)`;
+  const from = m.sender
+    ? `${m.sender.displayName}${m.sender.number ? ` (${formatNumber(m.sender.number.digits)})` : ""}`
+    : `${m.guestName} (guest)`;
   const seconds = Math.round(m.durationMs / 1000);
   await deps.mailer.send({
     to: m.owner.email,

@@ -9,7 +9,8 @@ function fakeServer(opts: { dropPatch?: (n: number) => boolean; refuseAt?: numbe
   let patches = 0;
   const fetchImpl = (async (url: string, init?: RequestInit) => {
     const method = init?.method ?? "GET";
-    const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
     if (method === "POST") {
       length = (JSON.parse(init!.body as string) as { length: number }).length;
       return json(201, { id: "u1", token: "t", offset: 0, length });
@@ -60,6 +61,8 @@ describe("the upload client", () => {
   it("does not retry a refusal: the server's reason is the error", async () => {
     const server = fakeServer({ refuseAt: 1 });
     await expect(uploadRecording(blobOf(10_000), start, { fetchImpl: server.fetchImpl })).rejects.toThrow(UploadError);
-    await expect(uploadRecording(blobOf(10_000), start, { fetchImpl: fakeServer({ refuseAt: 1 }).fetchImpl })).rejects.toThrow(/at most 3 min/);
+    await expect(uploadRecording(blobOf(10_000), start, { fetchImpl: fakeServer({ refuseAt: 1 }).fetchImpl })).rejects.toThrow(
+      /at most 3 min/,
+    );
   });
 });

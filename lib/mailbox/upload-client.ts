@@ -8,7 +8,11 @@ export type UploadStart =
   | { purpose: "greeting"; kind: "video" | "voice"; slot: "standard" | "temporary"; endsAt?: string };
 
 export class UploadError extends Error {
-  constructor(message: string, readonly code: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -27,7 +31,12 @@ async function errorOf(res: Response): Promise<UploadError> {
 export async function uploadRecording(
   blob: Blob,
   start: UploadStart,
-  opts: { onProgress?: (sent: number, total: number) => void; onRetry?: (attempt: number) => void; signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
+  opts: {
+    onProgress?: (sent: number, total: number) => void;
+    onRetry?: (attempt: number) => void;
+    signal?: AbortSignal;
+    fetchImpl?: typeof fetch;
+  } = {},
 ): Promise<{ id: string }> {
   const f = opts.fetchImpl ?? fetch;
   const created = await f("/api/mailbox/uploads", {
@@ -65,7 +74,8 @@ export async function uploadRecording(
       if (r.done) return { id: r.id! };
     } catch (err) {
       if (err instanceof UploadError || opts.signal?.aborted) throw err;
-      if (failures >= RETRY_DELAYS.length) throw new UploadError("The connection keeps failing; your recording is kept here, try sending again.", "NETWORK");
+      if (failures >= RETRY_DELAYS.length)
+        throw new UploadError("The connection keeps failing; your recording is kept here, try sending again.", "NETWORK");
       opts.onRetry?.(failures + 1);
       chunk = MIN_CHUNK;
       await new Promise((r) => setTimeout(r, RETRY_DELAYS[failures++]));

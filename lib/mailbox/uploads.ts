@@ -10,10 +10,29 @@ import type { MailboxLimits } from "./limits";
 import { finalizeRecording, type MessageKind, removeQuietly, sniffContainer } from "./media";
 import { notifyNewMessage, type Mailer } from "./notify";
 
-export type UploadDeps = { db: Db; bus: BusPublisher; storage: Storage; stagingDir: string; limits: MailboxLimits; mailer: Mailer; publicUrl?: string; now?: () => Date };
+export type UploadDeps = {
+  db: Db;
+  bus: BusPublisher;
+  storage: Storage;
+  stagingDir: string;
+  limits: MailboxLimits;
+  mailer: Mailer;
+  publicUrl?: string;
+  now?: () => Date;
+};
 
 export type NewUpload =
-  | { purpose: "message"; ownerId: string; kind: MessageKind; length: number; senderId: string | null; address: string; guestName?: string; guestEmail?: string; callId?: string }
+  | {
+      purpose: "message";
+      ownerId: string;
+      kind: MessageKind;
+      length: number;
+      senderId: string | null;
+      address: string;
+      guestName?: string;
+      guestEmail?: string;
+      callId?: string;
+    }
   | { purpose: "greeting"; ownerId: string; kind: MessageKind; length: number; slot: "standard" | "temporary"; endsAt?: Date };
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -23,11 +42,17 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
  * sender's hourly allowance, a block. Returns the id and the secret that appends to it (a guest has no
  * session, so the secret is what makes the upload theirs).
  */
-export async function createUpload(deps: UploadDeps, input: NewUpload): Promise<{ id: string; token: string; length: number; offset: number }> {
+export async function createUpload(
+  deps: UploadDeps,
+  input: NewUpload,
+): Promise<{ id: string; token: string; length: number; offset: number }> {
   const { db, limits } = deps;
   const now = deps.now?.() ?? new Date();
   if (input.length > limits.maxBytes) {
-    throw new DomainError("PAYLOAD_TOO_LARGE", `A recording can be at most ${Math.floor(limits.maxBytes / (1024 * 1024))} MB; this one is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`);
+    throw new DomainError(
+      "PAYLOAD_TOO_LARGE",
+      `A recording can be at most ${Math.floor(limits.maxBytes / (1024 * 1024))} MB; this one is ${(input.length / (1024 * 1024)).toFixed(1)} MB.`,
+    );
   }
   const owner = await db.member.findUnique({ where: { id: input.ownerId }, select: { id: true, acceptsGuestMessages: true } });
   if (!owner) throw new DomainError("NOT_FOUND", "No member has that address.");
@@ -38,11 +63,16 @@ export async function createUpload(deps: UploadDeps, input: NewUpload): Promise<
   let senderKey: string;
   if (input.purpose === "message") {
     if (input.senderId === input.ownerId) throw new DomainError("BAD_REQUEST", "This is your own mailbox: record a greeting instead.");
-    if (!input.senderId && !input.guestName) throw new DomainError("VALIDATION_FAILED", "Please give your name, so they know who called.", { field: "guestName" });
-    if (input.senderId && (await isBlocked(db, input.ownerId, input.senderId))) throw new DomainError("FORBIDDEN", "This member does not take messages from you.");
+    if (!input.senderId && !input.guestName)
+      throw new DomainError("VALIDATION_FAILED", "Please give your name, so they know who called.", { field: "guestName" });
+    if (input.senderId && (await isBlocked(db, input.ownerId, input.senderId)))
+      throw new DomainError("FORBIDDEN", "This member does not take messages from you.");
     senderKey = input.senderId ? `m:${input.senderId}` : `ip:${input.address}`;
     // "After a missed call" only when it was this sender's call to this member.
-    if (input.callId && !(input.senderId && (await db.call.count({ where: { id: input.callId, callerId: input.senderId, calleeId: input.ownerId } })))) {
+    if (
+      input.callId &&
+      !(input.senderId && (await db.call.count({ where: { id: input.callId, callerId: input.senderId, calleeId: input.ownerId } })))
+    ) {
       input = { ...input, callId: undefined };
     }
   } else {
@@ -53,11 +83,21 @@ export async function createUpload(deps: UploadDeps, input: NewUpload): Promise<
   }
   const token = randomBytes(24).toString("base64url");
   const data = {
-      tokenHash: hash(token), purpose: input.purpose, ownerId: input.ownerId, senderKey, kind: input.kind, length: input.length,
-      expiresAt: new Date(now.getTime() + limits.uploadTtlMs),
-      ...(input.purpose === "message"
-        ? { senderId: input.senderId, guestName: input.senderId ? null : input.guestName, guestEmail: input.senderId ? null : (input.guestEmail ?? null), callId: input.callId ?? null }
-        : { senderId: input.ownerId, slot: input.slot, endsAt: input.slot === "temporary" ? input.endsAt : null }),
+    tokenHash: hash(token),
+    purpose: input.purpose,
+    ownerId: input.ownerId,
+    senderKey,
+    kind: input.kind,
+    length: input.length,
+    expiresAt: new Date(now.getTime() + limits.uploadTtlMs),
+    ...(input.purpose === "message"
+      ? {
+          senderId: input.senderId,
+          guestName: input.senderId ? null : input.guestName,
+          guestEmail: input.senderId ? null : (input.guestEmail ?? null),
+          callId: input.callId ?? null,
+        }
+      : { senderId: input.ownerId, slot: input.slot, endsAt: input.slot === "temporary" ? input.endsAt : null }),
   };
   const row =
     input.purpose === "message"
@@ -68,7 +108,9 @@ export async function createUpload(deps: UploadDeps, input: NewUpload): Promise<
           const sent = await tx.message.count({ where: { senderKey, createdAt: { gt: since } } });
           const open = await tx.upload.count({ where: { senderKey, purpose: "message", createdAt: { gt: since } } });
           if (sent + open >= limits.perHour) {
-            throw new DomainError("RATE_LIMITED", `You can leave at most ${limits.perHour} messages an hour; please try again later.`, { retryAfterSeconds: 3600 });
+            throw new DomainError("RATE_LIMITED", `You can leave at most ${limits.perHour} messages an hour; please try again later.`, {
+              retryAfterSeconds: 3600,
+            });
           }
           return tx.upload.create({ data: { ...data, createdAt: now } });
         })
@@ -102,7 +144,8 @@ async function uploadFor(db: Db, id: string, token: string, now: Date) {
   const row = await db.upload.findUnique({ where: { id } });
   const given = Buffer.from(hash(token));
   // The same answer for a wrong secret as for no upload: the id alone reveals nothing.
-  if (!row || !timingSafeEqual(given, Buffer.from(row.tokenHash)) || row.expiresAt <= now) throw new DomainError("NOT_FOUND", "No such upload (it may have expired).");
+  if (!row || !timingSafeEqual(given, Buffer.from(row.tokenHash)) || row.expiresAt <= now)
+    throw new DomainError("NOT_FOUND", "No such upload (it may have expired).");
   return row;
 }
 
@@ -123,9 +166,13 @@ export type AppendResult = { offset: number; length: number; done: false } | { o
  * Appends bytes at `offset`, which must be exactly where the upload stands (a resumed upload first asks).
  * The last piece finalizes the recording; only then does anything appear in a mailbox.
  */
-export async function appendChunk(deps: UploadDeps, input: { id: string; token: string; offset: number; bytes: Uint8Array }): Promise<AppendResult> {
+export async function appendChunk(
+  deps: UploadDeps,
+  input: { id: string; token: string; offset: number; bytes: Uint8Array },
+): Promise<AppendResult> {
   const prior = inFlight.get(input.id);
-  if (prior) throw new DomainError("CONFLICT", "Another piece of this upload is still arriving; ask where it stands and resume from there.");
+  if (prior)
+    throw new DomainError("CONFLICT", "Another piece of this upload is still arriving; ask where it stands and resume from there.");
   const work = appendNow(deps, input);
   inFlight.set(input.id, work);
   try {
@@ -140,9 +187,12 @@ async function appendNow(deps: UploadDeps, input: { id: string; token: string; o
   const now = deps.now?.() ?? new Date();
   const up = await uploadFor(db, input.id, input.token, now);
   if (input.offset !== up.offset) {
-    throw new DomainError("CONFLICT", `The server has ${up.offset} bytes of this upload, not ${input.offset}: resume from ${up.offset}.`, { offset: up.offset });
+    throw new DomainError("CONFLICT", `The server has ${up.offset} bytes of this upload, not ${input.offset}: resume from ${up.offset}.`, {
+      offset: up.offset,
+    });
   }
-  if (input.bytes.length > limits.chunkMaxBytes) throw new DomainError("PAYLOAD_TOO_LARGE", `Send at most ${limits.chunkMaxBytes / (1024 * 1024)} MB at a time.`);
+  if (input.bytes.length > limits.chunkMaxBytes)
+    throw new DomainError("PAYLOAD_TOO_LARGE", `Send at most ${limits.chunkMaxBytes / (1024 * 1024)} MB at a time.`);
   if (up.offset + input.bytes.length > up.length) {
     throw new DomainError("PAYLOAD_TOO_LARGE", `This upload was announced as ${up.length} bytes; these bytes would make it longer.`);
   }
@@ -194,15 +244,35 @@ async function finalize(deps: UploadDeps, up: UploadRow): Promise<string> {
   if (up.purpose === "message") {
     await db.message.create({
       data: {
-        id, ownerId: up.ownerId, senderId: up.senderId, senderKey: up.senderKey, guestName: up.guestName, guestEmail: up.guestEmail, callId: up.callId,
-        kind: up.kind, mediaKey, mime: done.mime, thumbKey, durationMs: done.durationMs, sizeBytes: size,
+        id,
+        ownerId: up.ownerId,
+        senderId: up.senderId,
+        senderKey: up.senderKey,
+        guestName: up.guestName,
+        guestEmail: up.guestEmail,
+        callId: up.callId,
+        kind: up.kind,
+        mediaKey,
+        mime: done.mime,
+        thumbKey,
+        durationMs: done.durationMs,
+        sizeBytes: size,
       },
     });
   } else {
     const old = await db.greeting.findUnique({ where: { memberId_slot: { memberId: up.ownerId, slot: up.slot! } } });
     await db.greeting.upsert({
       where: { memberId_slot: { memberId: up.ownerId, slot: up.slot! } },
-      create: { id, memberId: up.ownerId, slot: up.slot!, kind: up.kind, mediaKey, mime: done.mime, durationMs: done.durationMs, endsAt: up.endsAt },
+      create: {
+        id,
+        memberId: up.ownerId,
+        slot: up.slot!,
+        kind: up.kind,
+        mediaKey,
+        mime: done.mime,
+        durationMs: done.durationMs,
+        endsAt: up.endsAt,
+      },
       update: { kind: up.kind, mediaKey, mime: done.mime, durationMs: done.durationMs, endsAt: up.endsAt, createdAt: new Date() },
     });
     if (old) await storage.delete(old.mediaKey);
@@ -233,4 +303,3 @@ export async function sweepUploads(deps: Staging): Promise<number> {
   await deps.db.senderQuota.deleteMany({ where: { touchedAt: { lt: new Date(now.getTime() - 2 * 3600_000) } } });
   return stale.length;
 }
-

@@ -6,7 +6,12 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const hex = (c: string) => (/^#[0-9a-fA-F]{6}$/.test(c) ? c : "#334155");
 
 export function logoSvg(m: { name: string; color: string; accent: string; mark: string }): string {
-  const initials = m.name.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w)).slice(0, 2).map((w) => w[0]).join("");
+  const initials = m.name
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]/.test(w))
+    .slice(0, 2)
+    .map((w) => w[0])
+    .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" role="img" aria-label="${esc(m.name)} logo">
 <rect width="120" height="120" rx="28" fill="${hex(m.color)}"/>
 <circle cx="60" cy="52" r="30" fill="${hex(m.accent)}"/>

@@ -76,13 +76,19 @@ async function merchantBySlug(db: Db, slug: string) {
  * `guestAddress`/`maxOpenPerAddress`: a guest is a fresh id for every browser without cookies, so
  * one-open-call-per-guest bounds nothing; open guest calls are bounded per client address instead.
  */
-export async function requestAgent(deps: MallDeps, input: { merchantSlug: string; shopper: Shopper; fromPath: string; guestAddress?: string; maxOpenPerAddress?: number }) {
+export async function requestAgent(
+  deps: MallDeps,
+  input: { merchantSlug: string; shopper: Shopper; fromPath: string; guestAddress?: string; maxOpenPerAddress?: number },
+) {
   const { db } = deps;
   const now = clock(deps);
   const merchant = await merchantBySlug(db, input.merchantSlug);
   await refuseOwnStaff(db, merchant, input.shopper.memberId);
   const who = input.shopper.memberId ? { shopperMemberId: input.shopper.memberId } : { shopperGuestId: input.shopper.guestId };
-  const open = await db.mallCall.findFirst({ where: { ...who, status: { in: ["queued", "ringing", "connected"] } }, select: { id: true, merchantId: true } });
+  const open = await db.mallCall.findFirst({
+    where: { ...who, status: { in: ["queued", "ringing", "connected"] } },
+    select: { id: true, merchantId: true },
+  });
   if (open) {
     if (open.merchantId === merchant.id) return open.id;
     throw new DomainError("CONFLICT", "You are already waiting for or talking to another shop: leave that call first.");
@@ -90,16 +96,32 @@ export async function requestAgent(deps: MallDeps, input: { merchantSlug: string
   const guestAddress = input.shopper.memberId ? null : (input.guestAddress ?? null);
   const { id, effects } = await routingStep(db, merchant.id, now, async (tx, loaded) => {
     if (guestAddress && input.maxOpenPerAddress) {
-      const openHere = await tx.mallCall.count({ where: { shopperAddress: guestAddress, status: { in: ["queued", "ringing", "connected"] } } });
+      const openHere = await tx.mallCall.count({
+        where: { shopperAddress: guestAddress, status: { in: ["queued", "ringing", "connected"] } },
+      });
       if (openHere >= input.maxOpenPerAddress) {
-        throw new DomainError("RATE_LIMITED", `There are already ${openHere} open calls to shops from your address; finish one first, or sign in.`, { retryAfterSeconds: 30 });
+        throw new DomainError(
+          "RATE_LIMITED",
+          `There are already ${openHere} open calls to shops from your address; finish one first, or sign in.`,
+          { retryAfterSeconds: 30 },
+        );
       }
     }
     const online = loaded.state.agents.filter((a) => a.status !== "away").length;
     const row = await tx.mallCall.create({
       data: {
-        merchantId: merchant.id, kind: "call", shopperMemberId: input.shopper.memberId, shopperGuestId: input.shopper.guestId, shopperAddress: guestAddress, shopperName: input.shopper.name,
-        fromPath: input.fromPath, status: online ? "queued" : "ended", outcome: online ? null : "closed", queuedAt: now, shopperSeenAt: now, endedAt: online ? null : now,
+        merchantId: merchant.id,
+        kind: "call",
+        shopperMemberId: input.shopper.memberId,
+        shopperGuestId: input.shopper.guestId,
+        shopperAddress: guestAddress,
+        shopperName: input.shopper.name,
+        fromPath: input.fromPath,
+        status: online ? "queued" : "ended",
+        outcome: online ? null : "closed",
+        queuedAt: now,
+        shopperSeenAt: now,
+        endedAt: online ? null : now,
       },
     });
     if (!online) return { id: row.id, effects: [] as r.Effect[] };
@@ -117,12 +139,23 @@ export async function requestCallback(deps: MallDeps, input: { merchantSlug: str
   const now = clock(deps);
   const merchant = await merchantBySlug(db, input.merchantSlug);
   await refuseOwnStaff(db, merchant, input.memberId);
-  const pending = await db.mallCall.findFirst({ where: { merchantId: merchant.id, shopperMemberId: input.memberId, kind: "callback", status: { in: ["queued", "ringing"] } } });
+  const pending = await db.mallCall.findFirst({
+    where: { merchantId: merchant.id, shopperMemberId: input.memberId, kind: "callback", status: { in: ["queued", "ringing"] } },
+  });
   if (pending) return pending.id;
   const { id, effects } = await routingStep(db, merchant.id, now, async (tx, loaded) => {
     // A callback waits however long it takes (the sweeper frees only live calls nobody watches).
     const row = await tx.mallCall.create({
-      data: { merchantId: merchant.id, kind: "callback", shopperMemberId: input.memberId, shopperName: input.name, fromPath: "(callback)", status: "queued", queuedAt: now, shopperSeenAt: now },
+      data: {
+        merchantId: merchant.id,
+        kind: "callback",
+        shopperMemberId: input.memberId,
+        shopperName: input.name,
+        fromPath: "(callback)",
+        status: "queued",
+        queuedAt: now,
+        shopperSeenAt: now,
+      },
     });
     const step = r.request(loaded.state, { id: row.id, kind: "callback" }, now.getTime());
     await saveRouting(tx, merchant.id, loaded, step.state, now);
@@ -148,7 +181,10 @@ export async function acceptRing(deps: MallDeps, callId: string, agentId: string
     if ("error" in step) throw new DomainError("CONFLICT", step.error);
     await tx.mallCall.update({ where: { id: callId }, data: { status: "connected", agentId, answeredAt: now, ringUntil: null } });
     await tx.mallRing.updateMany({ where: { callId, agentId, result: "ringing" }, data: { result: "answered" } });
-    await tx.merchantStaff.update({ where: { merchantId_memberId: { merchantId: call.merchantId, memberId: agentId } }, data: { missedInRow: 0 } });
+    await tx.merchantStaff.update({
+      where: { merchantId_memberId: { merchantId: call.merchantId, memberId: agentId } },
+      data: { missedInRow: 0 },
+    });
     await openOrder(tx, { ...call, agentId }, call.merchant.name);
     return step.effects;
   });
@@ -167,7 +203,10 @@ export async function endRing(deps: MallDeps, callId: string, agentId: string, h
   }
   const effects = await routingStep(db, call.merchantId, now, async (tx, loaded) => {
     const step = r.ringEnded(loaded.state, callId, agentId, how, now.getTime());
-    await tx.mallRing.updateMany({ where: { callId, agentId, result: "ringing" }, data: { result: how === "timeout" ? "missed" : "declined" } });
+    await tx.mallRing.updateMany({
+      where: { callId, agentId, result: "ringing" },
+      data: { result: how === "timeout" ? "missed" : "declined" },
+    });
     await saveRouting(tx, call.merchantId, loaded, step.state, now);
     return step.effects;
   });
@@ -189,13 +228,23 @@ export async function endCall(deps: MallDeps, callId: string, by: { agentId?: st
     if (!fresh || fresh.status === "ended") return [] as r.Effect[];
     await tx.mallCall.update({
       where: { id: callId },
-      data: { status: "ended", outcome: connected ? "completed" : (outcome ?? "left"), endedAt: now, endedBy: by.agentId ?? (by.shopper ? "shopper" : "system"), ringUntil: null },
+      data: {
+        status: "ended",
+        outcome: connected ? "completed" : (outcome ?? "left"),
+        endedAt: now,
+        endedBy: by.agentId ?? (by.shopper ? "shopper" : "system"),
+        ringUntil: null,
+      },
     });
     await tx.mallRing.updateMany({ where: { callId, result: "ringing" }, data: { result: "canceled" } });
     await abandonOpenOrder(tx, callId, now);
     let step = r.leave(loaded.state, callId);
     if (connected && fresh.agentId && loaded.staffStatus.get(fresh.agentId) === "available") {
-      const agentFree = r.agentFree({ ...step.state, agents: step.state.agents.map((a) => (a.id === fresh.agentId ? { ...a, status: "busy" } : a)) }, fresh.agentId, now.getTime());
+      const agentFree = r.agentFree(
+        { ...step.state, agents: step.state.agents.map((a) => (a.id === fresh.agentId ? { ...a, status: "busy" } : a)) },
+        fresh.agentId,
+        now.getTime(),
+      );
       step = { state: agentFree.state, effects: [...step.effects, ...agentFree.effects] };
     }
     await saveRouting(tx, call.merchantId, loaded, step.state, now);
@@ -219,11 +268,20 @@ export async function setAgentStatus(deps: MallDeps, memberId: string, status: "
   if (!staff.length) throw new DomainError("FORBIDDEN", "You do not work for any shop in the mall.");
   for (const { merchantId } of staff) {
     const effects = await routingStep(db, merchantId, now, async (tx, loaded) => {
-      await tx.merchantStaff.update({ where: { merchantId_memberId: { merchantId, memberId } }, data: { status, ...(status === "available" ? { missedInRow: 0 } : {}) } });
+      await tx.merchantStaff.update({
+        where: { merchantId_memberId: { merchantId, memberId } },
+        data: { status, ...(status === "available" ? { missedInRow: 0 } : {}) },
+      });
       const me = loaded.state.agents.find((a) => a.id === memberId);
       if (status === "away" || !me || me.status === "busy") return [] as r.Effect[];
       const step = r.agentFree(loaded.state, memberId, now.getTime());
-      await saveRouting(tx, merchantId, { ...loaded, staffStatus: new Map(loaded.staffStatus).set(memberId, "available") }, step.state, now);
+      await saveRouting(
+        tx,
+        merchantId,
+        { ...loaded, staffStatus: new Map(loaded.staffStatus).set(memberId, "available") },
+        step.state,
+        now,
+      );
       return step.effects;
     });
     await publish(deps, merchantId, effects);
@@ -247,14 +305,22 @@ export async function shopperCall(deps: MallDeps, callId: string, who: ShopperRe
 export async function sweepMall(deps: MallDeps): Promise<number> {
   const { db } = deps;
   const now = clock(deps);
-  const rings = await db.mallCall.findMany({ where: { status: "ringing", ringUntil: { lte: now } }, select: { id: true, agentId: true }, take: 200 });
+  const rings = await db.mallCall.findMany({
+    where: { status: "ringing", ringUntil: { lte: now } },
+    select: { id: true, agentId: true },
+    take: 200,
+  });
   let n = 0;
   for (const c of rings) {
     if (!c.agentId) continue;
     await endRing(deps, c.id, c.agentId, "timeout").catch(() => undefined);
     n++;
   }
-  const gone = await db.mallCall.findMany({ where: { kind: "call", status: { in: ["queued", "ringing"] }, shopperSeenAt: { lt: new Date(now.getTime() - SHOPPER_GONE_MS) } }, select: { id: true }, take: 200 });
+  const gone = await db.mallCall.findMany({
+    where: { kind: "call", status: { in: ["queued", "ringing"] }, shopperSeenAt: { lt: new Date(now.getTime() - SHOPPER_GONE_MS) } },
+    select: { id: true },
+    take: 200,
+  });
   for (const c of gone) {
     await endCall(deps, c.id, {}, "left").catch(() => undefined);
     n++;

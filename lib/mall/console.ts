@@ -18,7 +18,11 @@ export type ConsoleState = {
 
 /** What the console opens with (and re-reads after a dropped connection). */
 export async function consoleState(db: Db, memberId: string): Promise<ConsoleState> {
-  const staff = await db.merchantStaff.findMany({ where: { memberId }, include: { merchant: { select: { slug: true, name: true, color: true, mark: true } } }, orderBy: { merchant: { name: "asc" } } });
+  const staff = await db.merchantStaff.findMany({
+    where: { memberId },
+    include: { merchant: { select: { slug: true, name: true, color: true, mark: true } } },
+    orderBy: { merchant: { name: "asc" } },
+  });
   if (!staff.length) throw new DomainError("FORBIDDEN", "The console is for the mall's sales agents: you do not work for any shop.");
   const now = new Date();
   const [ringing, current] = await Promise.all([
@@ -30,11 +34,15 @@ export async function consoleState(db: Db, memberId: string): Promise<ConsoleSta
     return row ? agentCallView(db, row, now) : null;
   };
   return {
-    shops: staff.map((s) => ({ slug: s.merchant.slug, name: s.merchant.name, role: s.role as "owner" | "agent", color: s.merchant.color, mark: s.merchant.mark })),
+    shops: staff.map((s) => ({
+      slug: s.merchant.slug,
+      name: s.merchant.name,
+      role: s.role as "owner" | "agent",
+      color: s.merchant.color,
+      mark: s.merchant.mark,
+    })),
     status: staff.some((s) => s.status === "available") ? "available" : "away",
-    notice: staff.some((s) => s.status === "away" && s.missedInRow >= AUTO_AWAY_AFTER)
-      ? AUTO_AWAY_NOTICE
-      : null,
+    notice: staff.some((s) => s.status === "away" && s.missedInRow >= AUTO_AWAY_AFTER) ? AUTO_AWAY_NOTICE : null,
     ringing: (await Promise.all(ringing.map((r) => view(r.id)))).filter((v): v is AgentCallView => !!v),
     current: current ? await view(current.id) : null,
   };
@@ -49,7 +57,8 @@ export async function agentCall(db: Db, callId: string, memberId: string): Promi
 export async function mallMediaGrant(db: Db, callId: string, who: ShopperRef & { name: string }) {
   const { row: call, role } = await getMallCallForParty(db, { callId, who });
   const isAgent = role === "agent";
-  if (call.status !== "connected") throw new DomainError("CONFLICT", call.status === "ended" ? "This call has ended." : "The call is not connected yet.");
+  if (call.status !== "connected")
+    throw new DomainError("CONFLICT", call.status === "ended" ? "This call has ended." : "The call is not connected yet.");
   const room = mallRoom(call.id);
   await createRoom(room);
   // A guest's identity carries their public id (lib/auth/guest-id.ts), never their cookie.

@@ -23,7 +23,11 @@ export type ProductHit = ProductView & { id: string };
 /** Products of one shop whose name, category or description match every word typed. */
 export async function searchProducts(db: Db, memberId: string, merchantSlug: string, q: string): Promise<ProductHit[]> {
   const { merchant } = await staffOf(db, memberId, merchantSlug);
-  const all = await db.product.findMany({ where: { merchantId: merchant.id }, include: { category: { select: { name: true } } }, orderBy: { name: "asc" } });
+  const all = await db.product.findMany({
+    where: { merchantId: merchant.id },
+    include: { category: { select: { name: true } } },
+    orderBy: { name: "asc" },
+  });
   const words = fold(q).split(/\s+/).filter(Boolean);
   return all
     .filter((p) => words.every((w) => fold(`${p.name} ${p.category.name} ${p.description}`).includes(w)))
@@ -33,10 +37,20 @@ export async function searchProducts(db: Db, memberId: string, merchantSlug: str
 
 // ——— The owner's storefront: categories, products and pictures ———
 
+export const slugify = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 50) || "item";
 
-export const slugify = (s: string) => fold(s).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 50) || "item";
-
-export type ProductInput = { categoryId: string; name: string; description: string; priceCents: number; ageRestricted: boolean; emoji: string };
+export type ProductInput = {
+  categoryId: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  ageRestricted: boolean;
+  emoji: string;
+};
 
 export async function addCategory(db: Db, memberId: string, merchantSlug: string, name: string) {
   const { merchant } = await staffOf(db, memberId, merchantSlug, "owner");
@@ -50,7 +64,10 @@ export async function addCategory(db: Db, memberId: string, merchantSlug: string
 
 export async function deleteCategory(db: Db, memberId: string, merchantSlug: string, categoryId: string) {
   const { merchant } = await staffOf(db, memberId, merchantSlug, "owner");
-  const c = await db.productCategory.findFirst({ where: { id: categoryId, merchantId: merchant.id }, include: { _count: { select: { products: true } } } });
+  const c = await db.productCategory.findFirst({
+    where: { id: categoryId, merchantId: merchant.id },
+    include: { _count: { select: { products: true } } },
+  });
   if (!c) throw new DomainError("NOT_FOUND", "No such category.");
   if (c._count.products > 0) throw new DomainError("CONFLICT", "Move or delete its products first: the category is not empty.");
   await db.productCategory.delete({ where: { id: c.id } });
@@ -66,7 +83,8 @@ export async function createProduct(db: Db, memberId: string, merchantSlug: stri
   const { merchant } = await staffOf(db, memberId, merchantSlug, "owner");
   await categoryOf(db, merchant.id, input.categoryId);
   let slug = slugify(input.name);
-  for (let n = 2; await db.product.findUnique({ where: { merchantId_slug: { merchantId: merchant.id, slug } } }); n++) slug = `${slugify(input.name)}-${n}`;
+  for (let n = 2; await db.product.findUnique({ where: { merchantId_slug: { merchantId: merchant.id, slug } } }); n++)
+    slug = `${slugify(input.name)}-${n}`;
   return db.product.create({ data: { merchantId: merchant.id, slug, ...input } });
 }
 
@@ -87,11 +105,20 @@ export async function deleteProduct(db: Db, storage: Storage, memberId: string, 
 }
 
 /** A photo of the product (JPEG, PNG or WebP by its bytes, at most maxBytes) replaces the drawn picture. */
-export async function setProductImage(db: Db, storage: Storage, memberId: string, merchantSlug: string, productId: string, bytes: Uint8Array, maxBytes: number) {
+export async function setProductImage(
+  db: Db,
+  storage: Storage,
+  memberId: string,
+  merchantSlug: string,
+  productId: string,
+  bytes: Uint8Array,
+  maxBytes: number,
+) {
   const { merchant } = await staffOf(db, memberId, merchantSlug, "owner");
   const p = await db.product.findFirst({ where: { id: productId, merchantId: merchant.id } });
   if (!p) throw new DomainError("NOT_FOUND", "No such product.");
-  if (bytes.length > maxBytes) throw new DomainError("PAYLOAD_TOO_LARGE", `The picture is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { field: "image" });
+  if (bytes.length > maxBytes)
+    throw new DomainError("PAYLOAD_TOO_LARGE", `The picture is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { field: "image" });
   const type = sniffImage(bytes);
   if (!type) throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "The picture must be a JPEG, PNG or WebP image.", { field: "image" });
   const key = `mall/${merchant.id}/${p.id}-${Date.now().toString(36)}.${type.ext}`;
@@ -103,13 +130,30 @@ export async function setProductImage(db: Db, storage: Storage, memberId: string
 
 // ——— The owner's team ———
 
-export type StaffView = { memberId: string; handle: string; displayName: string; number: string | null; role: "owner" | "agent"; status: string };
+export type StaffView = {
+  memberId: string;
+  handle: string;
+  displayName: string;
+  number: string | null;
+  role: "owner" | "agent";
+  status: string;
+};
 
 export async function listStaff(db: Db, memberId: string, merchantSlug: string): Promise<StaffView[]> {
   const { merchant } = await staffOf(db, memberId, merchantSlug, "owner");
-  const rows = await db.merchantStaff.findMany({ where: { merchantId: merchant.id }, include: { member: { select: { handle: true, displayName: true, number: { select: { digits: true } } } } } });
+  const rows = await db.merchantStaff.findMany({
+    where: { merchantId: merchant.id },
+    include: { member: { select: { handle: true, displayName: true, number: { select: { digits: true } } } } },
+  });
   return rows
-    .map((r) => ({ memberId: r.memberId, handle: r.member.handle, displayName: r.member.displayName, number: r.member.number ? formatNumber(r.member.number.digits) : null, role: r.role as StaffView["role"], status: r.status }))
+    .map((r) => ({
+      memberId: r.memberId,
+      handle: r.member.handle,
+      displayName: r.member.displayName,
+      number: r.member.number ? formatNumber(r.member.number.digits) : null,
+      role: r.role as StaffView["role"],
+      status: r.status,
+    }))
     .sort((a, b) => (a.role === b.role ? a.displayName.localeCompare(b.displayName) : a.role === "owner" ? -1 : 1));
 }
 
@@ -122,7 +166,8 @@ export async function addAgent(db: Db, memberId: string, merchantSlug: string, n
     found = await db.member.findUnique({ where: { emailKey: q.toLowerCase() }, select: { id: true } });
   } else {
     const k = toKeypadDigits(q);
-    if (!k.ok || k.digits.length !== 12) throw new DomainError("VALIDATION_FAILED", "Enter a member's 12-digit number or their email address.", { field: "member" });
+    if (!k.ok || k.digits.length !== 12)
+      throw new DomainError("VALIDATION_FAILED", "Enter a member's 12-digit number or their email address.", { field: "member" });
     const n = await db.phoneNumber.findUnique({ where: { digits: k.digits }, select: { memberId: true } });
     found = n?.memberId ? { id: n.memberId } : null;
   }

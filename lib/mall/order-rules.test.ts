@@ -5,7 +5,16 @@ const wine = { productId: "wine", name: "Rioja", priceCents: 1800, ageRestricted
 const mug = { productId: "mug", name: "Mug", priceCents: 900, ageRestricted: false };
 
 function order(shopper: Partial<OrderState["shopper"]> = {}): OrderState {
-  return { status: "open", ageCheck: "none", items: [], signedName: null, email: null, agentConfirmed: false, version: 0, shopper: { member: true, age: 30, email: "ann@example.org", cameraOn: true, ...shopper } };
+  return {
+    status: "open",
+    ageCheck: "none",
+    items: [],
+    signedName: null,
+    email: null,
+    agentConfirmed: false,
+    version: 0,
+    shopper: { member: true, age: 30, email: "ann@example.org", cameraOn: true, ...shopper },
+  };
 }
 
 /** Signs whatever version the order is at when the step runs (the shopper reviewed it just now). */
@@ -13,7 +22,7 @@ const SEEN = -1;
 const sign = (name: string, email?: string): OrderOp => ({ type: "sign", name, ...(email ? { email } : {}), version: SEEN });
 
 /** Applies the steps as the service does: each stored change bumps the version. */
-function run(o: OrderState, ...steps: [("agent" | "shopper"), OrderOp][]): OrderState {
+function run(o: OrderState, ...steps: ["agent" | "shopper", OrderOp][]): OrderState {
   let cur = o;
   for (const [actor, step] of steps) {
     const op = step.type === "sign" && step.version === SEEN ? { ...step, version: cur.version } : step;
@@ -63,18 +72,28 @@ describe("signature", () => {
     expect(normalizeSignature("Ann")).toBeNull();
     expect(normalizeSignature("12 34")).toBeNull();
     const guest = run(order({ member: false, age: null, email: null }), ["agent", { type: "add", product: mug, quantity: 1 }]);
-    expect(applyOp(guest, "shopper", { type: "sign", name: "Ann Lee", version: guest.version })).toMatchObject({ ok: false, code: "BAD_REQUEST", message: expect.stringMatching(/email/) });
+    expect(applyOp(guest, "shopper", { type: "sign", name: "Ann Lee", version: guest.version })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/email/),
+    });
     expect(run(guest, ["shopper", sign("Ann Lee", "ann@example.org")]).email).toBe("ann@example.org");
   });
 
   it("is refused on an empty order and voided when the goods change afterwards", () => {
-    expect(applyOp(order(), "shopper", { type: "sign", name: "Ann Lee", version: order().version })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(applyOp(order(), "shopper", { type: "sign", name: "Ann Lee", version: order().version })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     const signed = run(order(), ["agent", { type: "add", product: mug, quantity: 2 }], ["shopper", sign("Ann Lee")]);
     const r = applyOp(signed, "shopper", { type: "set-quantity", productId: "mug", quantity: 1 });
     expect(r.ok && r.order.signedName).toBe(null);
     expect(r.ok && r.trail.map((t) => t.type)).toContain("signature-voided");
     expect(applyOp(signed, "agent", { type: "confirm" }).ok).toBe(true);
-    expect(applyOp(run(signed, ["agent", { type: "add", product: mug, quantity: 1 }]), "agent", { type: "confirm" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(applyOp(run(signed, ["agent", { type: "add", product: mug, quantity: 1 }]), "agent", { type: "confirm" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
   });
 });
 
@@ -84,9 +103,17 @@ describe("a signature is bound to the version the shopper reviewed", () => {
     // The agent adds an item just before the signature lands.
     const changed = run(reviewed, ["agent", { type: "add", product: { ...mug, productId: "mug2", name: "Big mug" }, quantity: 1 }]);
     const r = applyOp(changed, "shopper", { type: "sign", name: "Ann Lee", version: reviewed.version });
-    expect(r).toMatchObject({ ok: false, code: "CONFLICT", reason: "order-changed", message: expect.stringMatching(/changed after you reviewed it/) });
+    expect(r).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      reason: "order-changed",
+      message: expect.stringMatching(/changed after you reviewed it/),
+    });
     // A version from the future (a forged one) is refused the same way.
-    expect(applyOp(changed, "shopper", { type: "sign", name: "Ann Lee", version: changed.version + 1 })).toMatchObject({ ok: false, reason: "order-changed" });
+    expect(applyOp(changed, "shopper", { type: "sign", name: "Ann Lee", version: changed.version + 1 })).toMatchObject({
+      ok: false,
+      reason: "order-changed",
+    });
   });
 
   it("accepts the current version and records it in the trail", () => {
@@ -101,7 +128,10 @@ describe("age check", () => {
   it("goes camera request → verified before the shopper can sign", () => {
     const o = run(order(), ["agent", { type: "add", product: wine, quantity: 1 }]);
     expect(readyToSign(o)).toBe(false);
-    expect(applyOp(o, "shopper", { type: "sign", name: "Ann Lee", version: o.version })).toMatchObject({ ok: false, message: expect.stringMatching(/verify your age/) });
+    expect(applyOp(o, "shopper", { type: "sign", name: "Ann Lee", version: o.version })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/verify your age/),
+    });
     expect(applyOp(o, "agent", { type: "verify-age" })).toMatchObject({ ok: false, message: expect.stringMatching(/camera/) });
     const verified = run(o, ["agent", { type: "request-age" }], ["agent", { type: "verify-age" }]);
     expect(verified.ageCheck).toBe("verified");
@@ -111,31 +141,52 @@ describe("age check", () => {
 
   it("cannot verify with the shopper's camera off", () => {
     const o = run(order({ cameraOn: false }), ["agent", { type: "add", product: wine, quantity: 1 }], ["agent", { type: "request-age" }]);
-    expect(applyOp(o, "agent", { type: "verify-age" })).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/camera is off/) });
+    expect(applyOp(o, "agent", { type: "verify-age" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: expect.stringMatching(/camera is off/),
+    });
   });
 
   it("never verifies a member under 18 by their birth date, nor sells them restricted goods", () => {
     expect(ageOn(new Date("2010-06-15"), new Date("2026-06-14"))).toBe(15);
     expect(ageOn(new Date("2008-06-15"), new Date("2026-06-15"))).toBe(18);
     const young = order({ age: 17 });
-    expect(applyOp(young, "agent", { type: "add", product: wine, quantity: 1 })).toMatchObject({ ok: false, message: expect.stringMatching(/under 18/) });
+    expect(applyOp(young, "agent", { type: "add", product: wine, quantity: 1 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/under 18/),
+    });
     const sneaked: OrderState = { ...young, ageCheck: "requested", items: [{ ...wine, quantity: 1 }] };
     expect(applyOp(sneaked, "agent", { type: "verify-age" })).toMatchObject({ ok: false, message: expect.stringMatching(/under 18/) });
   });
 
   it("keeps restricted goods from guests", () => {
-    expect(applyOp(order({ member: false, age: null }), "agent", { type: "add", product: wine, quantity: 1 })).toMatchObject({ ok: false, message: expect.stringMatching(/registered member/) });
+    expect(applyOp(order({ member: false, age: null }), "agent", { type: "add", product: wine, quantity: 1 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/registered member/),
+    });
   });
 
   it("a refusal removes the restricted goods, says why, and keeps them out", () => {
-    const o = run(order(), ["agent", { type: "add", product: wine, quantity: 2 }], ["agent", { type: "add", product: mug, quantity: 1 }], ["agent", { type: "request-age" }]);
+    const o = run(
+      order(),
+      ["agent", { type: "add", product: wine, quantity: 2 }],
+      ["agent", { type: "add", product: mug, quantity: 1 }],
+      ["agent", { type: "request-age" }],
+    );
     const r = applyOp(o, "agent", { type: "refuse-age", reason: "No ID shown" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.order.items.map((i) => i.productId)).toEqual(["mug"]);
     expect(r.order.ageCheck).toBe("refused");
-    expect(r.trail).toEqual([{ type: "age-refused", detail: "No ID shown" }, { type: "item-removed", detail: "Rioja removed (age check refused)" }]);
-    expect(applyOp(r.order, "agent", { type: "add", product: wine, quantity: 1 })).toMatchObject({ ok: false, message: expect.stringMatching(/refused/) });
+    expect(r.trail).toEqual([
+      { type: "age-refused", detail: "No ID shown" },
+      { type: "item-removed", detail: "Rioja removed (age check refused)" },
+    ]);
+    expect(applyOp(r.order, "agent", { type: "add", product: wine, quantity: 1 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/refused/),
+    });
     expect(readyToSign(r.order)).toBe(true);
   });
 });

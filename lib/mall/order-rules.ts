@@ -88,17 +88,18 @@ export function applyOp(o: OrderState, actor: Actor, op: OrderOp): Applied | Ref
   switch (op.type) {
     case "add": {
       if (actor !== "agent") return no("FORBIDDEN", "Only the sales agent adds goods to the order.");
-      if (!Number.isInteger(op.quantity) || op.quantity < 1 || op.quantity > MAX_QUANTITY) return no("BAD_REQUEST", `Choose a quantity from 1 to ${MAX_QUANTITY}.`);
+      if (!Number.isInteger(op.quantity) || op.quantity < 1 || op.quantity > MAX_QUANTITY)
+        return no("BAD_REQUEST", `Choose a quantity from 1 to ${MAX_QUANTITY}.`);
       if (op.product.ageRestricted) {
-        if (!o.shopper.member) return no("FORBIDDEN", "Age-restricted goods need a registered member: the shopper has to sign in (or register) first.");
+        if (!o.shopper.member)
+          return no("FORBIDDEN", "Age-restricted goods need a registered member: the shopper has to sign in (or register) first.");
         if (o.shopper.age !== null && o.shopper.age < ADULT_AGE) return no("FORBIDDEN", UNDER_AGE);
-        if (o.ageCheck === "refused") return no("FORBIDDEN", "The age check was refused in this call: age-restricted goods cannot be added.");
+        if (o.ageCheck === "refused")
+          return no("FORBIDDEN", "The age check was refused in this call: age-restricted goods cannot be added.");
       }
       const existing = o.items.find((i) => i.productId === op.product.productId);
       const quantity = Math.min(MAX_QUANTITY, (existing?.quantity ?? 0) + op.quantity);
-      const items = existing
-        ? o.items.map((i) => (i === existing ? { ...i, quantity } : i))
-        : [...o.items, { ...op.product, quantity }];
+      const items = existing ? o.items.map((i) => (i === existing ? { ...i, quantity } : i)) : [...o.items, { ...op.product, quantity }];
       return withItems(o, items, [{ type: "item-added", detail: describe({ name: op.product.name, quantity: op.quantity }) }]);
     }
     case "set-quantity":
@@ -106,8 +107,10 @@ export function applyOp(o: OrderState, actor: Actor, op: OrderOp): Applied | Ref
       const item = o.items.find((i) => i.productId === op.productId);
       if (!item) return no("CONFLICT", "That item is no longer in the order.");
       const quantity = op.type === "remove" ? 0 : op.quantity;
-      if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY) return no("BAD_REQUEST", `Choose a quantity from 0 to ${MAX_QUANTITY}.`);
-      if (actor === "shopper" && quantity > item.quantity) return no("FORBIDDEN", "Ask the sales agent to add more; you can take items out yourself.");
+      if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY)
+        return no("BAD_REQUEST", `Choose a quantity from 0 to ${MAX_QUANTITY}.`);
+      if (actor === "shopper" && quantity > item.quantity)
+        return no("FORBIDDEN", "Ask the sales agent to add more; you can take items out yourself.");
       if (quantity === item.quantity) return { ok: true, order: o, trail: [] };
       const items = quantity === 0 ? o.items.filter((i) => i !== item) : o.items.map((i) => (i === item ? { ...i, quantity } : i));
       const detail = quantity === 0 ? `${item.name} removed` : `${item.name}: ${item.quantity} → ${quantity}`;
@@ -118,7 +121,11 @@ export function applyOp(o: OrderState, actor: Actor, op: OrderOp): Applied | Ref
       if (!hasRestricted(o)) return no("CONFLICT", "Nothing in the order needs an age check.");
       if (o.ageCheck === "verified") return no("CONFLICT", "The shopper's age is already verified.");
       if (o.ageCheck === "refused") return no("CONFLICT", "The age check was already refused in this call.");
-      return { ok: true, order: { ...o, ageCheck: "requested" }, trail: [{ type: "age-camera-requested", detail: "Asked the shopper to turn on their camera and show ID." }] };
+      return {
+        ok: true,
+        order: { ...o, ageCheck: "requested" },
+        trail: [{ type: "age-camera-requested", detail: "Asked the shopper to turn on their camera and show ID." }],
+      };
     }
     case "verify-age": {
       if (actor !== "agent") return no("FORBIDDEN", "Only the sales agent checks age.");
@@ -126,7 +133,11 @@ export function applyOp(o: OrderState, actor: Actor, op: OrderOp): Applied | Ref
       if (!o.shopper.member || o.shopper.age === null) return no("FORBIDDEN", "Only a registered member's age can be verified.");
       if (o.shopper.age < ADULT_AGE) return no("FORBIDDEN", UNDER_AGE);
       if (!o.shopper.cameraOn) return no("CONFLICT", "The shopper's camera is off: you must see them to verify their age.");
-      return { ok: true, order: { ...o, ageCheck: "verified" }, trail: [{ type: "age-verified", detail: `Seen on camera; registered age ${o.shopper.age}.` }] };
+      return {
+        ok: true,
+        order: { ...o, ageCheck: "verified" },
+        trail: [{ type: "age-verified", detail: `Seen on camera; registered age ${o.shopper.age}.` }],
+      };
     }
     case "refuse-age": {
       if (actor !== "agent") return no("FORBIDDEN", "Only the sales agent checks age.");
@@ -135,7 +146,11 @@ export function applyOp(o: OrderState, actor: Actor, op: OrderOp): Applied | Ref
       const reason = op.reason.trim().slice(0, 200) || "Age could not be verified.";
       const trail: TrailEntry[] = [{ type: "age-refused", detail: reason }];
       for (const i of removed) trail.push({ type: "item-removed", detail: `${i.name} removed (age check refused)` });
-      const applied = withItems(o, o.items.filter((i) => !i.ageRestricted), trail);
+      const applied = withItems(
+        o,
+        o.items.filter((i) => !i.ageRestricted),
+        trail,
+      );
       return { ...applied, order: { ...applied.order, ageCheck: "refused" } };
     }
     case "sign": {
@@ -143,18 +158,33 @@ export function applyOp(o: OrderState, actor: Actor, op: OrderOp): Applied | Ref
       // First: whatever else is wrong, the shopper has to look at the order as it is now.
       if (op.version !== o.version) return { ...no("CONFLICT", ORDER_CHANGED), reason: "order-changed" };
       if (!o.items.length) return no("CONFLICT", "The order is empty: there is nothing to sign.");
-      if (hasRestricted(o) && o.ageCheck !== "verified") return no("CONFLICT", "The sales agent has to verify your age before you can sign.");
+      if (hasRestricted(o) && o.ageCheck !== "verified")
+        return no("CONFLICT", "The sales agent has to verify your age before you can sign.");
       const name = normalizeSignature(op.name);
       if (!name) return no("BAD_REQUEST", "Sign with your full name: first and last name.");
       const email = o.shopper.email ?? op.email?.trim() ?? null;
-      if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return no("BAD_REQUEST", "Give an email address for the order confirmation.");
-      return { ok: true, order: { ...o, signedName: name, email }, trail: [{ type: "signed", detail: `Signed "${name}" for version ${o.version}: ${o.items.length} item line(s), total ${totalCents(o.items)} cents.` }] };
+      if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+        return no("BAD_REQUEST", "Give an email address for the order confirmation.");
+      return {
+        ok: true,
+        order: { ...o, signedName: name, email },
+        trail: [
+          {
+            type: "signed",
+            detail: `Signed "${name}" for version ${o.version}: ${o.items.length} item line(s), total ${totalCents(o.items)} cents.`,
+          },
+        ],
+      };
     }
     case "confirm": {
       if (actor !== "agent") return no("FORBIDDEN", "Only the sales agent confirms the order.");
       if (!o.signedName) return no("CONFLICT", "The shopper has not signed the order yet.");
       if (hasRestricted(o) && o.ageCheck !== "verified") return no("CONFLICT", "Age-restricted goods need a verified age.");
-      return { ok: true, order: { ...o, agentConfirmed: true, status: "placed" }, trail: [{ type: "placed", detail: "Confirmed by the sales agent; payment due." }] };
+      return {
+        ok: true,
+        order: { ...o, agentConfirmed: true, status: "placed" },
+        trail: [{ type: "placed", detail: "Confirmed by the sales agent; payment due." }],
+      };
     }
   }
 }

@@ -45,7 +45,11 @@ export async function getOrderForParty(db: Db, input: { orderId: string; who: Sh
   const staffWhere = memberId ? [{ merchant: { staff: { some: { memberId } } } }] : [];
   const o = await db.order.findFirst({
     where: { id: input.orderId, OR: [ownedByShopper(input.who), ...staffWhere] },
-    include: { items: true, merchant: { select: { slug: true, name: true, staff: { where: { memberId: memberId ?? "" }, select: { id: true } } } }, events: { orderBy: { at: "asc" } } },
+    include: {
+      items: true,
+      merchant: { select: { slug: true, name: true, staff: { where: { memberId: memberId ?? "" }, select: { id: true } } } },
+      events: { orderBy: { at: "asc" } },
+    },
   });
   if (!o) throw new DomainError("NOT_FOUND", "No such order.");
   return { order: o, staff: o.merchant.staff.length > 0 };

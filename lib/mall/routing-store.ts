@@ -22,10 +22,16 @@ const parseTried = (s: string): string[] => {
  * left open), away otherwise.
  */
 export async function loadRouting(tx: Tx, merchantId: string, now: Date): Promise<Loaded> {
-  const staff = await tx.merchantStaff.findMany({ where: { merchantId }, select: { memberId: true, status: true, idleSince: true, missedInRow: true } });
+  const staff = await tx.merchantStaff.findMany({
+    where: { merchantId },
+    select: { memberId: true, status: true, idleSince: true, missedInRow: true },
+  });
   const ids = staff.map((s) => s.memberId);
   const [live, talking, active] = await Promise.all([
-    tx.presenceConnection.findMany({ where: { memberId: { in: ids }, lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } }, select: { memberId: true } }),
+    tx.presenceConnection.findMany({
+      where: { memberId: { in: ids }, lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } },
+      select: { memberId: true },
+    }),
     tx.mallCall.findMany({ where: { agentId: { in: ids }, status: "connected" }, select: { agentId: true } }),
     tx.mallCall.findMany({ where: { merchantId, status: { in: ["queued", "ringing"] } }, orderBy: { queuedAt: "asc" } }),
   ]);
@@ -42,7 +48,14 @@ export async function loadRouting(tx: Tx, merchantId: string, now: Date): Promis
     .map((c) => ({ id: c.id, kind: c.kind as r.Waiting["kind"], since: c.queuedAt.getTime(), tried: parseTried(c.tried) }));
   const rings: r.Ring[] = active
     .filter((c) => c.status === "ringing" && c.agentId && c.ringUntil)
-    .map((c) => ({ requestId: c.id, agentId: c.agentId!, until: c.ringUntil!.getTime(), since: c.queuedAt.getTime(), kind: c.kind as r.Waiting["kind"], tried: parseTried(c.tried) }));
+    .map((c) => ({
+      requestId: c.id,
+      agentId: c.agentId!,
+      until: c.ringUntil!.getTime(),
+      since: c.queuedAt.getTime(),
+      kind: c.kind as r.Waiting["kind"],
+      tried: parseTried(c.tried),
+    }));
   return { state: { agents, queue, rings }, staffStatus: new Map(staff.map((s) => [s.memberId, s.status])) };
 }
 
@@ -61,7 +74,10 @@ export async function saveRouting(tx: Tx, merchantId: string, before: Loaded, af
   }
   for (const w of after.queue) {
     if (!ringOf(before.state, w.id)) continue;
-    await tx.mallCall.update({ where: { id: w.id }, data: { status: "queued", agentId: null, ringUntil: null, tried: JSON.stringify(w.tried) } });
+    await tx.mallCall.update({
+      where: { id: w.id },
+      data: { status: "queued", agentId: null, ringUntil: null, tried: JSON.stringify(w.tried) },
+    });
   }
   for (const a of after.agents) {
     const old = before.state.agents.find((x) => x.id === a.id);
@@ -81,8 +97,11 @@ export async function saveRouting(tx: Tx, merchantId: string, before: Loaded, af
  * for the same shop never interleave.
  */
 export async function routingStep<T>(db: Db, merchantId: string, now: Date, fn: (tx: Tx, loaded: Loaded) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await tx.merchant.update({ where: { id: merchantId }, data: { routingVersion: { increment: 1 } } });
-    return fn(tx, await loadRouting(tx, merchantId, now));
-  }, { timeout: 15_000, maxWait: 15_000 });
+  return db.$transaction(
+    async (tx) => {
+      await tx.merchant.update({ where: { id: merchantId }, data: { routingVersion: { increment: 1 } } });
+      return fn(tx, await loadRouting(tx, merchantId, now));
+    },
+    { timeout: 15_000, maxWait: 15_000 },
+  );
 }

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import {
-  accept, agentAway, agentFree, AUTO_AWAY_AFTER, estimatedWaitMs, expiredRings, leave, offerMessage, pickAgent, position, request, RING_MS,
-  ringEnded, type Agent, type RoutingState,
+  accept,
+  agentAway,
+  agentFree,
+  AUTO_AWAY_AFTER,
+  estimatedWaitMs,
+  expiredRings,
+  leave,
+  offerMessage,
+  pickAgent,
+  position,
+  request,
+  RING_MS,
+  ringEnded,
+  type Agent,
+  type RoutingState,
 } from "./routing";
 
 const agent = (id: string, idleSince: number, status: Agent["status"] = "available"): Agent => ({ id, status, idleSince, missedInRow: 0 });

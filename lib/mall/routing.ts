@@ -47,7 +47,14 @@ function dispatch(s: RoutingState, now: number, effects: Effect[]): RoutingState
     // Everyone free has been tried already: start again rather than leave the shopper waiting.
     if (!agent && w.tried.length) agent = pickAgent(state);
     if (!agent) continue;
-    const ring: Ring = { requestId: w.id, agentId: agent.id, until: now + RING_MS, since: w.since, kind: w.kind, tried: [...w.tried.filter((t) => t !== agent.id), agent.id] };
+    const ring: Ring = {
+      requestId: w.id,
+      agentId: agent.id,
+      until: now + RING_MS,
+      since: w.since,
+      kind: w.kind,
+      tried: [...w.tried.filter((t) => t !== agent.id), agent.id],
+    };
     state = { ...state, queue: state.queue.filter((q) => q.id !== w.id), rings: [...state.rings, ring] };
     effects.push({ type: "ring", requestId: ring.requestId, agentId: ring.agentId, until: ring.until, kind: ring.kind });
   }
@@ -102,7 +109,9 @@ export const expiredRings = (s: RoutingState, now: number) => s.rings.filter((r)
 
 /** An agent becomes free (call ended, or set available): they are idle from now, and take the head of the queue. */
 export function agentFree(s: RoutingState, agentId: string, now: number): Result {
-  const agents = s.agents.map((a) => (a.id === agentId ? { ...a, status: "available" as const, idleSince: now, ...(a.status === "away" ? { missedInRow: 0 } : {}) } : a));
+  const agents = s.agents.map((a) =>
+    a.id === agentId ? { ...a, status: "available" as const, idleSince: now, ...(a.status === "away" ? { missedInRow: 0 } : {}) } : a,
+  );
   const effects: Effect[] = [];
   return { state: dispatch({ ...s, agents }, now, effects), effects };
 }
@@ -113,7 +122,9 @@ export function agentAway(s: RoutingState, agentId: string): RoutingState {
 
 /** The shopper gives up: out of the queue, or the ringing stops. */
 export function leave(s: RoutingState, requestId: string): Result {
-  const effects: Effect[] = s.rings.filter((r) => r.requestId === requestId).map((r) => ({ type: "stop-ringing" as const, requestId, agentId: r.agentId }));
+  const effects: Effect[] = s.rings
+    .filter((r) => r.requestId === requestId)
+    .map((r) => ({ type: "stop-ringing" as const, requestId, agentId: r.agentId }));
   const queue = s.queue.filter((w) => w.id !== requestId);
   queue.forEach((w, i) => effects.push({ type: "queued", requestId: w.id, position: i + 1 }));
   return { state: { ...s, queue, rings: s.rings.filter((r) => r.requestId !== requestId) }, effects };
@@ -133,4 +144,5 @@ export function estimatedWaitMs(s: RoutingState, requestId: string, averageCallM
   return Math.ceil(p / working) * averageCallMs;
 }
 
-export const offerMessage = (w: Waiting, now: number, agentsOnline: number) => agentsOnline === 0 || now - w.since >= OFFER_MESSAGE_AFTER_MS;
+export const offerMessage = (w: Waiting, now: number, agentsOnline: number) =>
+  agentsOnline === 0 || now - w.since >= OFFER_MESSAGE_AFTER_MS;

@@ -18,12 +18,28 @@ export type Row = {
 export type ShopStats = { days: number; shop: Row[]; agents: { memberId: string; name: string; rows: Row[] }[] };
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-const empty = (day: string): Row => ({ day, offered: 0, answered: 0, missed: 0, declined: 0, avgWaitMs: null, longestWaitMs: null, orders: 0, salesCents: 0, conversion: null });
+const empty = (day: string): Row => ({
+  day,
+  offered: 0,
+  answered: 0,
+  missed: 0,
+  declined: 0,
+  avgWaitMs: null,
+  longestWaitMs: null,
+  orders: 0,
+  salesCents: 0,
+  conversion: null,
+});
 
 /** Per bucket: calls' waits are collected first, then averaged. */
 function finish(row: Row, waits: number[]): Row {
   const avg = waits.length ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : null;
-  return { ...row, avgWaitMs: avg, longestWaitMs: waits.length ? Math.max(...waits) : null, conversion: row.answered ? row.orders / row.answered : null };
+  return {
+    ...row,
+    avgWaitMs: avg,
+    longestWaitMs: waits.length ? Math.max(...waits) : null,
+    conversion: row.answered ? row.orders / row.answered : null,
+  };
 }
 
 /**
@@ -35,9 +51,18 @@ export async function shopStats(db: Db, memberId: string, merchantSlug: string, 
   const { merchant } = await staffOf(db, memberId, merchantSlug, "owner");
   const since = new Date(now.getTime() - days * 86_400_000);
   const [calls, rings, orders, staff] = await Promise.all([
-    db.mallCall.findMany({ where: { merchantId: merchant.id, kind: "call", queuedAt: { gte: since } }, select: { queuedAt: true, answeredAt: true, endedAt: true, status: true, outcome: true, agentId: true } }),
-    db.mallRing.findMany({ where: { merchantId: merchant.id, at: { gte: since } }, select: { agentId: true, at: true, result: true, call: { select: { queuedAt: true, answeredAt: true } } } }),
-    db.order.findMany({ where: { merchantId: merchant.id, status: "placed", placedAt: { gte: since } }, select: { agentId: true, placedAt: true, totalCents: true } }),
+    db.mallCall.findMany({
+      where: { merchantId: merchant.id, kind: "call", queuedAt: { gte: since } },
+      select: { queuedAt: true, answeredAt: true, endedAt: true, status: true, outcome: true, agentId: true },
+    }),
+    db.mallRing.findMany({
+      where: { merchantId: merchant.id, at: { gte: since } },
+      select: { agentId: true, at: true, result: true, call: { select: { queuedAt: true, answeredAt: true } } },
+    }),
+    db.order.findMany({
+      where: { merchantId: merchant.id, status: "placed", placedAt: { gte: since } },
+      select: { agentId: true, placedAt: true, totalCents: true },
+    }),
     db.merchantStaff.findMany({ where: { merchantId: merchant.id }, include: { member: { select: { displayName: true } } } }),
   ]);
 
@@ -85,12 +110,16 @@ export async function shopStats(db: Db, memberId: string, merchantSlug: string, 
     }
   }
   const sortRows = (m: Map<string, { row: Row; waits: number[] }> | undefined) =>
-    [...(m?.values() ?? [])].map((b) => finish(b.row, b.waits)).sort((a, b) => (a.day === "all" ? -1 : b.day === "all" ? 1 : b.day.localeCompare(a.day)));
+    [...(m?.values() ?? [])]
+      .map((b) => finish(b.row, b.waits))
+      .sort((a, b) => (a.day === "all" ? -1 : b.day === "all" ? 1 : b.day.localeCompare(a.day)));
   const names = new Map(staff.map((s) => [s.memberId, s.member.displayName]));
   const agentIds = [...new Set([...staff.map((s) => s.memberId), ...perAgent.keys()])];
   return {
     days,
     shop: sortRows(shopRows),
-    agents: agentIds.map((id) => ({ memberId: id, name: names.get(id) ?? "Former agent", rows: sortRows(perAgent.get(id)) })).sort((a, b) => a.name.localeCompare(b.name)),
+    agents: agentIds
+      .map((id) => ({ memberId: id, name: names.get(id) ?? "Former agent", rows: sortRows(perAgent.get(id)) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

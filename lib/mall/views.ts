@@ -25,16 +25,41 @@ export async function loadCallRow(db: Pick<Db, "mallCall">, id: string, owner: P
   return db.mallCall.findFirst({
     where: { ...owner, id },
     include: {
-      merchant: { select: { id: true, slug: true, name: true, category: true, color: true, accent: true, mark: true, staff: { where: { role: "owner" }, select: { member: { select: { handle: true } } } } } },
+      merchant: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          category: true,
+          color: true,
+          accent: true,
+          mark: true,
+          staff: { where: { role: "owner" }, select: { member: { select: { handle: true } } } },
+        },
+      },
     },
   });
 }
 
-export const shopperKey = (c: { shopperMemberId: string | null; shopperGuestId: string | null }) => c.shopperMemberId ?? guestKey(c.shopperGuestId ?? "");
+export const shopperKey = (c: { shopperMemberId: string | null; shopperGuestId: string | null }) =>
+  c.shopperMemberId ?? guestKey(c.shopperGuestId ?? "");
 
-export type MerchantBrief = { slug: string; name: string; category: string; color: string; accent: string; mark: string; ownerHandle: string | null };
+export type MerchantBrief = {
+  slug: string;
+  name: string;
+  category: string;
+  color: string;
+  accent: string;
+  mark: string;
+  ownerHandle: string | null;
+};
 const brief = (c: NonNullable<CallRow>): MerchantBrief => ({
-  slug: c.merchant.slug, name: c.merchant.name, category: c.merchant.category, color: c.merchant.color, accent: c.merchant.accent, mark: c.merchant.mark,
+  slug: c.merchant.slug,
+  name: c.merchant.name,
+  category: c.merchant.category,
+  color: c.merchant.color,
+  accent: c.merchant.accent,
+  mark: c.merchant.mark,
   ownerHandle: c.merchant.staff[0]?.member.handle ?? null,
 });
 
@@ -93,14 +118,18 @@ async function shown(db: Db, c: NonNullable<CallRow>): Promise<ProductView | nul
 }
 
 export async function shopperView(db: Db, c: NonNullable<CallRow>, routing: Loaded | null, avgMs: number): Promise<ShopperView> {
-  const agent = c.agentId && c.status === "connected" ? await db.member.findUnique({ where: { id: c.agentId }, select: { displayName: true } }) : null;
+  const agent =
+    c.agentId && c.status === "connected" ? await db.member.findUnique({ where: { id: c.agentId }, select: { displayName: true } }) : null;
   const state = routing?.state;
   const online = state ? state.agents.filter((a) => a.status !== "away").length : 0;
   // An order opens when an agent answers: a waiting shopper has none (saves a query per queue place).
   const order = c.answeredAt ? await db.order.findUnique({ where: { callId: c.id }, include: ORDER_VIEW_INCLUDE }) : null;
   return {
-    id: c.id, kind: c.kind as ShopperView["kind"], status: c.status as MallCallStatus, outcome: c.outcome as MallOutcome | null,
-    outcomeText: c.outcome ? OUTCOME_TEXT[c.outcome as MallOutcome] ?? null : null,
+    id: c.id,
+    kind: c.kind as ShopperView["kind"],
+    status: c.status as MallCallStatus,
+    outcome: c.outcome as MallOutcome | null,
+    outcomeText: c.outcome ? (OUTCOME_TEXT[c.outcome as MallOutcome] ?? null) : null,
     merchant: brief(c),
     agent: agent ? { name: agent.displayName.split(" ")[0] ?? agent.displayName } : null,
     position: state ? r.position(state, c.id) : null,
@@ -116,7 +145,10 @@ export async function shopperView(db: Db, c: NonNullable<CallRow>, routing: Load
 export async function agentCallView(db: Db, c: NonNullable<CallRow>, now = new Date()): Promise<AgentCallView> {
   const order = await db.order.findUnique({ where: { callId: c.id }, include: ORDER_VIEW_INCLUDE });
   return {
-    id: c.id, kind: c.kind as AgentCallView["kind"], status: c.status as MallCallStatus, outcome: c.outcome as MallOutcome | null,
+    id: c.id,
+    kind: c.kind as AgentCallView["kind"],
+    status: c.status as MallCallStatus,
+    outcome: c.outcome as MallOutcome | null,
     merchant: brief(c),
     // A member's birth date is on record; a guest's age is unknown until they register.
     shopper: { name: c.shopperName, guest: !c.shopperMemberId, ageKnown: !!c.shopperMemberId, fromPath: c.fromPath },

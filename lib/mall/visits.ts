@@ -35,7 +35,11 @@ export async function liveMall(db: Db, now = new Date()): Promise<{ merchants: M
   const merchants = await listMerchants(db);
   const ids = await db.merchant.findMany({ select: { id: true, slug: true } });
   const idOf = new Map(ids.map((m) => [m.slug, m.id]));
-  const queued = await db.mallCall.groupBy({ by: ["merchantId"], where: { status: { in: ["queued", "ringing"] }, kind: "call" }, _count: { _all: true } });
+  const queued = await db.mallCall.groupBy({
+    by: ["merchantId"],
+    where: { status: { in: ["queued", "ringing"] }, kind: "call" },
+    _count: { _all: true },
+  });
   const waiting = new Map(queued.map((q) => [q.merchantId, q._count._all]));
   for (const m of merchants) {
     const id = idOf.get(m.slug)!;
@@ -44,12 +48,28 @@ export async function liveMall(db: Db, now = new Date()): Promise<{ merchants: M
     const working = m.availability.free + m.availability.busy;
     if (m.availability.state === "busy" && working > 0) {
       // The wait of the next shopper to join: as in lib/mall/routing.ts, with everyone already waiting ahead.
-      const state: r.RoutingState = { agents: Array.from({ length: working }, (_, i) => ({ id: String(i), status: "busy", idleSince: 0, missedInRow: 0 })), queue: Array.from({ length: n + 1 }, (_, i) => ({ id: `q${i}`, kind: "call", since: i, tried: [] })), rings: [] };
+      const state: r.RoutingState = {
+        agents: Array.from({ length: working }, (_, i) => ({ id: String(i), status: "busy", idleSince: 0, missedInRow: 0 })),
+        queue: Array.from({ length: n + 1 }, (_, i) => ({ id: `q${i}`, kind: "call", since: i, tried: [] })),
+        rings: [],
+      };
       m.availability.waitMs = r.estimatedWaitMs(state, `q${n}`, await averageCallMs(db, id));
     }
   }
   await db.mallVisit.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - 10 * VISIT_TTL_MS) } } });
-  const visits = await db.mallVisit.findMany({ where: { lastSeenAt: { gt: new Date(now.getTime() - VISIT_TTL_MS) } }, orderBy: { lastSeenAt: "desc" }, take: MAX_AVATARS });
+  const visits = await db.mallVisit.findMany({
+    where: { lastSeenAt: { gt: new Date(now.getTime() - VISIT_TTL_MS) } },
+    orderBy: { lastSeenAt: "desc" },
+    take: MAX_AVATARS,
+  });
   const keyFor = (v: string) => colorOf(v).slice(1) + v.length.toString(36) + v.slice(-4);
-  return { merchants, visitors: visits.map((v) => ({ key: keyFor(v.visitor), initials: initials(v.name), color: colorOf(v.visitor), merchantSlug: v.merchantSlug })) };
+  return {
+    merchants,
+    visitors: visits.map((v) => ({
+      key: keyFor(v.visitor),
+      initials: initials(v.name),
+      color: colorOf(v.visitor),
+      merchantSlug: v.merchantSlug,
+    })),
+  };
 }

@@ -17,13 +17,29 @@ export type MemberProfile = {
 };
 
 const select = {
-  id: true, handle: true, displayName: true, city: true, interests: true, photoKey: true, listed: true, createdAt: true, presenceSetting: true,
+  id: true,
+  handle: true,
+  displayName: true,
+  city: true,
+  interests: true,
+  photoKey: true,
+  listed: true,
+  createdAt: true,
+  presenceSetting: true,
   number: { select: { digits: true } },
 } as const;
 
 type Row = {
-  id: string; handle: string; displayName: string; city: string; interests: string; photoKey: string | null; listed: boolean;
-  createdAt: Date; presenceSetting: string; number: { digits: string } | null;
+  id: string;
+  handle: string;
+  displayName: string;
+  city: string;
+  interests: string;
+  photoKey: string | null;
+  listed: boolean;
+  createdAt: Date;
+  presenceSetting: string;
+  number: { digits: string } | null;
 };
 
 function parseInterests(raw: string): string[] {
@@ -68,7 +84,10 @@ export async function resolveAddress(db: Db, address: { digits?: string; email?:
     return n?.member?.handle ?? null;
   }
   if (address.email) {
-    const m = await db.member.findUnique({ where: { emailKey: address.email.toLowerCase() }, select: { handle: true, emailAddressable: true } });
+    const m = await db.member.findUnique({
+      where: { emailKey: address.email.toLowerCase() },
+      select: { handle: true, emailAddressable: true },
+    });
     return m?.emailAddressable ? m.handle : null;
   }
   return null;

@@ -17,8 +17,10 @@ export type PhotoUpload = { bytes: Uint8Array; maxBytes: number };
 /** Maps a lost unique race to the message a person can act on. */
 function conflictFor(fields: string[], input: RegisterInput, digits: string): DomainError | "number" {
   const has = (f: string) => fields.some((x) => x === f || x.includes(f));
-  if (has("handleKey")) return new DomainError("HANDLE_TAKEN", `The handle "${input.handle}" is taken; please choose another`, { field: "handle" });
-  if (has("emailKey")) return new DomainError("EMAIL_TAKEN", "An account with that email already exists; sign in instead", { field: "email" });
+  if (has("handleKey"))
+    return new DomainError("HANDLE_TAKEN", `The handle "${input.handle}" is taken; please choose another`, { field: "handle" });
+  if (has("emailKey"))
+    return new DomainError("EMAIL_TAKEN", "An account with that email already exists; sign in instead", { field: "email" });
   if (has("digits") || has("PhoneNumber")) return "number";
   if (has("memberId")) return "number";
   return new DomainError("CONFLICT", `Registration clashed with another one for ${formatNumber(digits)}; please try again`);
@@ -26,7 +28,9 @@ function conflictFor(fields: string[], input: RegisterInput, digits: string): Do
 
 function checkPhoto(photo: PhotoUpload) {
   if (photo.bytes.length > photo.maxBytes) {
-    throw new DomainError("PAYLOAD_TOO_LARGE", `The photo is larger than ${Math.round(photo.maxBytes / 1024 / 1024)} MB`, { field: "photo" });
+    throw new DomainError("PAYLOAD_TOO_LARGE", `The photo is larger than ${Math.round(photo.maxBytes / 1024 / 1024)} MB`, {
+      field: "photo",
+    });
   }
   const type = sniffImage(photo.bytes);
   if (!type) throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "The photo must be a JPEG, PNG or WebP image", { field: "photo" });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ageOn, handleSchema, interestsSchema, registerSchema } from "./schemas";
 
 const base = {
-  displayName: "Ada", handle: "ada-l", email: "ada@example.org", password: "0123456789", birthDate: "1990-02-28", city: "Lagos",
+  displayName: "Ada",
+  handle: "ada-l",
+  email: "ada@example.org",
+  password: "0123456789",
+  birthDate: "1990-02-28",
+  city: "Lagos",
 };
 
 describe("registration input", () => {

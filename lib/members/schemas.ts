@@ -5,10 +5,47 @@ const text = (missing: string) => z.string({ error: (iss) => (iss.input === unde
 
 /** Words a handle may not be, because they are (or will be) pages of the portal. */
 export const RESERVED_HANDLES = new Set([
-  "api", "app", "admin", "about", "auth", "call", "calls", "console", "contact", "directory", "help",
-  "home", "login", "logout", "mail", "mailbox", "mall", "me", "member", "members", "merchant",
-  "merchants", "new", "number", "numbers", "privacy", "register", "settings", "signin", "signout",
-  "signup", "static", "support", "terms", "www", "verify-email", "account", "_next", "favicon", "robots", "sitemap",
+  "api",
+  "app",
+  "admin",
+  "about",
+  "auth",
+  "call",
+  "calls",
+  "console",
+  "contact",
+  "directory",
+  "help",
+  "home",
+  "login",
+  "logout",
+  "mail",
+  "mailbox",
+  "mall",
+  "me",
+  "member",
+  "members",
+  "merchant",
+  "merchants",
+  "new",
+  "number",
+  "numbers",
+  "privacy",
+  "register",
+  "settings",
+  "signin",
+  "signout",
+  "signup",
+  "static",
+  "support",
+  "terms",
+  "www",
+  "verify-email",
+  "account",
+  "_next",
+  "favicon",
+  "robots",
+  "sitemap",
 ]);
 
 export const handleSchema = text("Choose a handle")
@@ -20,7 +57,10 @@ export const handleSchema = text("Choose a handle")
   .refine((h) => !h.endsWith("-") && !h.includes("--"), "A handle cannot end with a dash or have two in a row")
   .refine((h) => !RESERVED_HANDLES.has(h.toLowerCase()), "That handle is reserved; please choose another");
 
-export const emailSchema = text("Enter your email address").trim().max(254, "That email address is too long").pipe(z.email("Enter a valid email address"));
+export const emailSchema = text("Enter your email address")
+  .trim()
+  .max(254, "That email address is too long")
+  .pipe(z.email("Enter a valid email address"));
 
 export const passwordSchema = text("Choose a password")
   .min(10, "A password has at least 10 characters")
@@ -56,7 +96,14 @@ const interestSchema = z.string().trim().min(1).max(32, "An interest has at most
 export const interestsSchema = z
   .union([z.array(z.string()), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(",")))
-  .transform((list) => [...new Set(list.map((s) => s.trim()).filter(Boolean).map((s) => s.toLowerCase()))])
+  .transform((list) => [
+    ...new Set(
+      list
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => s.toLowerCase()),
+    ),
+  ])
   .pipe(z.array(interestSchema).max(12, "Choose at most 12 interests"));
 
 /** Checkbox values from forms ("on", "true") as well as real booleans. */

@@ -23,10 +23,7 @@ async function nextIndex(db: Db): Promise<number> {
  * choice. Taken-ness is only known for sure when the insert succeeds, so the
  * caller passes `tryAssign`, which returns false on a unique violation.
  */
-export async function allocateSequential<T>(
-  db: Db,
-  tryAssign: (digits: string) => Promise<T | false>,
-): Promise<T> {
+export async function allocateSequential<T>(db: Db, tryAssign: (digits: string) => Promise<T | false>): Promise<T> {
   for (let attempts = 0; attempts < 10_000; attempts++) {
     const digits = sequenceDigits(await nextIndex(db));
     if (!isSequenceable(digits)) continue;

@@ -93,7 +93,11 @@ export async function checkVanity(
     }
     if (batch.length === 0) break;
     seenCount += batch.length;
-    const { taken, heldBy } = await occupancy(db, batch.map((c) => c.digits), now);
+    const { taken, heldBy } = await occupancy(
+      db,
+      batch.map((c) => c.digits),
+      now,
+    );
     for (const c of batch) {
       const holder = heldBy.get(c.digits);
       const status: NumberStatus = taken.has(c.digits)

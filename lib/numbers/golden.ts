@@ -2,13 +2,7 @@
  * "Golden" numbers are memorable enough to be worth choosing, so the sequence
  * never hands them out; they remain available as vanity numbers.
  */
-export type GoldenReason =
-  | "one-digit"
-  | "long-run"
-  | "straight"
-  | "repeating-block"
-  | "palindrome"
-  | "round";
+export type GoldenReason = "one-digit" | "long-run" | "straight" | "repeating-block" | "palindrome" | "round";
 
 const BLOCK_SIZES = [2, 3, 4, 6];
 

@@ -12,10 +12,7 @@ export type Hold = { digits: string; formatted: string; expiresAt: Date };
  * new number releases the holder's previous one. Holding again the number one
  * already holds keeps the original expiry: a hold cannot be stretched forever.
  */
-export async function holdNumber(
-  db: Db,
-  opts: { digits: string; holderToken: string; minutes: number; now?: Date },
-): Promise<Hold> {
+export async function holdNumber(db: Db, opts: { digits: string; holderToken: string; minutes: number; now?: Date }): Promise<Hold> {
   const now = opts.now ?? new Date();
   const problem = describeNumberProblem(opts.digits);
   if (problem) throw new DomainError("INVALID_NUMBER", problem);

@@ -21,9 +21,7 @@ export function letterToDigit(letter: string): string | undefined {
 /** Separators people type inside numbers and words: ignored everywhere. */
 const SEPARATORS = /[\s\-.()]/g;
 
-export type KeypadInput =
-  | { ok: true; digits: string; spelled: string }
-  | { ok: false; reason: string };
+export type KeypadInput = { ok: true; digits: string; spelled: string } | { ok: false; reason: string };
 
 /**
  * Turns what a person typed ("call-me", "2000 CALL ME", "225.563") into keypad

@@ -42,9 +42,32 @@ describe("parsing and formatting", () => {
 describe("keypad mapping (E.161)", () => {
   it("maps every letter to its key", () => {
     const expected: Record<string, string> = {
-      A: "2", B: "2", C: "2", D: "3", E: "3", F: "3", G: "4", H: "4", I: "4", J: "5", K: "5", L: "5",
-      M: "6", N: "6", O: "6", P: "7", Q: "7", R: "7", S: "7", T: "8", U: "8", V: "8", W: "9", X: "9",
-      Y: "9", Z: "9",
+      A: "2",
+      B: "2",
+      C: "2",
+      D: "3",
+      E: "3",
+      F: "3",
+      G: "4",
+      H: "4",
+      I: "4",
+      J: "5",
+      K: "5",
+      L: "5",
+      M: "6",
+      N: "6",
+      O: "6",
+      P: "7",
+      Q: "7",
+      R: "7",
+      S: "7",
+      T: "8",
+      U: "8",
+      V: "8",
+      W: "9",
+      X: "9",
+      Y: "9",
+      Z: "9",
     };
     for (const [letter, digit] of Object.entries(expected)) {
       expect(letterToDigit(letter)).toBe(digit);
@@ -132,8 +155,9 @@ describe("pattern placement", () => {
 });
 
 describe("suggestions", () => {
-  const calls = (position: "start" | "middle" | "end") =>
-    [...take(vanityCandidates({ pattern: "225563", spelled: "CALLME", position }), 60)];
+  const calls = (position: "start" | "middle" | "end") => [
+    ...take(vanityCandidates({ pattern: "225563", spelled: "CALLME", position }), 60),
+  ];
 
   it("puts the requested position first", () => {
     const [first] = calls("end");

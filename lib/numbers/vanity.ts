@@ -91,11 +91,7 @@ export type Candidate = Placement & { reason: CandidateReason; pattern: string }
  * and close variants (the word with one digit before or after it).
  * Yields lazily; callers take as many as they need.
  */
-export function* vanityCandidates(opts: {
-  pattern: string;
-  spelled: string;
-  position: Position;
-}): Generator<Candidate> {
+export function* vanityCandidates(opts: { pattern: string; spelled: string; position: Position }): Generator<Candidate> {
   const { pattern, spelled, position } = opts;
   const len = pattern.length;
   if (len === 0 || len > NUMBER_LENGTH) return;

@@ -51,7 +51,13 @@ export type MemberEvent = {
 }[MemberEventType];
 
 /** Builds an event from its parts (ids and times are the bus's). */
-export function memberEvent<K extends MemberEventType>(id: string, memberId: string, type: K, data: MemberEventMap[K], at: number): MemberEvent {
+export function memberEvent<K extends MemberEventType>(
+  id: string,
+  memberId: string,
+  type: K,
+  data: MemberEventMap[K],
+  at: number,
+): MemberEvent {
   return { id, memberId, type, data, at } as MemberEvent;
 }
 export type PresenceChange = { memberId: string; status: PublicStatus };

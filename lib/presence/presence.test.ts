@@ -37,13 +37,21 @@ describe("presence tickets", () => {
   });
   it("gives every ticket its own id and says when it expires, so a node can hold it to one use", async () => {
     const before = Date.now();
-    const [a, b] = await Promise.all([1, 2].map(async () => verifyTicket(SECRET, await issueTicket(SECRET, { kind: "member", memberId: "m1" }))));
+    const [a, b] = await Promise.all(
+      [1, 2].map(async () => verifyTicket(SECRET, await issueTicket(SECRET, { kind: "member", memberId: "m1" }))),
+    );
     if (!a?.ok || !b?.ok) throw new Error("tickets refused");
     expect(a.jti).not.toBe(b.jti);
     expect(a.expiresAt).toBeGreaterThan(before);
     expect(a.expiresAt).toBeLessThanOrEqual(before + 61_000);
     // A ticket without an id (signed with the right key) cannot be held to one use: refused.
-    const noId = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("member:m1").setAudience("presence").setIssuer("portal").setExpirationTime("1m").sign(new TextEncoder().encode(SECRET));
+    const noId = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("member:m1")
+      .setAudience("presence")
+      .setIssuer("portal")
+      .setExpirationTime("1m")
+      .sign(new TextEncoder().encode(SECRET));
     expect(await verifyTicket(SECRET, noId)).toMatchObject({ ok: false, reason: /forged/ });
   });
   it("lets a ticket id be claimed once until it expires", async () => {
@@ -63,7 +71,11 @@ describe("presence tickets", () => {
     expect(await verifyTicket(SECRET, expired)).toMatchObject({ ok: false, reason: /expired/ });
     const otherKey = await issueTicket("x".repeat(40), { kind: "member", memberId: "m1" });
     expect(await verifyTicket(SECRET, otherKey)).toMatchObject({ ok: false, reason: /forged/ });
-    const noAudience = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("member:m1").setExpirationTime("1m").sign(new TextEncoder().encode(SECRET));
+    const noAudience = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("member:m1")
+      .setExpirationTime("1m")
+      .sign(new TextEncoder().encode(SECRET));
     expect(await verifyTicket(SECRET, noAudience)).toMatchObject({ ok: false, reason: /forged/ });
     expect(await verifyTicket(SECRET, "not.a.jwt")).toMatchObject({ ok: false, reason: /forged/ });
   });

@@ -24,7 +24,10 @@ export async function statusesOf(
   const [conns, calls] = await Promise.all([
     db.presenceConnection.findMany({ where: { memberId: { in: ids }, lastSeenAt: { gt: since } }, select: { memberId: true, idle: true } }),
     // In a call means busy to everyone else.
-    db.call.findMany({ where: { status: "connected", OR: [{ callerId: { in: ids } }, { calleeId: { in: ids } }] }, select: { callerId: true, calleeId: true } }),
+    db.call.findMany({
+      where: { status: "connected", OR: [{ callerId: { in: ids } }, { calleeId: { in: ids } }] },
+      select: { callerId: true, calleeId: true },
+    }),
   ]);
   const inCall = new Set(calls.flatMap((c) => [c.callerId, c.calleeId]));
   const live = new Map<string, { n: number; idle: number }>();
@@ -37,7 +40,12 @@ export async function statusesOf(
   const out: Record<string, PublicStatus> = {};
   for (const m of members) {
     const s = live.get(m.id);
-    out[m.id] = publicStatus({ setting: m.presenceSetting, liveConnections: s?.n ?? 0, allIdle: !!s && s.idle === s.n, inCall: inCall.has(m.id) });
+    out[m.id] = publicStatus({
+      setting: m.presenceSetting,
+      liveConnections: s?.n ?? 0,
+      allIdle: !!s && s.idle === s.n,
+      inCall: inCall.has(m.id),
+    });
   }
   return out;
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { type Connection, ConnectionRegistry, MAX_WATCHED } from "./registry";
 
 const conn = (id: string, memberId: string | null = "m1"): Connection => ({
-  id, memberId, guestId: memberId ? null : `g-${id}`, deviceId: `d-${id}`, address: "127.0.0.1", userAgent: "test", connectedAt: new Date(0), idle: false,
+  id,
+  memberId,
+  guestId: memberId ? null : `g-${id}`,
+  deviceId: `d-${id}`,
+  address: "127.0.0.1",
+  userAgent: "test",
+  connectedAt: new Date(0),
+  idle: false,
 });
 
 describe("connection registry", () => {
@@ -70,7 +77,10 @@ describe("connection registry", () => {
   it("caps a watch list", () => {
     const r = new ConnectionRegistry();
     r.add(conn("w"));
-    const kept = r.watch("w", Array.from({ length: MAX_WATCHED + 50 }, (_, i) => `m${i}`));
+    const kept = r.watch(
+      "w",
+      Array.from({ length: MAX_WATCHED + 50 }, (_, i) => `m${i}`),
+    );
     expect(kept).toHaveLength(MAX_WATCHED);
   });
 

@@ -25,12 +25,7 @@ export function isSetting(v: unknown): v is PresenceSetting {
  * A member's status as others see it, from their setting and their live
  * connections (any alive connection keeps them online; all idle means away).
  */
-export function publicStatus(input: {
-  setting: string;
-  liveConnections: number;
-  allIdle: boolean;
-  inCall?: boolean;
-}): PublicStatus {
+export function publicStatus(input: { setting: string; liveConnections: number; allIdle: boolean; inCall?: boolean }): PublicStatus {
   if (input.liveConnections === 0) return "offline";
   const setting = isSetting(input.setting) ? input.setting : "online";
   if (setting === "invisible") return "offline";

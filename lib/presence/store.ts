@@ -10,28 +10,37 @@ export async function clearNode(db: Db, nodeId: string): Promise<number> {
 const CHUNK = 500;
 const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
-export async function writeChanges(db: Db, nodeId: string, ch: { upserts: Connection[]; deletes: string[] }, now = new Date()): Promise<void> {
+export async function writeChanges(
+  db: Db,
+  nodeId: string,
+  ch: { upserts: Connection[]; deletes: string[] },
+  now = new Date(),
+): Promise<void> {
   const drop = [...ch.deletes, ...ch.upserts.map((c) => c.id)];
   if (drop.length === 0) return;
   await db.$transaction([
     // Closed connections: their members were seen just now (a reloading page is called back, see
     // RECONNECT_GRACE_MS). Marked before the rows go, in the same transaction.
-    ...chunks(ch.deletes).map((ids) => db.member.updateMany({ where: { connections: { some: { id: { in: ids } } } }, data: { presenceSeenAt: now } })),
+    ...chunks(ch.deletes).map((ids) =>
+      db.member.updateMany({ where: { connections: { some: { id: { in: ids } } } }, data: { presenceSeenAt: now } }),
+    ),
     ...chunks(drop).map((ids) => db.presenceConnection.deleteMany({ where: { id: { in: ids } } })),
-    ...chunks(ch.upserts).map((part) => db.presenceConnection.createMany({
-      data: part.map((c) => ({
-        id: c.id,
-        memberId: c.memberId,
-        guestId: c.guestId,
-        nodeId,
-        deviceId: c.deviceId,
-        address: c.address,
-        userAgent: c.userAgent.slice(0, 300),
-        idle: c.idle,
-        connectedAt: c.connectedAt,
-        lastSeenAt: now,
-      })),
-    })),
+    ...chunks(ch.upserts).map((part) =>
+      db.presenceConnection.createMany({
+        data: part.map((c) => ({
+          id: c.id,
+          memberId: c.memberId,
+          guestId: c.guestId,
+          nodeId,
+          deviceId: c.deviceId,
+          address: c.address,
+          userAgent: c.userAgent.slice(0, 300),
+          idle: c.idle,
+          connectedAt: c.connectedAt,
+          lastSeenAt: now,
+        })),
+      }),
+    ),
   ]);
 }
 

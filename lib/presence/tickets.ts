@@ -21,16 +21,18 @@ function key(secret: string) {
 
 export async function issueTicket(secret: string, subject: TicketSubject, ttlSeconds = TICKET_TTL_SECONDS): Promise<string> {
   const sub = subject.kind === "member" ? `member:${subject.memberId}` : `guest:${subject.guestId}`;
-  return new SignJWT({})
-    .setProtectedHeader({ alg: "HS256" })
-    // Each ticket opens one connection: the presence server remembers its id until it expires.
-    .setJti(randomBytes(16).toString("base64url"))
-    .setSubject(sub)
-    .setAudience(AUDIENCE)
-    .setIssuer(ISSUER)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key(secret));
+  return (
+    new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      // Each ticket opens one connection: the presence server remembers its id until it expires.
+      .setJti(randomBytes(16).toString("base64url"))
+      .setSubject(sub)
+      .setAudience(AUDIENCE)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(key(secret))
+  );
 }
 
 /** `jti` and `expiresAt` (ms) let the server refuse a second use of the same ticket. */

@@ -10,7 +10,8 @@ export type S3Config = { endpoint: string; bucket: string; accessKeyId: string; 
  */
 export function s3Storage(cfg: S3Config): Storage {
   const aws = new AwsClient({ accessKeyId: cfg.accessKeyId, secretAccessKey: cfg.secretAccessKey, service: "s3", region: cfg.region });
-  const url = (key: string) => `${cfg.endpoint.replace(/\/$/, "")}/${encodeURIComponent(cfg.bucket)}/${key.split("/").map(encodeURIComponent).join("/")}`;
+  const url = (key: string) =>
+    `${cfg.endpoint.replace(/\/$/, "")}/${encodeURIComponent(cfg.bucket)}/${key.split("/").map(encodeURIComponent).join("/")}`;
   const ok = async (res: Response, what: string) => {
     if (!res.ok) throw new Error(`object storage: ${what} answered ${res.status} ${(await res.text()).slice(0, 200)}`);
     return res;

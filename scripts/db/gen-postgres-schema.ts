@@ -6,7 +6,10 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 const src = fs.readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
 const out = src
-  .replace(/^\/\/ Source of truth[^\n]*\n\/\/[^\n]*\n/m, "// GENERATED from prisma/schema.prisma by scripts/db/gen-postgres-schema.ts: do not edit.\n")
+  .replace(
+    /^\/\/ Source of truth[^\n]*\n\/\/[^\n]*\n/m,
+    "// GENERATED from prisma/schema.prisma by scripts/db/gen-postgres-schema.ts: do not edit.\n",
+  )
   .replace('provider = "sqlite"', 'provider = "postgresql"')
   .replace('url      = "file:unused"', 'url      = "postgresql://unused"')
   .replace('output          = "../lib/db/generated/sqlite"', 'output          = "../../lib/db/generated/postgres"');

@@ -39,9 +39,22 @@ for (const [dir, url] of [
   const out = path.join(root, dir, "migrations", `${stamp}_${name}`);
   fs.mkdirSync(out, { recursive: true });
   const sqlFile = path.join(out, "migration.sql");
-  prisma(["migrate", "diff", "--from-schema-datamodel", oldSchema, "--to-schema-datamodel", path.join(dir, "schema.prisma"), "--script", "--output", sqlFile], {
-    env: { DATABASE_URL: url },
-    quiet: true,
-  });
+  prisma(
+    [
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      oldSchema,
+      "--to-schema-datamodel",
+      path.join(dir, "schema.prisma"),
+      "--script",
+      "--output",
+      sqlFile,
+    ],
+    {
+      env: { DATABASE_URL: url },
+      quiet: true,
+    },
+  );
   console.log(`wrote ${path.relative(root, sqlFile)}`);
 }

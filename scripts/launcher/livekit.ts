@@ -24,11 +24,15 @@ function binaryVersion(bin: string): string | null {
 export function ensureLivekitBinary(e: Env, log: (s: string) => void = console.log): { bin: string } | { error: string } {
   const bin = path.resolve(root, e.LIVEKIT_BIN);
   if (fs.existsSync(bin) && binaryVersion(bin) === LIVEKIT_VERSION.slice(1)) return { bin };
-  if (spawnSync("go", ["version"]).status !== 0) return { error: `Go is not installed, so the LiveKit server cannot be built. ${HOW_ELSE}` };
+  if (spawnSync("go", ["version"]).status !== 0)
+    return { error: `Go is not installed, so the LiveKit server cannot be built. ${HOW_ELSE}` };
   log(`building the LiveKit server ${LIVEKIT_VERSION} with Go (once; a few minutes)…`);
   fs.mkdirSync(path.dirname(bin), { recursive: true });
   const gobin = fs.mkdtempSync(path.join(path.dirname(bin), ".gobin-"));
-  const r = spawnSync("go", ["install", MODULE], { env: childProcessEnv({ GOBIN: gobin, CGO_ENABLED: "0" }), stdio: ["ignore", "inherit", "inherit"] });
+  const r = spawnSync("go", ["install", MODULE], {
+    env: childProcessEnv({ GOBIN: gobin, CGO_ENABLED: "0" }),
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   try {
     if (r.status !== 0) return { error: `building the LiveKit server failed (go install ${MODULE}). ${HOW_ELSE}` };
     fs.renameSync(path.join(gobin, "server"), bin);

@@ -32,7 +32,17 @@ export function ensureSecrets(dataDir: string): void {
   if (changed) fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtime(p: string): number {
   let st: fs.Stats;
@@ -69,7 +79,11 @@ export function build(): void {
 }
 
 export function ensureGeneratedClients(): void {
-  if (fs.existsSync(path.join(root, "lib/db/generated/sqlite/client.ts")) && fs.existsSync(path.join(root, "lib/db/generated/postgres/client.ts"))) return;
+  if (
+    fs.existsSync(path.join(root, "lib/db/generated/sqlite/client.ts")) &&
+    fs.existsSync(path.join(root, "lib/db/generated/postgres/client.ts"))
+  )
+    return;
   const res = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/generate.ts"], { cwd: root, stdio: "inherit" });
   if (res.status !== 0) throw new Error("prisma generate failed");
 }

@@ -8,7 +8,9 @@ const body = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("member"), memberId: z.string().min(1).max(64), type: z.enum(MEMBER_EVENT_TYPES), data: z.unknown() }),
   z.object({
     kind: z.literal("presence"),
-    changes: z.array(z.object({ memberId: z.string().min(1).max(64), status: z.enum(["online", "away", "busy", "dnd", "offline"]) })).max(1000),
+    changes: z
+      .array(z.object({ memberId: z.string().min(1).max(64), status: z.enum(["online", "away", "busy", "dnd", "offline"]) }))
+      .max(1000),
   }),
 ]);
 
@@ -58,7 +60,8 @@ export function handleInternal(req: IncomingMessage, res: ServerResponse, bus: B
     } catch {
       return send(res, 400, { error: { code: "BAD_REQUEST", message: "Body is not JSON" } });
     }
-    if (!parsed.success) return send(res, 400, { error: { code: "VALIDATION_FAILED", message: parsed.error.issues[0]?.message ?? "Invalid" } });
+    if (!parsed.success)
+      return send(res, 400, { error: { code: "VALIDATION_FAILED", message: parsed.error.issues[0]?.message ?? "Invalid" } });
     const b = parsed.data;
     // The payload's shape is the publisher's (lib/, typed by MemberEventMap); the secret vouches for it.
     if (b.kind === "member") await bus.toMember(b.memberId, b.type, b.data as MemberEventMap[typeof b.type]);

@@ -94,10 +94,12 @@ export class PresenceNode {
       // One watch at a time per socket: a guest's list is checked in the database first, and a
       // later list must not be overwritten by an earlier one that finished after it.
       const prev = this.watchQueue.get(socket.id) ?? Promise.resolve();
-      const next = prev.then(() => this.watchFor(socket, parsed.data)).then(
-        (statuses) => ack(statuses),
-        () => ack({}),
-      );
+      const next = prev
+        .then(() => this.watchFor(socket, parsed.data))
+        .then(
+          (statuses) => ack(statuses),
+          () => ack({}),
+        );
       this.watchQueue.set(socket.id, next);
       void next.finally(() => {
         if (this.watchQueue.get(socket.id) === next) this.watchQueue.delete(socket.id);
@@ -132,12 +134,17 @@ export class PresenceNode {
   private async watchFor(socket: PSocket, ids: string[]): Promise<Record<string, PublicStatus>> {
     let allowed = ids;
     if (!socket.data.memberId) {
-      const listed = await this.db.member.findMany({ where: { id: { in: [...new Set(ids)].slice(0, 500) }, listed: true }, select: { id: true } });
+      const listed = await this.db.member.findMany({
+        where: { id: { in: [...new Set(ids)].slice(0, 500) }, listed: true },
+        select: { id: true },
+      });
       const ok = new Set(listed.map((m) => m.id));
       allowed = ids.filter((id) => ok.has(id));
     }
     const kept = this.registry.watch(socket.id, allowed);
-    const statuses: Record<string, PublicStatus> = socket.data.memberId ? {} : Object.fromEntries(ids.filter((id) => !allowed.includes(id)).map((id) => [id, "offline"]));
+    const statuses: Record<string, PublicStatus> = socket.data.memberId
+      ? {}
+      : Object.fromEntries(ids.filter((id) => !allowed.includes(id)).map((id) => [id, "offline"]));
     return { ...statuses, ...(await getStatuses(this.db, kept)) };
   }
 

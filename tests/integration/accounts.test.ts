@@ -22,8 +22,34 @@ afterAll(async () => {
 
 function webm(seconds: number): Buffer {
   const out = path.join(dir, `rec-${Math.random().toString(36).slice(2)}.webm`);
-  execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=2", "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=8000", "-t", String(seconds),
-    "-c:v", "libvpx", "-b:v", "20k", "-c:a", "libopus", "-b:a", "6k", "-live", "1", "-f", "webm", out]);
+  execFileSync("ffmpeg", [
+    "-v",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=64x48:rate=2",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=300:sample_rate=8000",
+    "-t",
+    String(seconds),
+    "-c:v",
+    "libvpx",
+    "-b:v",
+    "20k",
+    "-c:a",
+    "libopus",
+    "-b:a",
+    "6k",
+    "-live",
+    "1",
+    "-f",
+    "webm",
+    out,
+  ]);
   return fs.readFileSync(out);
 }
 
@@ -31,11 +57,15 @@ function webm(seconds: number): Buffer {
 function mailsTo(email: string): string[] {
   const outbox = path.join(inject("dataDir"), "outbox");
   if (!fs.existsSync(outbox)) return [];
-  return fs.readdirSync(outbox).map((f) => fs.readFileSync(path.join(outbox, f), "utf8")).filter((t) => t.includes(`To: ${email}`));
+  return fs
+    .readdirSync(outbox)
+    .map((f) => fs.readFileSync(path.join(outbox, f), "utf8"))
+    .filter((t) => t.includes(`To: ${email}`));
 }
 
 // The body is quoted-printable: soft line breaks ("=" at a line's end) and "=3D" for "=".
-const tokenIn = (mail: string) => /verify-email\?token=3D([A-Za-z0-9_-]+)|verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail.replace(/=\r?\n/g, "")) ?? null;
+const tokenIn = (mail: string) =>
+  /verify-email\?token=3D([A-Za-z0-9_-]+)|verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail.replace(/=\r?\n/g, "")) ?? null;
 const tokenOf = (m: RegExpExecArray) => (m[1] ?? m[2])!;
 
 async function register() {
@@ -47,7 +77,11 @@ async function register() {
 }
 
 async function open(to: string, length: number, extra: Record<string, unknown> = {}, ip = newAddress()) {
-  return api<{ id: string; token: string } & Err>("/api/mailbox/uploads", { method: "POST", ip, json: { purpose: "message", to, kind: "video", length, guestName: "Guest Tester", ...extra } });
+  return api<{ id: string; token: string } & Err>("/api/mailbox/uploads", {
+    method: "POST",
+    ip,
+    json: { purpose: "message", to, kind: "video", length, guestName: "Guest Tester", ...extra },
+  });
 }
 
 function patch(id: string, token: string, bytes: Uint8Array) {
@@ -87,7 +121,9 @@ describe("email verification", () => {
     expect(again.status).toBe(404);
     expect(again.body.error.message).toMatch(/not valid/);
     expect((await (await db()).member.findUniqueOrThrow({ where: { id: owner.id } })).emailVerifiedAt).not.toBeNull();
-    expect((await api<string>(`/${owner.handle}`, { headers: { cookie: owner.cookie } })).body).not.toContain('data-testid="verify-banner"');
+    expect((await api<string>(`/${owner.handle}`, { headers: { cookie: owner.cookie } })).body).not.toContain(
+      'data-testid="verify-banner"',
+    );
 
     const second = await open(owner.handle, bytes.length);
     expect((await patch(second.body.id, second.body.token, bytes)).body.done).toBe(true);
@@ -95,9 +131,11 @@ describe("email verification", () => {
 
     // What the portal wrote under DATA_DIR is the operator's alone (the launcher's umask 077).
     const data = inject("dataDir");
-    for (const p of ["outbox", "files", path.join("files", "mailbox", owner.id)]) expect(fs.statSync(path.join(data, p)).mode & 0o777, p).toBe(0o700);
+    for (const p of ["outbox", "files", path.join("files", "mailbox", owner.id)])
+      expect(fs.statSync(path.join(data, p)).mode & 0o777, p).toBe(0o700);
     for (const f of fs.readdirSync(path.join(data, "outbox"))) expect(fs.statSync(path.join(data, "outbox", f)).mode & 0o077, f).toBe(0);
-    for (const f of fs.readdirSync(path.join(data, "files", "mailbox", owner.id))) expect(fs.statSync(path.join(data, "files", "mailbox", owner.id, f)).mode & 0o077, f).toBe(0);
+    for (const f of fs.readdirSync(path.join(data, "files", "mailbox", owner.id)))
+      expect(fs.statSync(path.join(data, "files", "mailbox", owner.id, f)).mode & 0o077, f).toBe(0);
   });
 
   it("refuses an expired link and a malformed one, and resends a few times an hour", async () => {
@@ -111,7 +149,8 @@ describe("email verification", () => {
     expect((await api<Err>("/api/account/verify-email", { method: "POST", json: { token: 5 } })).status).toBe(400);
     expect((await api<Err>("/api/account/verification", { method: "POST" })).status).toBe(401);
 
-    for (let i = 0; i < 3; i++) expect((await api("/api/account/verification", { method: "POST", headers: { cookie: m.cookie } })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await api("/api/account/verification", { method: "POST", headers: { cookie: m.cookie } })).status).toBe(200);
     const fourth = await api<Err>("/api/account/verification", { method: "POST", headers: { cookie: m.cookie } });
     expect(fourth.status).toBe(429);
     expect(fourth.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -129,14 +168,24 @@ describe("email verification", () => {
 describe("guest messages and the hourly cap", () => {
   it("lets a member refuse guest messages: a clear 403 for guests, members still welcome, the page says sign in", async () => {
     const owner = await register();
-    const set = await api<{ acceptsGuestMessages: boolean }>("/api/account/guest-messages", { method: "PUT", json: { accepts: false }, headers: { cookie: owner.cookie } });
+    const set = await api<{ acceptsGuestMessages: boolean }>("/api/account/guest-messages", {
+      method: "PUT",
+      json: { accepts: false },
+      headers: { cookie: owner.cookie },
+    });
     expect(set.body).toEqual({ acceptsGuestMessages: false });
-    expect((await api<Err>("/api/account/guest-messages", { method: "PUT", json: { accepts: "no" }, headers: { cookie: owner.cookie } })).status).toBe(400);
+    expect(
+      (await api<Err>("/api/account/guest-messages", { method: "PUT", json: { accepts: "no" }, headers: { cookie: owner.cookie } })).status,
+    ).toBe(400);
     const guest = await open(owner.handle, 1000);
     expect(guest.status).toBe(403);
     expect(guest.body.error).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/members only: sign in/) });
     const friend = await register();
-    const asMember = await api("/api/mailbox/uploads", { method: "POST", json: { purpose: "message", to: owner.handle, kind: "voice", length: 1000 }, headers: { cookie: friend.cookie } });
+    const asMember = await api("/api/mailbox/uploads", {
+      method: "POST",
+      json: { purpose: "message", to: owner.handle, kind: "voice", length: 1000 },
+      headers: { cookie: friend.cookie },
+    });
     expect(asMember.status).toBe(201);
     const page = await api<string>(`/${owner.handle}`);
     expect(page.body).toContain('data-testid="guests-refused"');
@@ -166,15 +215,31 @@ describe("the hourly cap in the domain", () => {
     const { createUpload } = await import("../../lib/mailbox/uploads");
     const owner = await register();
     const deps = {
-      db: await db(), bus: { async toMember() {}, async presenceChanged() {} }, storage: null as never, stagingDir: path_.join(dir, "staging"), mailer: { async send() {} },
+      db: await db(),
+      bus: { async toMember() {}, async presenceChanged() {} },
+      storage: null as never,
+      stagingDir: path_.join(dir, "staging"),
+      mailer: { async send() {} },
       limits: { minMs: 1000, maxMs: 60_000, maxBytes: 1e6, perHour: 4, chunkMaxBytes: 1e6, uploadTtlMs: 3600_000 },
     };
     const address = newAddress();
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, () => createUpload(deps, { purpose: "message", ownerId: owner.id, kind: "voice", length: 1000, senderId: null, address, guestName: "Racer" })),
+      Array.from({ length: 12 }, () =>
+        createUpload(deps, {
+          purpose: "message",
+          ownerId: owner.id,
+          kind: "voice",
+          length: 1000,
+          senderId: null,
+          address,
+          guestName: "Racer",
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(8).fill("RATE_LIMITED"));
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      Array(8).fill("RATE_LIMITED"),
+    );
     expect(await (await db()).upload.count({ where: { senderKey: `ip:${address}` } })).toBe(4);
   });
 });
@@ -182,7 +247,12 @@ describe("the hourly cap in the domain", () => {
 describe("greetings", () => {
   it("caps greeting recordings per hour", async () => {
     const m = await register();
-    const start = () => api<Err>("/api/mailbox/uploads", { method: "POST", json: { purpose: "greeting", kind: "voice", length: 1000 }, headers: { cookie: m.cookie } });
+    const start = () =>
+      api<Err>("/api/mailbox/uploads", {
+        method: "POST",
+        json: { purpose: "greeting", kind: "voice", length: 1000 },
+        headers: { cookie: m.cookie },
+      });
     for (let i = 0; i < 10; i++) expect((await start()).status).toBe(201);
     const over = await start();
     expect(over.status).toBe(429);
@@ -193,7 +263,15 @@ describe("greetings", () => {
     const m = await register();
     const bytes = webm(2);
     const up = await api<{ id: string; token: string }>("/api/mailbox/uploads", {
-      method: "POST", json: { purpose: "greeting", kind: "video", length: bytes.length, slot: "temporary", endsAt: new Date(Date.now() + 3600_000).toISOString() }, headers: { cookie: m.cookie },
+      method: "POST",
+      json: {
+        purpose: "greeting",
+        kind: "video",
+        length: bytes.length,
+        slot: "temporary",
+        endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      },
+      headers: { cookie: m.cookie },
     });
     expect((await patch(up.body.id, up.body.token, bytes)).status).toBe(200);
     expect((await api(`/api/members/${m.handle}/greeting?slot=temporary`, { headers: { range: "bytes=0-9" } })).status).toBe(206);
@@ -202,7 +280,9 @@ describe("greetings", () => {
     expect(gone.status).toBe(404);
     expect(gone.headers.get("content-type")).toMatch(/application\/json/);
     expect(gone.body.error.code).toBe("NOT_FOUND");
-    expect((await api(`/api/members/${m.handle}/greeting?slot=temporary`, { headers: { cookie: m.cookie, range: "bytes=0-9" } })).status).toBe(206);
+    expect(
+      (await api(`/api/members/${m.handle}/greeting?slot=temporary`, { headers: { cookie: m.cookie, range: "bytes=0-9" } })).status,
+    ).toBe(206);
   });
 });
 
@@ -210,7 +290,17 @@ describe("rate limits", () => {
   it("takes the client address from the last X-Forwarded-For entry (the one our proxy appended)", async () => {
     const real = newAddress();
     const results = [];
-    for (let i = 0; i < 21; i++) results.push((await api<Err>("/api/register", { method: "POST", json: {}, headers: { "x-forwarded-for": `${newAddress()}, ${real}` }, ip: `${newAddress()}, ${real}` })).status);
+    for (let i = 0; i < 21; i++)
+      results.push(
+        (
+          await api<Err>("/api/register", {
+            method: "POST",
+            json: {},
+            headers: { "x-forwarded-for": `${newAddress()}, ${real}` },
+            ip: `${newAddress()}, ${real}`,
+          })
+        ).status,
+      );
     expect(results.slice(0, 20).every((s) => s === 400)).toBe(true);
     expect(results[20]).toBe(429);
   });
@@ -228,7 +318,7 @@ describe("rate limits", () => {
     const statuses = [];
     for (let i = 0; i < 31; i++) {
       const digits = `2${String(Math.floor(Math.random() * 1e11)).padStart(11, "3")}`;
-      statuses.push((await api<Err>("/api/numbers/hold", { method: "POST", ip, json: { number: digits } })));
+      statuses.push(await api<Err>("/api/numbers/hold", { method: "POST", ip, json: { number: digits } }));
     }
     expect(statuses.slice(0, 30).every((r) => r.status !== 429)).toBe(true);
     expect(statuses[30]!.status).toBe(429);
@@ -243,11 +333,15 @@ describe("rate limits", () => {
     expect(decodeURIComponent(JSON.stringify(locked.res.body))).toMatch(/Too many failed sign-ins for this account; try again in \d+ s/);
     // By number too: it is the same account.
     const number = (await (await db()).phoneNumber.findFirstOrThrow({ where: { memberId: m.id } })).digits;
-    expect(decodeURIComponent(JSON.stringify((await signIn(number, m.password, newAddress())).res.body))).toMatch(/Too many failed sign-ins/);
+    expect(decodeURIComponent(JSON.stringify((await signIn(number, m.password, newAddress())).res.body))).toMatch(
+      /Too many failed sign-ins/,
+    );
 
     const ghost = `nobody-${Math.random().toString(36).slice(2)}@example.test`;
     for (let i = 0; i < 5; i++) await signIn(ghost, "wrong password!", newAddress());
-    expect(decodeURIComponent(JSON.stringify((await signIn(ghost, "wrong password!", newAddress())).res.body))).toMatch(/Too many failed sign-ins for this account/);
+    expect(decodeURIComponent(JSON.stringify((await signIn(ghost, "wrong password!", newAddress())).res.body))).toMatch(
+      /Too many failed sign-ins for this account/,
+    );
 
     // Another account is untouched.
     const other = await register();
@@ -263,7 +357,16 @@ describe("rate limits", () => {
     const now = new Date();
     await client.presenceConnection.upsert({
       where: { id: conn },
-      create: { id: conn, memberId: agent.id, nodeId: "accounts-test", deviceId: "test", address: "127.0.0.1", userAgent: "test", connectedAt: now, lastSeenAt: now },
+      create: {
+        id: conn,
+        memberId: agent.id,
+        nodeId: "accounts-test",
+        deviceId: "test",
+        address: "127.0.0.1",
+        userAgent: "test",
+        connectedAt: now,
+        lastSeenAt: now,
+      },
       update: { lastSeenAt: now },
     });
     await setAgentStatus(deps, agent.id, "available");
@@ -272,18 +375,31 @@ describe("rate limits", () => {
     try {
       // MALL_GUEST_CALLS_PER_ADDRESS defaults to 5.
       for (let i = 0; i < 5; i++) {
-        const r = await api<{ id: string; status: string }>("/api/mall/calls", { method: "POST", ip, json: { merchant: "little-sprout", fromPath: "/mall/little-sprout" } });
+        const r = await api<{ id: string; status: string }>("/api/mall/calls", {
+          method: "POST",
+          ip,
+          json: { merchant: "little-sprout", fromPath: "/mall/little-sprout" },
+        });
         expect(r.status).toBe(201);
         expect(r.body.status).not.toBe("ended");
         ids.push(r.body.id);
       }
-      const fourth = await api<Err>("/api/mall/calls", { method: "POST", ip, json: { merchant: "little-sprout", fromPath: "/mall/little-sprout" } });
+      const fourth = await api<Err>("/api/mall/calls", {
+        method: "POST",
+        ip,
+        json: { merchant: "little-sprout", fromPath: "/mall/little-sprout" },
+      });
       expect(fourth.status).toBe(429);
       expect(fourth.body.error.message).toMatch(/open calls to shops from your address/);
       // Another address is not affected.
-      expect((await api("/api/mall/calls", { method: "POST", json: { merchant: "little-sprout", fromPath: "/mall/little-sprout" } })).status).toBe(201);
+      expect(
+        (await api("/api/mall/calls", { method: "POST", json: { merchant: "little-sprout", fromPath: "/mall/little-sprout" } })).status,
+      ).toBe(201);
     } finally {
-      const open = await client.mallCall.findMany({ where: { merchant: { slug: "little-sprout" }, status: { not: "ended" } }, select: { id: true } });
+      const open = await client.mallCall.findMany({
+        where: { merchant: { slug: "little-sprout" }, status: { not: "ended" } },
+        select: { id: true },
+      });
       for (const c of open) await endCall(deps, c.id, { shopper: true }, "left");
       await setAgentStatus(deps, agent.id, "away");
       await client.presenceConnection.deleteMany({ where: { id: conn } });

@@ -15,7 +15,11 @@ describe("the calls API", () => {
     const b = await signedInMember();
     expect((await api("/api/calls", { method: "POST", json: { number: b.number } })).status).toBe(401);
 
-    const bad = await api<{ error: { code: string; message: string } }>("/api/calls", { method: "POST", json: { number: "12AB" }, headers: { cookie: a.cookie } });
+    const bad = await api<{ error: { code: string; message: string } }>("/api/calls", {
+      method: "POST",
+      json: { number: "12AB" },
+      headers: { cookie: a.cookie },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/12 digits/);
 
@@ -25,15 +29,27 @@ describe("the calls API", () => {
       expect(r.status).toBe(201);
       expect(r.body.outcome).toBe("unavailable");
     }
-    const limited = await api<{ error: { code: string; message: string } }>("/api/calls", { method: "POST", json: { number: b.number }, headers: { cookie: a.cookie } });
+    const limited = await api<{ error: { code: string; message: string } }>("/api/calls", {
+      method: "POST",
+      json: { number: b.number },
+      headers: { cookie: a.cookie },
+    });
     expect(limited.status).toBe(429);
     expect(limited.body.error.message).toMatch(/Too many calls/);
 
     // Another member's call: not found, neither its details nor a token nor a hang-up.
     const history = await api<{ calls: { id: string }[] }>("/api/calls", { headers: { cookie: a.cookie } });
     const id = history.body.calls[0]!.id;
-    for (const [method, path] of [["GET", `/api/calls/${id}`], ["POST", `/api/calls/${id}/token`], ["POST", `/api/calls/${id}/hangup`]] as const) {
-      const r = await api(path, { method, headers: { cookie: (await signedInMember()).cookie }, ...(method === "POST" ? { json: {} } : {}) });
+    for (const [method, path] of [
+      ["GET", `/api/calls/${id}`],
+      ["POST", `/api/calls/${id}/token`],
+      ["POST", `/api/calls/${id}/hangup`],
+    ] as const) {
+      const r = await api(path, {
+        method,
+        headers: { cookie: (await signedInMember()).cookie },
+        ...(method === "POST" ? { json: {} } : {}),
+      });
       expect(r.status, `${method} ${path}`).toBe(404);
     }
   });

@@ -46,18 +46,30 @@ describe("calls reach a member whose page is reloading", () => {
     await until(async () => (await liveRows(callee.id)) === 1, 5000, "the callee online");
 
     await closePage(first, callee.id);
-    const placed = await api<{ id: string; status: string; outcome: string | null }>("/api/calls", { method: "POST", json: { handle: callee.handle }, headers: { cookie: caller.cookie } });
+    const placed = await api<{ id: string; status: string; outcome: string | null }>("/api/calls", {
+      method: "POST",
+      json: { handle: callee.handle },
+      headers: { cookie: caller.cookie },
+    });
     expect(placed.status).toBe(201);
     expect(placed.body).toMatchObject({ status: "ringing", outcome: null });
 
     // The page comes back: it is told of the ring by the catch-up and by asking what rings.
     const back = await openPage(callee);
-    await until(() => back.events.some((e) => e.type === "call-ring" && (e.data as { callId: string }).callId === placed.body.id), 5000, "the ring in the catch-up");
+    await until(
+      () => back.events.some((e) => e.type === "call-ring" && (e.data as { callId: string }).callId === placed.body.id),
+      5000,
+      "the ring in the catch-up",
+    );
     const incoming = await api<{ ring: { callId: string } | null }>("/api/calls/incoming", { headers: { cookie: callee.cookie } });
     expect(incoming.body.ring?.callId).toBe(placed.body.id);
 
     // And the call can be taken from the page that came back.
-    const accepted = await api<{ status: string }>(`/api/calls/${placed.body.id}/accept`, { method: "POST", json: { deviceId: "reload-test" }, headers: { cookie: callee.cookie } });
+    const accepted = await api<{ status: string }>(`/api/calls/${placed.body.id}/accept`, {
+      method: "POST",
+      json: { deviceId: "reload-test" },
+      headers: { cookie: callee.cookie },
+    });
     expect(accepted.body.status).toBe("connected");
     await api(`/api/calls/${placed.body.id}/hangup`, { method: "POST", json: {}, headers: { cookie: caller.cookie } });
     back.close();
@@ -71,7 +83,11 @@ describe("calls reach a member whose page is reloading", () => {
     const gone = (await (await db()).member.findUniqueOrThrow({ where: { id: callee.id } })).presenceSeenAt!;
     // Wait out the grace on the database's record of when they went, not on a guess.
     await new Promise((r) => setTimeout(r, Math.max(0, gone.getTime() + RECONNECT_GRACE_MS + 500 - Date.now())));
-    const placed = await api<{ status: string; outcome: string | null }>("/api/calls", { method: "POST", json: { handle: callee.handle }, headers: { cookie: caller.cookie } });
+    const placed = await api<{ status: string; outcome: string | null }>("/api/calls", {
+      method: "POST",
+      json: { handle: callee.handle },
+      headers: { cookie: caller.cookie },
+    });
     expect(placed.body).toMatchObject({ status: "ended", outcome: "unavailable" });
   });
 });

@@ -24,11 +24,30 @@ async function member(online = true) {
   const client = await db();
   const id = `cs-${Date.now().toString(36)}-${n++}`;
   await client.member.create({
-    data: { id, handle: id, handleKey: id, email: `${id}@calls.test`, emailKey: `${id}@calls.test`, passwordHash: "x", displayName: `Member ${id}`, birthDate: new Date("1990-01-01"), city: "Oslo" },
+    data: {
+      id,
+      handle: id,
+      handleKey: id,
+      email: `${id}@calls.test`,
+      emailKey: `${id}@calls.test`,
+      passwordHash: "x",
+      displayName: `Member ${id}`,
+      birthDate: new Date("1990-01-01"),
+      city: "Oslo",
+    },
   });
   if (online) {
     await client.presenceConnection.create({
-      data: { id: `c-${id}`, memberId: id, nodeId: "calls-test", deviceId: "d", address: "127.0.0.1", userAgent: "t", connectedAt: new Date(), lastSeenAt: new Date(Date.now() + 120_000) },
+      data: {
+        id: `c-${id}`,
+        memberId: id,
+        nodeId: "calls-test",
+        deviceId: "d",
+        address: "127.0.0.1",
+        userAgent: "t",
+        connectedAt: new Date(),
+        lastSeenAt: new Date(Date.now() + 120_000),
+      },
     });
   }
   return id;
@@ -52,7 +71,12 @@ describe("calls against the database", () => {
     const stored = await deps.db.call.findUniqueOrThrow({ where: { id: call.id } });
     expect(stored.status).toBe("connected");
     // Both parties heard about the connection.
-    expect(sent.filter((e) => e.type === "call" && (e.data as { status: string }).status === "connected").map((e) => e.memberId).sort()).toEqual([a, b].sort());
+    expect(
+      sent
+        .filter((e) => e.type === "call" && (e.data as { status: string }).status === "connected")
+        .map((e) => e.memberId)
+        .sort(),
+    ).toEqual([a, b].sort());
   });
 
   it("settles a hang-up racing an accept on one consistent outcome", async () => {
@@ -106,7 +130,8 @@ describe("calls against the database", () => {
     const results = await Promise.allSettled(callees.map((calleeId) => placeCall(deps, { callerId: caller, calleeId, kind: "video" })));
     const placed = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof placeCall>>> => r.status === "fulfilled");
     expect(placed.map((r) => r.value.status)).toEqual(["ringing"]);
-    for (const r of results.filter((r) => r.status === "rejected")) expect(String((r as PromiseRejectedResult).reason.message)).toMatch(/already in a call/);
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect(String((r as PromiseRejectedResult).reason.message)).toMatch(/already in a call/);
     expect(await deps.db.call.count({ where: { callerId: caller, status: "ringing" } })).toBe(1);
 
     // Four members call one at the same moment: it rings once, the others hear busy.

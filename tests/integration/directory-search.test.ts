@@ -12,7 +12,15 @@ const tag = `q${Date.now().toString(36)}`.replace(/[0-9]/g, (d) => "abcdefghij"[
 const Tag = tag[0]!.toUpperCase() + tag.slice(1);
 let seq = 0;
 
-async function addMember(o: { first: string; last?: string; city?: string; listed?: boolean; setting?: string; online?: boolean; digits?: string }) {
+async function addMember(o: {
+  first: string;
+  last?: string;
+  city?: string;
+  listed?: boolean;
+  setting?: string;
+  online?: boolean;
+  digits?: string;
+}) {
   const client = await db();
   const i = seq++;
   const id = `ds-${tag}-${i}`;
@@ -20,16 +28,38 @@ async function addMember(o: { first: string; last?: string; city?: string; liste
   const city = o.city ?? `${Tag}ville`;
   await client.member.create({
     data: {
-      id, handle: id, handleKey: id, email: `${id}@search.test`, emailKey: `${id}@search.test`, passwordHash: "x", displayName: name,
-      nameKey: nameKey(name), birthDate: new Date("1990-01-01"), city, cityKey: cityKey(city), listed: o.listed ?? true,
-      presenceSetting: o.setting ?? "online", nameWords: { create: nameWords(name).map((word) => ({ word })) },
+      id,
+      handle: id,
+      handleKey: id,
+      email: `${id}@search.test`,
+      emailKey: `${id}@search.test`,
+      passwordHash: "x",
+      displayName: name,
+      nameKey: nameKey(name),
+      birthDate: new Date("1990-01-01"),
+      city,
+      cityKey: cityKey(city),
+      listed: o.listed ?? true,
+      presenceSetting: o.setting ?? "online",
+      nameWords: { create: nameWords(name).map((word) => ({ word })) },
     },
   });
   const digits = o.digits ?? `9${String(Date.now() % 1e6).padStart(6, "0")}${String(i).padStart(5, "0")}`;
-  await client.phoneNumber.create({ data: { digits, memberId: id, kind: "sequential", suffixes: { create: numberSuffixes(digits).map((suffix) => ({ suffix })) } } });
+  await client.phoneNumber.create({
+    data: { digits, memberId: id, kind: "sequential", suffixes: { create: numberSuffixes(digits).map((suffix) => ({ suffix })) } },
+  });
   if (o.online) {
     await client.presenceConnection.create({
-      data: { id: `c-${id}`, memberId: id, nodeId: "search-test", deviceId: "d", address: "127.0.0.1", userAgent: "t", connectedAt: new Date(), lastSeenAt: new Date(Date.now() + 60_000) },
+      data: {
+        id: `c-${id}`,
+        memberId: id,
+        nodeId: "search-test",
+        deviceId: "d",
+        address: "127.0.0.1",
+        userAgent: "t",
+        connectedAt: new Date(),
+        lastSeenAt: new Date(Date.now() + 60_000),
+      },
     });
   }
   return { id, digits };

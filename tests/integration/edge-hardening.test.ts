@@ -31,7 +31,11 @@ async function member() {
  * Returns the answer and how many bytes had been handed to the socket by then: a server that reads
  * the whole body before answering only answers after all of them.
  */
-function streamUntilAnswered(path: string, headers: Record<string, string>, total: number): Promise<{ status: number; body: string; sent: number }> {
+function streamUntilAnswered(
+  path: string,
+  headers: Record<string, string>,
+  total: number,
+): Promise<{ status: number; body: string; sent: number }> {
   const url = new URL(path, inject("baseUrl"));
   return new Promise((resolve, reject) => {
     let sent = 0;
@@ -92,12 +96,20 @@ describe("JSON errors at the edge", () => {
 
   it("answers next-auth's own errors in the JSON error shape", async () => {
     expectJsonError(await api("/api/auth/nonsense"), 400);
-    const res = await api("/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "identifier=%&password=%E0%A4%A&csrfToken=%ED%A0%80&json=true" });
+    const res = await api("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "identifier=%&password=%E0%A4%A&csrfToken=%ED%A0%80&json=true",
+    });
     // next-auth answers a failed credentials sign-in in its own protocol (200 with an error URL for json=true).
     expect(res.status).toBeLessThan(500);
     if (res.status >= 400) expectJsonError(res, res.status);
     // next-auth parsed a JSON body unguarded: a truncated one was a 500.
-    const json = await api("/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/json" }, body: '{"identifier":"2000' });
+    const json = await api("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"identifier":"2000',
+    });
     expectJsonError(json, 415);
   });
 
@@ -125,16 +137,30 @@ describe("JSON errors at the edge", () => {
 describe("lone surrogates in JSON", () => {
   it("refuses them with 400 on holds, calls and blocks", async () => {
     const cookie = await member();
-    expectJsonError(await api("/api/numbers/hold", { method: "POST", headers: { "content-type": "application/json" }, body: '{"number":"\\ud800"}' }), 400);
+    expectJsonError(
+      await api("/api/numbers/hold", { method: "POST", headers: { "content-type": "application/json" }, body: '{"number":"\\ud800"}' }),
+      400,
+    );
     for (const path of ["/api/calls", "/api/blocks", "/api/mall/calls"]) {
-      const res = await api(path, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: '{"to":"\\ud800","handle":"\\ud800","memberId":"\\udfff","shop":"\\ud800","kind":"video"}' });
+      const res = await api(path, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: '{"to":"\\ud800","handle":"\\ud800","memberId":"\\udfff","shop":"\\ud800","kind":"video"}',
+      });
       expectJsonError(res, 400);
     }
   });
 
   it("refuses NUL characters too (PostgreSQL's text cannot hold them) in bodies, path and query", async () => {
     const cookie = await member();
-    expectJsonError(await api("/api/calls", { method: "POST", headers: { cookie, "content-type": "application/json" }, body: '{"handle":"a\\u0000b","kind":"video"}' }), 400);
+    expectJsonError(
+      await api("/api/calls", {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: '{"handle":"a\\u0000b","kind":"video"}',
+      }),
+      400,
+    );
     expectJsonError(await api("/api/members/%00/greeting"), 400);
     expectJsonError(await api("/api/console/calls/%00", { headers: { cookie } }), 400);
     expectJsonError(await api("/api/directory?q=%00", { headers: { cookie } }), 400);
@@ -160,7 +186,10 @@ describe("bodies are limited while reading", () => {
     const cases: [string, Record<string, string>][] = [
       ["/api/numbers/hold", { "content-type": "application/json" }],
       ["/api/livekit/webhook", { "content-type": "application/webhook+json", authorization: "x" }],
-      ["/api/mailbox/uploads/some-upload", { ":method": "PATCH", "content-type": "application/offset+octet-stream", "upload-offset": "0", "upload-token": "x" }],
+      [
+        "/api/mailbox/uploads/some-upload",
+        { ":method": "PATCH", "content-type": "application/offset+octet-stream", "upload-offset": "0", "upload-token": "x" },
+      ],
       ["/api/register", { "content-type": "multipart/form-data; boundary=xyz" }],
       ["/api/console/shops/any-shop/products/p1/image", { "content-type": "multipart/form-data; boundary=xyz", cookie }],
     ];
@@ -176,15 +205,22 @@ describe("bodies are limited while reading", () => {
   it("refuses a declared length over the limit without reading the body", async () => {
     const url = new URL("/api/numbers/hold", inject("baseUrl"));
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(url, { method: "POST", headers: { "content-type": "application/json", "content-length": String(32 * MiB), "x-forwarded-for": newAddress() } }, (r) => {
-        let body = "";
-        r.setEncoding("utf8");
-        r.on("data", (d: string) => (body += d));
-        r.on("end", () => {
-          req.destroy();
-          resolve({ status: r.statusCode ?? 0, body });
-        });
-      });
+      const req = http.request(
+        url,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": String(32 * MiB), "x-forwarded-for": newAddress() },
+        },
+        (r) => {
+          let body = "";
+          r.setEncoding("utf8");
+          r.on("data", (d: string) => (body += d));
+          r.on("end", () => {
+            req.destroy();
+            resolve({ status: r.statusCode ?? 0, body });
+          });
+        },
+      );
       req.on("error", () => {});
       // Only a few bytes of the declared 32 MiB: a server waiting for the rest never answers.
       req.write('{"number":');
@@ -223,7 +259,12 @@ describe("security headers", () => {
 describe("sign-in redirect", () => {
   it("only follows same-site paths after signing in", async () => {
     const cookie = await member();
-    for (const [callbackUrl, expected] of [["//evil.example", "/"], ["/\\evil.example", "/"], ["https://evil.example/x", "/"], ["/mailbox", "/mailbox"]] as const) {
+    for (const [callbackUrl, expected] of [
+      ["//evil.example", "/"],
+      ["/\\evil.example", "/"],
+      ["https://evil.example/x", "/"],
+      ["/mailbox", "/mailbox"],
+    ] as const) {
       const res = await api(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, { headers: { cookie } });
       expect(res.status, callbackUrl).toBeGreaterThanOrEqual(300);
       expect(res.status, callbackUrl).toBeLessThan(400);
@@ -237,7 +278,8 @@ describe("sign-in redirect", () => {
 describe("cross-site requests", () => {
   it("refuses state changes from another site, and passes same-origin and server-to-server requests", async () => {
     const origin = new URL(inject("baseUrl")).origin;
-    const hold = (headers: Record<string, string>) => api("/api/numbers/hold", { method: "POST", headers, json: { number: "200010000001" } });
+    const hold = (headers: Record<string, string>) =>
+      api("/api/numbers/hold", { method: "POST", headers, json: { number: "200010000001" } });
     expectJsonError(await hold({ origin: "https://evil.example" }), 403);
     expectJsonError(await hold({ "sec-fetch-site": "cross-site" }), 403);
     expectJsonError(await hold({ origin: "null" }), 403);
@@ -247,20 +289,38 @@ describe("cross-site requests", () => {
       expect(res.status, JSON.stringify(headers)).toBeLessThan(500);
     }
     // next-auth's sign-in is a state change too.
-    expectJsonError(await api("/api/auth/callback/credentials", { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "identifier=a&password=b" }), 403);
+    expectJsonError(
+      await api("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+        body: "identifier=a&password=b",
+      }),
+      403,
+    );
   });
 
   it("parses the content type exactly: JSON inside text/plain is refused", async () => {
     for (const type of ["text/plain; application/json", "application/jsonx", "x/y; application/json"]) {
-      expectJsonError(await api("/api/numbers/hold", { method: "POST", headers: { "content-type": type }, body: '{"number":"200010000001"}' }), 415);
+      expectJsonError(
+        await api("/api/numbers/hold", { method: "POST", headers: { "content-type": type }, body: '{"number":"200010000001"}' }),
+        415,
+      );
     }
-    const ok = await api("/api/numbers/hold", { method: "POST", headers: { "content-type": "Application/JSON; charset=utf-8" }, body: '{"number":"abc"}' });
+    const ok = await api("/api/numbers/hold", {
+      method: "POST",
+      headers: { "content-type": "Application/JSON; charset=utf-8" },
+      body: '{"number":"abc"}',
+    });
     expect(ok.status).not.toBe(415);
   });
 
   it("takes the product image only as multipart, not as a plain form post", async () => {
     const cookie = await member();
-    const res = await api("/api/console/shops/any-shop/products/p1/image", { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "image=x" });
+    const res = await api("/api/console/shops/any-shop/products/p1/image", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "image=x",
+    });
     expectJsonError(res, 415);
   });
 });

@@ -19,13 +19,31 @@ function prepare(vars: Record<string, string>) {
   const res = spawnSync(process.execPath, ["--import", "tsx", "scripts/launch.ts", "--prepare-only"], {
     cwd: root,
     encoding: "utf8",
-    env: childProcessEnv({ DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "portal.db")}`, NODE_ENV: "test", REDIS_URL: undefined, SEED_DEMO: undefined, AUTH_SECRET: undefined, PRESENCE_SECRET: undefined, LIVEKIT_URL: undefined, LIVEKIT_API_KEY: undefined, LIVEKIT_API_SECRET: undefined, ...vars }),
+    env: childProcessEnv({
+      DATA_DIR: dataDir,
+      DATABASE_URL: `file:${path.join(dataDir, "portal.db")}`,
+      NODE_ENV: "test",
+      REDIS_URL: undefined,
+      SEED_DEMO: undefined,
+      AUTH_SECRET: undefined,
+      PRESENCE_SECRET: undefined,
+      LIVEKIT_URL: undefined,
+      LIVEKIT_API_KEY: undefined,
+      LIVEKIT_API_SECRET: undefined,
+      ...vars,
+    }),
     timeout: 120_000,
   });
   return { ...res, dataDir, out: res.stdout + res.stderr };
 }
 
-const own = { AUTH_SECRET: "a1".repeat(20), PRESENCE_SECRET: "b2".repeat(20), LIVEKIT_URL: "wss://lk.example.com", LIVEKIT_API_KEY: "prod-key", LIVEKIT_API_SECRET: "c3".repeat(20) };
+const own = {
+  AUTH_SECRET: "a1".repeat(20),
+  PRESENCE_SECRET: "b2".repeat(20),
+  LIVEKIT_URL: "wss://lk.example.com",
+  LIVEKIT_API_KEY: "prod-key",
+  LIVEKIT_API_SECRET: "c3".repeat(20),
+};
 
 describe("the launcher on a public address", () => {
   it("refuses generated or built-in secrets with a clear message", () => {

@@ -21,8 +21,34 @@ afterAll(async () => {
 /** A WebM as MediaRecorder makes it (live: no duration), `seconds` long, tiny so a long one stays small. */
 function webm(seconds: number): Buffer {
   const out = path.join(dir, `rec-${seconds}-${Math.random().toString(36).slice(2)}.webm`);
-  execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=2", "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=8000", "-t", String(seconds),
-    "-c:v", "libvpx", "-b:v", "20k", "-c:a", "libopus", "-b:a", "6k", "-live", "1", "-f", "webm", out]);
+  execFileSync("ffmpeg", [
+    "-v",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=64x48:rate=2",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=300:sample_rate=8000",
+    "-t",
+    String(seconds),
+    "-c:v",
+    "libvpx",
+    "-b:v",
+    "20k",
+    "-c:a",
+    "libopus",
+    "-b:a",
+    "6k",
+    "-live",
+    "1",
+    "-f",
+    "webm",
+    out,
+  ]);
   return fs.readFileSync(out);
 }
 
@@ -36,7 +62,11 @@ async function member() {
 }
 
 async function open(to: string, length: number, extra: Record<string, unknown> = {}, ip = newAddress()) {
-  return api<{ id: string; token: string } & Err>("/api/mailbox/uploads", { method: "POST", ip, json: { purpose: "message", to, kind: "video", length, guestName: "Guest Tester", ...extra } });
+  return api<{ id: string; token: string } & Err>("/api/mailbox/uploads", {
+    method: "POST",
+    ip,
+    json: { purpose: "message", to, kind: "video", length, guestName: "Guest Tester", ...extra },
+  });
 }
 
 function patch(id: string, token: string, offset: number, bytes: Uint8Array) {
@@ -59,7 +89,9 @@ describe("the mailbox upload API", () => {
     expect((await patch(up.body.id, up.body.token, 0, bytes.subarray(0, half))).body.offset).toBe(half);
     expect(await stored(owner.id)).toBe(0);
     // A client that lost track asks where the upload stands.
-    const at = await api<{ offset: number; length: number }>(`/api/mailbox/uploads/${up.body.id}`, { headers: { "upload-token": up.body.token } });
+    const at = await api<{ offset: number; length: number }>(`/api/mailbox/uploads/${up.body.id}`, {
+      headers: { "upload-token": up.body.token },
+    });
     expect(at.body).toEqual({ offset: half, length: bytes.length });
     expect(at.headers.get("upload-offset")).toBe(String(half));
     const done = await patch(up.body.id, up.body.token, half, bytes.subarray(half));
@@ -72,7 +104,13 @@ describe("the mailbox upload API", () => {
 
     // Without SMTP, the owner's notice is an .eml in the outbox.
     const outbox = path.join(inject("dataDir"), "outbox");
-    await expect.poll(() => (fs.existsSync(outbox) ? fs.readdirSync(outbox) : []).map((f) => fs.readFileSync(path.join(outbox, f), "utf8")).find((t) => t.includes(owner.email) && !t.includes("Confirm your email")) ?? "")
+    await expect
+      .poll(
+        () =>
+          (fs.existsSync(outbox) ? fs.readdirSync(outbox) : [])
+            .map((f) => fs.readFileSync(path.join(outbox, f), "utf8"))
+            .find((t) => t.includes(owner.email) && !t.includes("Confirm your email")) ?? "",
+      )
       .toMatch(/Subject: New video message from Guest Tester \(guest\)/);
 
     // Playback with ranges, to the owner only.
@@ -126,7 +164,11 @@ describe("the mailbox upload API", () => {
 
     const pest = await member();
     await api("/api/blocks", { method: "POST", json: { handle: pest.handle }, headers: { cookie: owner.cookie } });
-    const blocked = await api<Err>("/api/mailbox/uploads", { method: "POST", json: { purpose: "message", to: owner.handle, kind: "voice", length: 1000 }, headers: { cookie: pest.cookie } });
+    const blocked = await api<Err>("/api/mailbox/uploads", {
+      method: "POST",
+      json: { purpose: "message", to: owner.handle, kind: "voice", length: 1000 },
+      headers: { cookie: pest.cookie },
+    });
     expect(blocked.status).toBe(403);
 
     const ip = newAddress();
@@ -143,12 +185,16 @@ describe("greetings and the trash", () => {
     const greet = async (slot: string, endsAt?: string) => {
       const bytes = webm(2);
       const up = await api<{ id: string; token: string } & Err>("/api/mailbox/uploads", {
-        method: "POST", json: { purpose: "greeting", kind: "video", length: bytes.length, slot, endsAt }, headers: { cookie: owner.cookie },
+        method: "POST",
+        json: { purpose: "greeting", kind: "video", length: bytes.length, slot, endsAt },
+        headers: { cookie: owner.cookie },
       });
       if (up.status !== 201) return up;
       return patch(up.body.id, up.body.token, 0, bytes);
     };
-    expect((await api<Err>("/api/mailbox/uploads", { method: "POST", json: { purpose: "greeting", kind: "video", length: 10 } })).status).toBe(401);
+    expect(
+      (await api<Err>("/api/mailbox/uploads", { method: "POST", json: { purpose: "greeting", kind: "video", length: 10 } })).status,
+    ).toBe(401);
     const past = await greet("temporary", new Date(Date.now() - 60_000).toISOString());
     expect(past.status).toBe(400);
     expect((past.body as Err).error.message).toMatch(/end date in the future/);

@@ -33,7 +33,16 @@ describe("the mall's catalogue", () => {
     const pixel = await client.merchant.findUniqueOrThrow({ where: { slug: "pixel-point" } });
     const agent = await client.merchantStaff.findFirstOrThrow({ where: { merchantId: pixel.id, role: "agent" } });
     await client.merchantStaff.update({ where: { id: agent.id }, data: { status: "available" } });
-    const conn = { id: `catalogue-test-${agent.memberId}`, memberId: agent.memberId, nodeId: "catalogue-test", deviceId: "t", address: "127.0.0.1", userAgent: "t", connectedAt: new Date(), lastSeenAt: new Date() };
+    const conn = {
+      id: `catalogue-test-${agent.memberId}`,
+      memberId: agent.memberId,
+      nodeId: "catalogue-test",
+      deviceId: "t",
+      address: "127.0.0.1",
+      userAgent: "t",
+      connectedAt: new Date(),
+      lastSeenAt: new Date(),
+    };
     try {
       // Available but with no console open: not free.
       expect((await listMerchants(client)).find((s) => s.slug === "pixel-point")!.availability.state).toBe("closed");

@@ -25,8 +25,16 @@ async function staff(handle: string) {
   ids[handle] = (await client.member.findUniqueOrThrow({ where: { handleKey: handle }, select: { id: true } })).id;
 }
 
-const as = (cookie: string, init: Parameters<typeof api>[1] = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), cookie } });
-const setCookie = (headers: Headers, name: string) => headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(";")[0]?.slice(name.length + 1) ?? null;
+const as = (cookie: string, init: Parameters<typeof api>[1] = {}) => ({
+  ...init,
+  headers: { ...(init.headers as Record<string, string>), cookie },
+});
+const setCookie = (headers: Headers, name: string) =>
+  headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(";")[0]
+    ?.slice(name.length + 1) ?? null;
 
 /** A presence connection as a page opens it, with a ticket from the portal for this cookie. */
 async function presenceFor(cookie: string) {
@@ -44,14 +52,28 @@ beforeAll(async () => {
   for (const h of ["sprout-agent1", "pages-agent1", "northwind-owner"]) await staff(h);
   // The agent's console holds a connection (as the presence server would store it), and they are available.
   const a = ids["sprout-agent1"]!;
-  await client.presenceConnection.create({ data: { id: `${NODE}-${a}`, memberId: a, nodeId: NODE, deviceId: "t", address: "127.0.0.1", userAgent: "t", connectedAt: new Date(), lastSeenAt: new Date(Date.now() + 300_000) } });
+  await client.presenceConnection.create({
+    data: {
+      id: `${NODE}-${a}`,
+      memberId: a,
+      nodeId: NODE,
+      deviceId: "t",
+      address: "127.0.0.1",
+      userAgent: "t",
+      connectedAt: new Date(),
+      lastSeenAt: new Date(Date.now() + 300_000),
+    },
+  });
   expect((await api("/api/console", as(cookies["sprout-agent1"]!, { method: "PUT", json: { status: "available" } }))).status).toBe(200);
 });
 
 afterAll(async () => {
   for (const s of sockets) s.close();
   const m = await client.merchant.findUniqueOrThrow({ where: { slug: SHOP } });
-  for (const c of await client.mallCall.findMany({ where: { merchantId: m.id, status: { not: "ended" } }, select: { id: true, agentId: true } })) {
+  for (const c of await client.mallCall.findMany({
+    where: { merchantId: m.id, status: { not: "ended" } },
+    select: { id: true, agentId: true },
+  })) {
     await api(`/api/console/calls/${c.id}/hangup`, as(cookies["sprout-agent1"]!, { method: "POST", json: {} }));
   }
   await api("/api/console", as(cookies["sprout-agent1"]!, { method: "PUT", json: { status: "away" } }));
@@ -66,13 +88,19 @@ describe("a guest's identity in a mall call", () => {
   const guestIp = newAddress();
 
   it("shows the agent a public id that does not let them act as, sign for, or watch the guest", async () => {
-    const placed = await api<{ id: string; status: string }>("/api/mall/calls", { method: "POST", ip: guestIp, json: { merchant: SHOP, fromPath: `/mall/${SHOP}` } });
+    const placed = await api<{ id: string; status: string }>("/api/mall/calls", {
+      method: "POST",
+      ip: guestIp,
+      json: { merchant: SHOP, fromPath: `/mall/${SHOP}` },
+    });
     expect(placed.status).toBe(201);
     callId = placed.body.id;
     const secret = setCookie(placed.headers, "portal_guest");
     expect(secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
     guestCookie = `portal_guest=${secret}`;
-    expect((await api(`/api/console/calls/${callId}/accept`, as(cookies["sprout-agent1"]!, { method: "POST", json: {} }))).status).toBe(200);
+    expect((await api(`/api/console/calls/${callId}/accept`, as(cookies["sprout-agent1"]!, { method: "POST", json: {} }))).status).toBe(
+      200,
+    );
 
     // What the agent sees of the guest: the LiveKit identity in the room, and the id in the call's events.
     const grant = await api<{ identity: string }>(`/api/mall/calls/${callId}/token`, as(guestCookie, { method: "POST", ip: guestIp }));
@@ -95,9 +123,19 @@ describe("a guest's identity in a mall call", () => {
     expect((await api(`/api/mall/calls/${callId}/token`, as(forged, { method: "POST" }))).status).toBe(404);
     expect((await api(`/api/mall/calls/${callId}/camera`, as(forged, { method: "POST", json: { on: true } }))).status).toBe(404);
     expect((await api(`/api/mall/calls/${callId}/leave`, as(forged, { method: "POST", json: {} }))).status).toBe(404);
-    expect((await api(`/api/mall/calls/${callId}/order`, as(cookies["sprout-agent1"]!, { method: "POST", json: { type: "add", productId: product.id } }))).status).toBe(200);
+    expect(
+      (
+        await api(
+          `/api/mall/calls/${callId}/order`,
+          as(cookies["sprout-agent1"]!, { method: "POST", json: { type: "add", productId: product.id } }),
+        )
+      ).status,
+    ).toBe(200);
     const order = await client.order.findUniqueOrThrow({ where: { callId } });
-    const signAs = await api(`/api/mall/calls/${callId}/order`, as(forged, { method: "POST", json: { type: "sign", name: "Agent Impostor", email: "x@example.org", version: order.version } }));
+    const signAs = await api(
+      `/api/mall/calls/${callId}/order`,
+      as(forged, { method: "POST", json: { type: "sign", name: "Agent Impostor", email: "x@example.org", version: order.version } }),
+    );
     expect(signAs.status).toBe(404);
     expect((await api(`/api/mall/orders/${order.id}`, as(forged))).status).toBe(404);
     expect((await client.order.findUniqueOrThrow({ where: { id: order.id } })).signedName).toBeNull();
@@ -113,23 +151,58 @@ describe("a guest's identity in a mall call", () => {
     expect(callId).not.toBe("");
     const seen = await client.order.findUniqueOrThrow({ where: { callId } });
     // The agent adds an item just before the signature lands.
-    const product = await client.product.findFirstOrThrow({ where: { merchant: { slug: SHOP }, NOT: { id: { in: (await client.orderItem.findMany({ where: { orderId: seen.id } })).map((i) => i.productId) } } }, select: { id: true } });
-    expect((await api(`/api/mall/calls/${callId}/order`, as(cookies["sprout-agent1"]!, { method: "POST", json: { type: "add", productId: product.id } }))).status).toBe(200);
+    const product = await client.product.findFirstOrThrow({
+      where: {
+        merchant: { slug: SHOP },
+        NOT: { id: { in: (await client.orderItem.findMany({ where: { orderId: seen.id } })).map((i) => i.productId) } },
+      },
+      select: { id: true },
+    });
+    expect(
+      (
+        await api(
+          `/api/mall/calls/${callId}/order`,
+          as(cookies["sprout-agent1"]!, { method: "POST", json: { type: "add", productId: product.id } }),
+        )
+      ).status,
+    ).toBe(200);
 
-    const stale = await api<{ error: { code: string; message: string; reason: string; version: number } }>(`/api/mall/calls/${callId}/order`, as(guestCookie, { method: "POST", ip: guestIp, json: { type: "sign", name: "Gia Guest", email: "gia@example.org", version: seen.version } }));
+    const stale = await api<{ error: { code: string; message: string; reason: string; version: number } }>(
+      `/api/mall/calls/${callId}/order`,
+      as(guestCookie, {
+        method: "POST",
+        ip: guestIp,
+        json: { type: "sign", name: "Gia Guest", email: "gia@example.org", version: seen.version },
+      }),
+    );
     expect(stale.status).toBe(409);
-    expect(stale.body.error).toMatchObject({ code: "CONFLICT", reason: "order-changed", version: seen.version + 1, message: expect.stringMatching(/changed after you reviewed it/) });
+    expect(stale.body.error).toMatchObject({
+      code: "CONFLICT",
+      reason: "order-changed",
+      version: seen.version + 1,
+      message: expect.stringMatching(/changed after you reviewed it/),
+    });
     const after = await client.order.findUniqueOrThrow({ where: { id: seen.id }, include: { events: true } });
     expect(after.signedName).toBeNull();
     expect(after.events.filter((e) => e.type === "signed")).toEqual([]);
 
     // Without a version at all: a clear 400, nothing signed.
-    const none = await api<{ error: { code: string; message: string } }>(`/api/mall/calls/${callId}/order`, as(guestCookie, { method: "POST", ip: guestIp, json: { type: "sign", name: "Gia Guest", email: "gia@example.org" } }));
+    const none = await api<{ error: { code: string; message: string } }>(
+      `/api/mall/calls/${callId}/order`,
+      as(guestCookie, { method: "POST", ip: guestIp, json: { type: "sign", name: "Gia Guest", email: "gia@example.org" } }),
+    );
     expect(none.status).toBe(400);
     expect(none.body.error.message).toMatch(/version/);
 
     // Reviewed again: the current version signs.
-    const ok = await api<{ signedName: string; version: number }>(`/api/mall/calls/${callId}/order`, as(guestCookie, { method: "POST", ip: guestIp, json: { type: "sign", name: "Gia Guest", email: "gia@example.org", version: after.version } }));
+    const ok = await api<{ signedName: string; version: number }>(
+      `/api/mall/calls/${callId}/order`,
+      as(guestCookie, {
+        method: "POST",
+        ip: guestIp,
+        json: { type: "sign", name: "Gia Guest", email: "gia@example.org", version: after.version },
+      }),
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.signedName).toBe("Gia Guest");
     const trail = await client.orderEvent.findMany({ where: { orderId: seen.id, type: "signed" } });
@@ -144,9 +217,17 @@ describe("a guest's identity in a mall call", () => {
       const c = cookies[h]!;
       expect((await api(`/api/console/calls/${callId}`, as(c))).status, h).toBe(404);
       for (const action of ["hangup", "show", "decline", "accept"]) {
-        expect((await api(`/api/console/calls/${callId}/${action}`, as(c, { method: "POST", json: { productId: product.id } }))).status, `${h} ${action}`).toBe(404);
+        expect(
+          (await api(`/api/console/calls/${callId}/${action}`, as(c, { method: "POST", json: { productId: product.id } }))).status,
+          `${h} ${action}`,
+        ).toBe(404);
       }
-      for (const op of [{ type: "add", productId: product.id }, { type: "confirm" }, { type: "remove", productId: product.id }, { type: "verify-age" }]) {
+      for (const op of [
+        { type: "add", productId: product.id },
+        { type: "confirm" },
+        { type: "remove", productId: product.id },
+        { type: "verify-age" },
+      ]) {
         expect((await api(`/api/mall/calls/${callId}/order`, as(c, { method: "POST", json: op }))).status, `${h} ${op.type}`).toBe(404);
       }
       expect((await api(`/api/mall/calls/${callId}/token`, as(c, { method: "POST" }))).status, h).toBe(404);
@@ -164,7 +245,10 @@ describe("a guest's identity in a mall call", () => {
 describe("a shop's owner and another shop", () => {
   it("answers 404 to every write on another shop's products, categories, team and pictures, by its slug or through their own", async () => {
     const c = cookies["northwind-owner"]!;
-    const other = await client.merchant.findUniqueOrThrow({ where: { slug: OTHER }, include: { categories: true, products: true, staff: { where: { role: "agent" } } } });
+    const other = await client.merchant.findUniqueOrThrow({
+      where: { slug: OTHER },
+      include: { categories: true, products: true, staff: { where: { role: "agent" } } },
+    });
     const product = other.products[0]!;
     const category = other.categories[0]!;
     const agent = other.staff[0]!;
@@ -178,7 +262,11 @@ describe("a shop's owner and another shop", () => {
         ["DELETE", `${base}/agents/${agent.memberId}`, undefined],
       ];
       if (slug === OTHER) {
-        tries.push(["POST", `${base}/products`, { categoryId: category.id, name: "Planted", price: 100, description: "", ageRestricted: false, emoji: "📦" }]);
+        tries.push([
+          "POST",
+          `${base}/products`,
+          { categoryId: category.id, name: "Planted", price: 100, description: "", ageRestricted: false, emoji: "📦" },
+        ]);
         tries.push(["POST", `${base}/categories`, { name: "Planted" }]);
         tries.push(["POST", `${base}/agents`, { member: "northwind-owner@example.org" }]);
         tries.push(["GET", base, undefined]);
@@ -193,8 +281,15 @@ describe("a shop's owner and another shop", () => {
       const img = await api(`${base}/products/${product.id}/image`, as(c, { method: "POST", body: form }));
       expect(img.status, `image via ${slug}`).toBe(404);
     }
-    const after = await client.merchant.findUniqueOrThrow({ where: { slug: OTHER }, include: { categories: true, products: true, staff: true } });
-    expect(after.products.find((p) => p.id === product.id)).toMatchObject({ name: product.name, priceCents: product.priceCents, imageKey: product.imageKey });
+    const after = await client.merchant.findUniqueOrThrow({
+      where: { slug: OTHER },
+      include: { categories: true, products: true, staff: true },
+    });
+    expect(after.products.find((p) => p.id === product.id)).toMatchObject({
+      name: product.name,
+      priceCents: product.priceCents,
+      imageKey: product.imageKey,
+    });
     expect(after.categories.map((x) => x.id).sort()).toEqual(other.categories.map((x) => x.id).sort());
     expect(after.products).toHaveLength(other.products.length);
     expect(after.staff.some((s) => s.memberId === agent.memberId)).toBe(true);

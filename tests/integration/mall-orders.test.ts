@@ -18,14 +18,21 @@ let client: Db;
 const t = Date.now() + 24 * 3600_000;
 const now = () => new Date(t);
 const mails: Email[] = [];
-const mailer: Mailer = { async send(m) { mails.push(m); } };
+const mailer: Mailer = {
+  async send(m) {
+    mails.push(m);
+  },
+};
 const bus: BusPublisher = { async toMember() {}, async presenceChanged() {} };
 const deps = () => ({ db: client, bus, mailer, now, publicUrl: "http://portal.test" });
 let agentId = "";
 let before: { shop?: Row; agent?: Row } = {};
 const allRows = async () => {
   const s = await shopStats(client, agentId, SHOP, 14, now());
-  return { shop: s.shop.find((r) => r.day === "all"), agent: s.agents.find((a) => a.memberId === agentId)?.rows.find((r) => r.day === "all") };
+  return {
+    shop: s.shop.find((r) => r.day === "all"),
+    agent: s.agents.find((a) => a.memberId === agentId)?.rows.find((r) => r.day === "all"),
+  };
 };
 const product = async (slug: string) => (await client.product.findFirstOrThrow({ where: { slug, merchant: { slug: SHOP } } })).id;
 
@@ -49,7 +56,18 @@ beforeAll(async () => {
   useStackDatabase();
   client = await db();
   agentId = (await client.member.findUniqueOrThrow({ where: { handleKey: "northwind-owner" } })).id;
-  await client.presenceConnection.create({ data: { id: `${NODE}-1`, memberId: agentId, nodeId: NODE, deviceId: "t", address: "127.0.0.1", userAgent: "t", connectedAt: now(), lastSeenAt: now() } });
+  await client.presenceConnection.create({
+    data: {
+      id: `${NODE}-1`,
+      memberId: agentId,
+      nodeId: NODE,
+      deviceId: "t",
+      address: "127.0.0.1",
+      userAgent: "t",
+      connectedAt: now(),
+      lastSeenAt: now(),
+    },
+  });
   await setAgentStatus(deps(), agentId, "available");
   before = await allRows();
 });
@@ -67,12 +85,26 @@ describe("orders in a mall call", () => {
     const shopper: Party = { kind: "shopper", memberId: adult.id, guestId: null };
     const agent: Party = { kind: "agent", memberId: agentId };
     const callId = await connectedCall({ memberId: adult.id, guestId: null, name: adult.name });
-    const add = (productId: string, quantity = 1) => ({ type: "add" as const, quantity, product: { productId, name: "", priceCents: 0, ageRestricted: false } });
+    const add = (productId: string, quantity = 1) => ({
+      type: "add" as const,
+      quantity,
+      product: { productId, name: "", priceCents: 0, ageRestricted: false },
+    });
 
     // The price and the 18+ mark come from the catalogue, never from the request.
-    const o1 = await changeOrder(deps(), { callId, party: agent, op: { type: "add", quantity: 2, product: { productId: await product("douro-reserva"), name: "Free wine", priceCents: 1, ageRestricted: false } } });
+    const o1 = await changeOrder(deps(), {
+      callId,
+      party: agent,
+      op: {
+        type: "add",
+        quantity: 2,
+        product: { productId: await product("douro-reserva"), name: "Free wine", priceCents: 1, ageRestricted: false },
+      },
+    });
     expect(o1.items[0]).toMatchObject({ name: "Douro Reserva 2021", priceCents: 2450, ageRestricted: true, quantity: 2 });
-    await expect(changeOrder(deps(), { callId, party: shopper, op: add(await product("cork-opener")) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(changeOrder(deps(), { callId, party: shopper, op: add(await product("cork-opener")) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     await changeOrder(deps(), { callId, party: agent, op: { type: "request-age" } });
     await expect(changeOrder(deps(), { callId, party: agent, op: { type: "verify-age" } })).rejects.toThrow(/camera is off/);
@@ -85,17 +117,34 @@ describe("orders in a mall call", () => {
       changeOrder(deps(), { callId, party: shopper, op: { type: "set-quantity", productId: await product("douro-reserva"), quantity: 1 } }),
     ]);
     const last = a.version > b.version ? a : b;
-    expect(last.items.map((i) => [i.name, i.quantity])).toEqual([["Douro Reserva 2021", 1], ["Waiter's corkscrew", 1]]);
+    expect(last.items.map((i) => [i.name, i.quantity])).toEqual([
+      ["Douro Reserva 2021", 1],
+      ["Waiter's corkscrew", 1],
+    ]);
     expect(last.totalCents).toBe(2450 + 1800);
 
-    await expect(changeOrder(deps(), { callId, party: shopper, op: { type: "sign", name: "Ann", version: last.version } })).rejects.toThrow(/full name/);
+    await expect(changeOrder(deps(), { callId, party: shopper, op: { type: "sign", name: "Ann", version: last.version } })).rejects.toThrow(
+      /full name/,
+    );
     await changeOrder(deps(), { callId, party: shopper, op: { type: "sign", name: adult.name, version: last.version } });
     const placed = await changeOrder(deps(), { callId, party: agent, op: { type: "confirm" } });
     expect(placed).toMatchObject({ status: "placed", payment: "due", ageCheck: "verified", signedName: adult.name });
 
     const seen = await orderForParty(client, placed.id, { memberId: agentId, guestId: null });
-    expect(seen.trail?.map((e) => e.type)).toEqual(["opened", "item-added", "age-camera-requested", "age-verified", expect.any(String), expect.any(String), "signed", "placed"]);
-    expect(seen.trail?.find((e) => e.type === "age-verified")).toMatchObject({ actor: "agent", detail: expect.stringMatching(/registered age \d+/) });
+    expect(seen.trail?.map((e) => e.type)).toEqual([
+      "opened",
+      "item-added",
+      "age-camera-requested",
+      "age-verified",
+      expect.any(String),
+      expect.any(String),
+      "signed",
+      "placed",
+    ]);
+    expect(seen.trail?.find((e) => e.type === "age-verified")).toMatchObject({
+      actor: "agent",
+      detail: expect.stringMatching(/registered age \d+/),
+    });
     // The shopper sees their order but not the shop's trail.
     expect((await orderForParty(client, placed.id, { memberId: adult.id, guestId: null })).trail).toBeNull();
 
@@ -111,18 +160,32 @@ describe("orders in a mall call", () => {
     const callId = await connectedCall({ memberId: minor.id, guestId: null, name: minor.name });
     const agent: Party = { kind: "agent", memberId: agentId };
     await expect(
-      changeOrder(deps(), { callId, party: agent, op: { type: "add", quantity: 1, product: { productId: await product("dao-tinto"), name: "", priceCents: 0, ageRestricted: false } } }),
+      changeOrder(deps(), {
+        callId,
+        party: agent,
+        op: { type: "add", quantity: 1, product: { productId: await product("dao-tinto"), name: "", priceCents: 0, ageRestricted: false } },
+      }),
     ).rejects.toThrow(/under 18/);
     await endCall(deps(), callId, { agentId });
 
     const adult = await register("1990-01-01");
     const second = await connectedCall({ memberId: adult.id, guestId: null, name: adult.name });
-    await changeOrder(deps(), { callId: second, party: agent, op: { type: "add", quantity: 1, product: { productId: await product("dao-tinto"), name: "", priceCents: 0, ageRestricted: false } } });
+    await changeOrder(deps(), {
+      callId: second,
+      party: agent,
+      op: { type: "add", quantity: 1, product: { productId: await product("dao-tinto"), name: "", priceCents: 0, ageRestricted: false } },
+    });
     await changeOrder(deps(), { callId: second, party: agent, op: { type: "request-age" } });
     const refused = await changeOrder(deps(), { callId: second, party: agent, op: { type: "refuse-age", reason: "No ID shown" } });
     expect(refused).toMatchObject({ ageCheck: "refused", items: [] });
     // A stranger (another shopper) cannot touch this order.
-    await expect(changeOrder(deps(), { callId: second, party: { kind: "shopper", memberId: minor.id, guestId: null }, op: { type: "remove", productId: "x" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      changeOrder(deps(), {
+        callId: second,
+        party: { kind: "shopper", memberId: minor.id, guestId: null },
+        op: { type: "remove", productId: "x" },
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Once the call ends, an open order is closed without a sale.
     await endCall(deps(), second, { agentId });
     expect((await client.order.findUniqueOrThrow({ where: { callId: second } })).status).toBe("abandoned");
@@ -130,9 +193,12 @@ describe("orders in a mall call", () => {
 
   it("counts the calls, answers, orders and conversion in the owner's figures", async () => {
     const after = await allRows();
-    const d = (k: "offered" | "answered" | "missed" | "orders" | "salesCents", r: "shop" | "agent") => (after[r]?.[k] ?? 0) - (before[r]?.[k] ?? 0);
+    const d = (k: "offered" | "answered" | "missed" | "orders" | "salesCents", r: "shop" | "agent") =>
+      (after[r]?.[k] ?? 0) - (before[r]?.[k] ?? 0);
     // Three calls this file placed, all answered by the owner; one order of €42.50.
-    expect([d("offered", "shop"), d("answered", "shop"), d("missed", "shop"), d("orders", "shop"), d("salesCents", "shop")]).toEqual([3, 3, 0, 1, 4250]);
+    expect([d("offered", "shop"), d("answered", "shop"), d("missed", "shop"), d("orders", "shop"), d("salesCents", "shop")]).toEqual([
+      3, 3, 0, 1, 4250,
+    ]);
     expect([d("offered", "agent"), d("answered", "agent"), d("orders", "agent")]).toEqual([3, 3, 1]);
     expect(after.shop?.conversion).toBeGreaterThan(0);
     expect(after.shop?.longestWaitMs).toBeGreaterThanOrEqual(0);

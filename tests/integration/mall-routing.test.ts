@@ -24,13 +24,26 @@ const bus: BusPublisher = {
 };
 const deps = () => ({ db: client, bus, now });
 const ids: Record<string, string> = {};
-const guest = (n: number) => ({ memberId: null, guestId: `routing-test-guest-${n}-${Math.random().toString(36).slice(2, 8)}`, name: "Guest shopper" });
+const guest = (n: number) => ({
+  memberId: null,
+  guestId: `routing-test-guest-${n}-${Math.random().toString(36).slice(2, 8)}`,
+  name: "Guest shopper",
+});
 
 /** The agent's browser holds a connection (what the presence server would write). */
 async function online(memberId: string) {
   await client.presenceConnection.upsert({
     where: { id: `${NODE}-${memberId}` },
-    create: { id: `${NODE}-${memberId}`, memberId, nodeId: NODE, deviceId: "test", address: "127.0.0.1", userAgent: "test", connectedAt: now(), lastSeenAt: now() },
+    create: {
+      id: `${NODE}-${memberId}`,
+      memberId,
+      nodeId: NODE,
+      deviceId: "test",
+      address: "127.0.0.1",
+      userAgent: "test",
+      connectedAt: now(),
+      lastSeenAt: now(),
+    },
     update: { lastSeenAt: now() },
   });
 }
@@ -143,17 +156,28 @@ describe("mall routing in the database", () => {
     const ring = sent.filter((e) => e.to === b && e.type === "mall-ring").at(-1)!;
     expect(ring.data.kind).toBe("callback");
     await acceptRing(deps(), callback, b);
-    expect(sent.filter((e) => e.to === owner && e.type === "mall-call").at(-1)?.data).toMatchObject({ id: callback, kind: "callback", status: "connected" });
+    expect(sent.filter((e) => e.to === owner && e.type === "mall-call").at(-1)?.data).toMatchObject({
+      id: callback,
+      kind: "callback",
+      status: "connected",
+    });
   });
 
   it("answers 'closed' at once when nobody is online, and refuses the shop's own staff", async () => {
-    for (const c of await client.mallCall.findMany({ where: { merchant: { slug: SHOP }, status: { not: "ended" } } })) await endCall(deps(), c.id, {}, "left");
+    for (const c of await client.mallCall.findMany({ where: { merchant: { slug: SHOP }, status: { not: "ended" } } }))
+      await endCall(deps(), c.id, {}, "left");
     await client.merchantStaff.updateMany({ where: { merchant: { slug: SHOP } }, data: { status: "away" } });
     const g = guest(3);
     const id = await requestAgent(deps(), { merchantSlug: SHOP, shopper: g, fromPath: "/mall/brew-lab" });
     const view = await shopperCall(deps(), id, g);
     expect(view).toMatchObject({ status: "ended", outcome: "closed", agentsOnline: 0 });
     // The shop's own staff do not queue for it.
-    await expect(requestAgent(deps(), { merchantSlug: SHOP, shopper: { memberId: ids["brew-agent1"]!, guestId: null, name: "Agent" }, fromPath: "/mall/brew-lab" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      requestAgent(deps(), {
+        merchantSlug: SHOP,
+        shopper: { memberId: ids["brew-agent1"]!, guestId: null, name: "Agent" },
+        fromPath: "/mall/brew-lab",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

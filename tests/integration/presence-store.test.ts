@@ -8,7 +8,14 @@ beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
 
 const conn = (i: number): Connection => ({
-  id: `store-${i}`, memberId: null, guestId: `g${i}`, deviceId: "d", address: "127.0.0.1", userAgent: "test", connectedAt: new Date(), idle: false,
+  id: `store-${i}`,
+  memberId: null,
+  guestId: `g${i}`,
+  deviceId: "d",
+  address: "127.0.0.1",
+  userAgent: "test",
+  connectedAt: new Date(),
+  idle: false,
 });
 
 describe("presence rows in the database", () => {

@@ -8,7 +8,15 @@ import { getStatus } from "../../lib/presence/read-model";
 import { issueTicket } from "../../lib/presence/tickets";
 import { api, person, useStackDatabase } from "../support/http";
 import {
-  connectClient, connectError, memberTicket, type NodeHandle, startPresenceNode, TEST_PRESENCE_SECRET, until, waitConnected, watch,
+  connectClient,
+  connectError,
+  memberTicket,
+  type NodeHandle,
+  startPresenceNode,
+  TEST_PRESENCE_SECRET,
+  until,
+  waitConnected,
+  watch,
 } from "../support/presence";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -78,11 +86,16 @@ describe("presence server: authentication on connect", () => {
   it("shows an anonymous socket unlisted members as offline, and never tells it when they come online", async () => {
     const n = await node();
     const [unlisted, listed, member] = await Promise.all([newMember({ listed: false }), newMember({ listed: true }), newMember()]);
-    const online = [connectClient(n.url, { ticket: await memberTicket(unlisted) }), connectClient(n.url, { ticket: await memberTicket(listed) })];
+    const online = [
+      connectClient(n.url, { ticket: await memberTicket(unlisted) }),
+      connectClient(n.url, { ticket: await memberTicket(listed) }),
+    ];
     await Promise.all(online.map(waitConnected));
     await until(async () => (await getStatus(await db(), unlisted)) === "online", 2000, "the unlisted member online");
 
-    const guest = connectClient(n.url, { ticket: await issueTicket(TEST_PRESENCE_SECRET, { kind: "guest", guestId: "presence-test-guest" }) });
+    const guest = connectClient(n.url, {
+      ticket: await issueTicket(TEST_PRESENCE_SECRET, { kind: "guest", guestId: "presence-test-guest" }),
+    });
     const signedIn = connectClient(n.url, { ticket: await memberTicket(member) });
     await Promise.all([waitConnected(guest), waitConnected(signedIn)]);
     expect(await watch(guest, [unlisted, listed])).toEqual({ [unlisted]: "offline", [listed]: "online" });
@@ -217,10 +230,13 @@ describe("presence server: transports and events", () => {
     const target = new URL(n.url);
     // A proxy that forwards plain HTTP but refuses every upgrade, as some corporate proxies do.
     const proxy = http.createServer((req, res) => {
-      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const up = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       up.on("error", () => res.destroy());
       req.on("error", () => up.destroy());
       req.pipe(up);
@@ -279,9 +295,20 @@ describe.skipIf(!inject("databaseUrl").startsWith("postgres"))("several presence
   let redis: ReturnType<typeof spawn> | undefined;
   const redisPort = 6390 + Math.floor(Math.random() * 200);
   beforeAll(async () => {
-    redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
     await until(
-      () => new Promise<boolean>((r) => net.connect(redisPort, "127.0.0.1").on("connect", function (this: net.Socket) { this.end(); r(true); }).on("error", () => r(false))),
+      () =>
+        new Promise<boolean>((r) =>
+          net
+            .connect(redisPort, "127.0.0.1")
+            .on("connect", function (this: net.Socket) {
+              this.end();
+              r(true);
+            })
+            .on("error", () => r(false)),
+        ),
       10_000,
       "redis",
     );

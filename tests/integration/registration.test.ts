@@ -8,7 +8,10 @@ type Ok = { member: { id: string; handle: string; number: string; formattedNumbe
 beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e3a3e1d10000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e3a3e1d10000000049454e44ae426082",
+  "hex",
+);
 
 function form(fields: Record<string, unknown>, photo?: { bytes: Uint8Array; name: string; type: string }) {
   const f = new FormData();
@@ -60,7 +63,10 @@ describe("registration", () => {
       [{ number: "1999 0000 0000" }, "number", /starts with 2-9/],
     ];
     for (const [over, field, msg] of cases) {
-      const r = await api<Err & { error: { issues: { field: string; message: string }[] } }>("/api/register", { method: "POST", json: person(over) });
+      const r = await api<Err & { error: { issues: { field: string; message: string }[] } }>("/api/register", {
+        method: "POST",
+        json: person(over),
+      });
       expect(r.status, JSON.stringify(over)).toBe(400);
       const issue = r.body.error.issues.find((i) => i.field === field);
       expect(issue?.message, JSON.stringify(r.body)).toMatch(msg);
@@ -81,7 +87,10 @@ describe("registration", () => {
     expect(fake.status).toBe(415);
     expect(fake.body.error).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", field: "photo" });
     const big = Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]);
-    const tooBig = await api<Err>("/api/register", { method: "POST", body: form(person(), { bytes: big, name: "big.png", type: "image/png" }) });
+    const tooBig = await api<Err>("/api/register", {
+      method: "POST",
+      body: form(person(), { bytes: big, name: "big.png", type: "image/png" }),
+    });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.message).toMatch(/larger than 2 MB/);
     expect(await client.member.count()).toBe(before);
@@ -100,7 +109,13 @@ describe("static addresses", () => {
     const p = person({ emailAddressable: true });
     const r = await api<Ok>("/api/register", { method: "POST", json: p });
     const d = r.body.member.number;
-    for (const path of [d, `${d.slice(0, 4)}%20${d.slice(4, 8)}%20${d.slice(8)}`, `${d.slice(0, 4)}-${d.slice(4, 8)}-${d.slice(8)}`, `${d.slice(0, 4)}.${d.slice(4, 8)}.${d.slice(8)}`, p.email]) {
+    for (const path of [
+      d,
+      `${d.slice(0, 4)}%20${d.slice(4, 8)}%20${d.slice(8)}`,
+      `${d.slice(0, 4)}-${d.slice(4, 8)}-${d.slice(8)}`,
+      `${d.slice(0, 4)}.${d.slice(4, 8)}.${d.slice(8)}`,
+      p.email,
+    ]) {
       const res = await api(`/${path}`);
       expect(res.status, path).toBe(301);
       expect(res.headers.get("location")).toMatch(new RegExp(`/${p.handle}$`));

@@ -6,7 +6,12 @@ describe("sign-in", () => {
     const p = person();
     const reg = await api<{ member: { id: string; number: string } }>("/api/register", { method: "POST", json: p });
     const d = reg.body.member.number;
-    for (const id of [d, `${d.slice(0, 4)} ${d.slice(4, 8)} ${d.slice(8)}`, `${d.slice(0, 4)}-${d.slice(4, 8)}-${d.slice(8)}`, p.email.toUpperCase()]) {
+    for (const id of [
+      d,
+      `${d.slice(0, 4)} ${d.slice(4, 8)} ${d.slice(8)}`,
+      `${d.slice(0, 4)}-${d.slice(4, 8)}-${d.slice(8)}`,
+      p.email.toUpperCase(),
+    ]) {
       const { cookie } = await signIn(id, p.password);
       expect(cookie, id).not.toBeNull();
       const session = await api<{ memberId?: string }>("/api/auth/session", { headers: { cookie: cookie! } });

@@ -10,7 +10,13 @@ let server: Awaited<ReturnType<typeof startFakeS3>>;
 let store: Storage;
 beforeAll(async () => {
   server = await startFakeS3("portal-test");
-  store = s3Storage({ endpoint: server.endpoint, bucket: "portal-test", accessKeyId: "test", secretAccessKey: "test-secret", region: "us-east-1" });
+  store = s3Storage({
+    endpoint: server.endpoint,
+    bucket: "portal-test",
+    accessKeyId: "test",
+    secretAccessKey: "test-secret",
+    region: "us-east-1",
+  });
 });
 afterAll(() => server?.stop());
 
@@ -37,7 +43,13 @@ describe("S3-compatible storage", () => {
   });
 
   it("says which request failed and how, for a bucket that does not exist", async () => {
-    const wrong = s3Storage({ endpoint: server.endpoint, bucket: "no-such-bucket", accessKeyId: "test", secretAccessKey: "test-secret", region: "us-east-1" });
+    const wrong = s3Storage({
+      endpoint: server.endpoint,
+      bucket: "no-such-bucket",
+      accessKeyId: "test",
+      secretAccessKey: "test-secret",
+      region: "us-east-1",
+    });
     await expect(wrong.put("k/a.bin", Buffer.from("x"))).rejects.toThrow(/object storage: PUT k\/a.bin answered 404/);
   });
 });

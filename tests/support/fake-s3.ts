@@ -33,10 +33,20 @@ async function freePort(): Promise<number> {
 
 export async function startFakeS3(bucket: string): Promise<{ endpoint: string; stop: () => void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(ensureFakeS3(), ["-backend", "memory", "-initialbucket", bucket, "-host", `127.0.0.1:${port}`, "-quiet"], { stdio: "ignore" });
+  const child: ChildProcess = spawn(
+    ensureFakeS3(),
+    ["-backend", "memory", "-initialbucket", bucket, "-host", `127.0.0.1:${port}`, "-quiet"],
+    { stdio: "ignore" },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    if (await fetch(endpoint).then(() => true, () => false)) break;
+    if (
+      await fetch(endpoint).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return { endpoint, stop: () => child.kill() };

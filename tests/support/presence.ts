@@ -8,10 +8,21 @@ import { issueTicket } from "../../lib/presence/tickets";
 const root = path.resolve(import.meta.dirname, "../..");
 export const TEST_PRESENCE_SECRET = "integration-test-presence-secret-0123456789";
 
-export type NodeHandle = { url: string; nodeId: string; proc: ChildProcess; log: () => string; kill: (sig?: NodeJS.Signals) => Promise<void> };
+export type NodeHandle = {
+  url: string;
+  nodeId: string;
+  proc: ChildProcess;
+  log: () => string;
+  kill: (sig?: NodeJS.Signals) => Promise<void>;
+};
 
 /** Starts a real presence server process (server/presence/main.ts) and waits until it is ready. */
-export async function startPresenceNode(opts: { port: number; nodeId: string; databaseUrl: string; env?: Record<string, string> }): Promise<NodeHandle> {
+export async function startPresenceNode(opts: {
+  port: number;
+  nodeId: string;
+  databaseUrl: string;
+  env?: Record<string, string>;
+}): Promise<NodeHandle> {
   const proc = spawn(process.execPath, ["--import", "tsx", "server/presence/main.ts"], {
     cwd: root,
     env: childProcessEnv({

@@ -21,7 +21,12 @@ export function freshDatabase(kind: "sqlite" | "postgres", dataDir: string): str
  * Starts the whole portal through the real launcher (`npm start` without the
  * build step) on its own port, data folder and database, and waits until ready.
  */
-export async function startStack(opts: { port: number; db?: "sqlite" | "postgres"; databaseUrl?: string; env?: Record<string, string> }): Promise<Stack> {
+export async function startStack(opts: {
+  port: number;
+  db?: "sqlite" | "postgres";
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
   const databaseUrl = opts.databaseUrl ?? freshDatabase(opts.db ?? "sqlite", dataDir);
   const url = `http://localhost:${opts.port}`;

@@ -16,7 +16,10 @@ const schema = z.object({
   STACK_LOG: z.string().optional(),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** `SKIP_POSTGRES=1 npm test` runs the SQLite half only. */
-  SKIP_POSTGRES: z.string().optional().transform((v) => v === "1"),
+  SKIP_POSTGRES: z
+    .string()
+    .optional()
+    .transform((v) => v === "1"),
   /** Benchmarks: print the pages' console and failed requests. */
   BENCH_DEBUG: z.string().optional().transform(Boolean),
 });
@@ -32,4 +35,3 @@ export function testEnv(): TestEnv {
   cached ??= parseTestEnv(process.env);
   return cached;
 }
-

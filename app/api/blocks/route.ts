@@ -7,5 +7,9 @@ import { json } from "@/lib/http/respond";
 const body = z.object({ handle: z.string().trim().min(1, "Say whom to block").max(64) });
 
 export const GET = route({ access: "member" }, async ({ member }) => json({ blocked: await listBlocked(await db(), member.id) }));
-export const POST = route({ access: "member", body }, async ({ member, body }) => json(await blockMember(await db(), member.id, body.handle)));
-export const DELETE = route({ access: "member", body }, async ({ member, body }) => json(await unblockMember(await db(), member.id, body.handle)));
+export const POST = route({ access: "member", body }, async ({ member, body }) =>
+  json(await blockMember(await db(), member.id, body.handle)),
+);
+export const DELETE = route({ access: "member", body }, async ({ member, body }) =>
+  json(await unblockMember(await db(), member.id, body.handle)),
+);

@@ -11,8 +11,11 @@ export const GET = route({ access: "member" }, async ({ member }) => {
 });
 
 /** Available or away; busy follows from calls. */
-export const PUT = route({ access: "member", body: z.object({ status: z.enum(["available", "away"], { error: "Choose available or away" }) }) }, async ({ member, body }) => {
-  const deps = await mallDeps();
-  await setAgentStatus(deps, member.id, body.status);
-  return json(await consoleState(deps.db, member.id));
-});
+export const PUT = route(
+  { access: "member", body: z.object({ status: z.enum(["available", "away"], { error: "Choose available or away" }) }) },
+  async ({ member, body }) => {
+    const deps = await mallDeps();
+    await setAgentStatus(deps, member.id, body.status);
+    return json(await consoleState(deps.db, member.id));
+  },
+);

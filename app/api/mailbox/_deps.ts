@@ -13,5 +13,13 @@ let mailer: Mailer | undefined;
 export async function mailboxDeps(): Promise<UploadDeps> {
   const e = env();
   mailer ??= createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(e.dataDir, "outbox") });
-  return { db: await db(), bus: bus(), storage: storage(), stagingDir: path.join(e.dataDir, "uploads"), limits: mailboxLimits(), mailer, publicUrl: e.PUBLIC_URL };
+  return {
+    db: await db(),
+    bus: bus(),
+    storage: storage(),
+    stagingDir: path.join(e.dataDir, "uploads"),
+    limits: mailboxLimits(),
+    mailer,
+    publicUrl: e.PUBLIC_URL,
+  };
 }

@@ -4,7 +4,11 @@ import { parseRange, RangeNotSatisfiable } from "@/lib/http/range";
 import { storage } from "@/lib/storage";
 
 /** A stored file as an HTTP response that honours Range, so players can seek. */
-export async function streamFile(req: Request, file: { key: string; mime: string; name?: string }, opts: { download?: boolean; cache?: string } = {}): Promise<Response> {
+export async function streamFile(
+  req: Request,
+  file: { key: string; mime: string; name?: string },
+  opts: { download?: boolean; cache?: string } = {},
+): Promise<Response> {
   const size = await storage().size(file.key);
   if (size === null) throw new DomainError("NOT_FOUND", "The file is missing.");
   const headers: Record<string, string> = {
@@ -18,7 +22,8 @@ export async function streamFile(req: Request, file: { key: string; mime: string
   try {
     range = parseRange(req.headers.get("range"), size);
   } catch (err) {
-    if (err instanceof RangeNotSatisfiable) return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${size}` } });
+    if (err instanceof RangeNotSatisfiable)
+      return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${size}` } });
     throw err;
   }
   if (size === 0) return new Response(null, { headers: { ...headers, "content-length": "0" } });

@@ -4,7 +4,15 @@ import { route } from "@/app/_server/route";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { hasUnstorableText, jsonDepthExceeds, MAX_JSON_DEPTH, mediaType, readFormLimited, readTextLimited, UNSTORABLE_TEXT } from "@/lib/http/read-body";
+import {
+  hasUnstorableText,
+  jsonDepthExceeds,
+  MAX_JSON_DEPTH,
+  mediaType,
+  readFormLimited,
+  readTextLimited,
+  UNSTORABLE_TEXT,
+} from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";
 import { registerMember } from "@/lib/members/register-member";
 import { registerSchema } from "@/lib/members/schemas";
@@ -23,7 +31,8 @@ async function readForm(req: Request, maxPhotoBytes: number) {
     } catch {
       /* refused below */
     }
-    if (!fields || typeof fields !== "object" || Array.isArray(fields)) throw new DomainError("BAD_REQUEST", "The request body is not a JSON object");
+    if (!fields || typeof fields !== "object" || Array.isArray(fields))
+      throw new DomainError("BAD_REQUEST", "The request body is not a JSON object");
     // Refused before anything is used up (a failed insert would otherwise burn a sequence number).
     if (hasUnstorableText(fields)) throw new DomainError("BAD_REQUEST", `The registration ${UNSTORABLE_TEXT}`);
     return { fields, photo: null };
@@ -34,7 +43,9 @@ async function readForm(req: Request, maxPhotoBytes: number) {
   // Limited while reading; the 413 names the photo, the only part that can be large.
   const form = await readFormLimited(req, maxPhotoBytes + 64 * 1024, "The photo").catch((err: unknown) => {
     if (err instanceof DomainError && err.code === "PAYLOAD_TOO_LARGE") {
-      throw new DomainError("PAYLOAD_TOO_LARGE", `The photo is larger than ${Math.round(maxPhotoBytes / 1024 / 1024)} MB`, { field: "photo" });
+      throw new DomainError("PAYLOAD_TOO_LARGE", `The photo is larger than ${Math.round(maxPhotoBytes / 1024 / 1024)} MB`, {
+        field: "photo",
+      });
     }
     throw err;
   });
@@ -58,6 +69,8 @@ export const POST = route({ access: "public", withMember: true, rateLimit: limit
   });
   // The account works at once; the address gets nothing but this link until it is confirmed.
   const { db: client, mailer, publicUrl } = await mailboxDeps();
-  await sendVerificationEmail({ db: client, mailer, publicUrl }, created.id).catch((err) => console.error("verification email failed:", err));
+  await sendVerificationEmail({ db: client, mailer, publicUrl }, created.id).catch((err) =>
+    console.error("verification email failed:", err),
+  );
   return json({ member: created }, { status: 201 });
 });

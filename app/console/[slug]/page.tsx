@@ -19,14 +19,26 @@ export default async function ManageShopPage({ params }: { params: Promise<{ slu
     const initial = await shopAdmin(await db(), member.id, slug);
     return (
       <div className="mx-auto max-w-6xl">
-        <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600"><Link href="/console" className="underline">Console</Link> › {initial.shop.name}</nav>
+        <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
+          <Link href="/console" className="underline">
+            Console
+          </Link>{" "}
+          › {initial.shop.name}
+        </nav>
         <ShopManager initial={initial} />
       </div>
     );
   } catch (err) {
     if (err instanceof DomainError && err.code === "NOT_FOUND") notFound();
     if (err instanceof DomainError && err.code === "FORBIDDEN") {
-      return <p className="mx-auto max-w-md rounded-2xl bg-white p-8 text-center" role="alert">Only the shop&apos;s owner manages it. <Link href="/console" className="underline">Back to the console</Link></p>;
+      return (
+        <p className="mx-auto max-w-md rounded-2xl bg-white p-8 text-center" role="alert">
+          Only the shop&apos;s owner manages it.{" "}
+          <Link href="/console" className="underline">
+            Back to the console
+          </Link>
+        </p>
+      );
     }
     throw err;
   }

@@ -11,7 +11,11 @@ import { TeamEditor } from "./team-editor";
 export function ShopManager({ initial }: { initial: ShopAdmin }) {
   const qc = useQueryClient();
   const key = ["shop-admin", initial.shop.slug];
-  const { data = initial } = useQuery({ queryKey: key, queryFn: ({ signal }) => apiGet<ShopAdmin>(`/api/console/shops/${initial.shop.slug}`, signal), initialData: initial });
+  const { data = initial } = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => apiGet<ShopAdmin>(`/api/console/shops/${initial.shop.slug}`, signal),
+    initialData: initial,
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
   return (
     <div className="flex flex-col gap-6">

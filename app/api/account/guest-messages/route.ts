@@ -7,4 +7,6 @@ import { json } from "@/lib/http/respond";
 const body = z.object({ accepts: z.boolean({ error: "Say true or false" }) });
 
 /** Whether guests (signed out) may leave the member messages. */
-export const PUT = route({ access: "member", body }, async ({ member, body }) => json(await setAcceptsGuestMessages(await db(), member.id, body.accepts)));
+export const PUT = route({ access: "member", body }, async ({ member, body }) =>
+  json(await setAcceptsGuestMessages(await db(), member.id, body.accepts)),
+);

@@ -23,7 +23,12 @@ export async function POST(req: Request) {
     const callId = event.room ? callIdOfRoom(event.room.name) : null;
     const memberId = event.participant?.identity;
     if (callId && memberId) {
-      const kind = event.event === "participant_joined" ? "joined" : event.event === "participant_left" || event.event === "participant_connection_aborted" ? "left" : null;
+      const kind =
+        event.event === "participant_joined"
+          ? "joined"
+          : event.event === "participant_left" || event.event === "participant_connection_aborted"
+            ? "left"
+            : null;
       if (kind) await mediaEvent(await callDeps(), { callId, memberId, event: kind });
     }
     // A mall call ends when either side's media leaves its room (a closed tab, a lost connection).

@@ -15,7 +15,11 @@ const body = z.discriminatedUnion("purpose", [
     kind: z.enum(["video", "voice"]),
     length: z.number().int().positive("The recording is empty"),
     guestName: z.string().trim().min(1, "Please give your name").max(80).optional(),
-    guestEmail: z.email("That email address does not look right").max(200).optional().or(z.literal("").transform(() => undefined)),
+    guestEmail: z
+      .email("That email address does not look right")
+      .max(200)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     callId: z.string().max(40).optional(),
   }),
   z.object({
@@ -33,14 +37,28 @@ export const POST = route({ access: "public", withMember: true, body, rateLimit:
   if (body.purpose === "greeting") {
     if (!member) throw new DomainError("UNAUTHENTICATED", "Sign in to record your greeting.");
     await limitGreetings(member.id);
-    const up = await createUpload(deps, { purpose: "greeting", ownerId: member.id, kind: body.kind, length: body.length, slot: body.slot, endsAt: body.endsAt });
+    const up = await createUpload(deps, {
+      purpose: "greeting",
+      ownerId: member.id,
+      kind: body.kind,
+      length: body.length,
+      slot: body.slot,
+      endsAt: body.endsAt,
+    });
     return json(up, { status: 201 });
   }
   const owner = await getMemberByHandle(deps.db, body.to);
   if (!owner) throw new DomainError("NOT_FOUND", "No member has that address.");
   const up = await createUpload(deps, {
-    purpose: "message", ownerId: owner.id, kind: body.kind, length: body.length, senderId: member?.id ?? null, address: clientAddress(req),
-    guestName: body.guestName, guestEmail: body.guestEmail, callId: body.callId,
+    purpose: "message",
+    ownerId: owner.id,
+    kind: body.kind,
+    length: body.length,
+    senderId: member?.id ?? null,
+    address: clientAddress(req),
+    guestName: body.guestName,
+    guestEmail: body.guestEmail,
+    callId: body.callId,
   });
   return json(up, { status: 201 });
 });

@@ -9,7 +9,12 @@ import { mallDeps, shopperIdentity } from "../_deps";
 
 const body = z.object({
   merchant: z.string().trim().min(1, "Choose a shop").max(64),
-  fromPath: z.string().trim().max(200).regex(/^\/mall(\/|$)/, "Calls start from a mall page").default("/mall"),
+  fromPath: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^\/mall(\/|$)/, "Calls start from a mall page")
+    .default("/mall"),
 });
 
 /** "Talk to a sales agent": rings an agent, queues, or answers "closed" when nobody is online. Guests may call. */
@@ -17,7 +22,11 @@ export const POST = route({ access: "public", withMember: true, body, rateLimit:
   const deps = await mallDeps();
   const shopper = await shopperIdentity(member, true);
   const id = await requestAgent(deps, {
-    merchantSlug: body.merchant, shopper, fromPath: body.fromPath, guestAddress: clientAddress(req), maxOpenPerAddress: env().MALL_GUEST_CALLS_PER_ADDRESS,
+    merchantSlug: body.merchant,
+    shopper,
+    fromPath: body.fromPath,
+    guestAddress: clientAddress(req),
+    maxOpenPerAddress: env().MALL_GUEST_CALLS_PER_ADDRESS,
   });
   return json(await shopperCall(deps, id, shopper), { status: 201 });
 });

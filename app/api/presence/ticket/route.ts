@@ -11,7 +11,9 @@ import { issueTicket, TICKET_TTL_SECONDS } from "@/lib/presence/tickets";
  */
 export const POST = route({ access: "public", withMember: true, rateLimit: limitLookup }, async ({ member }) => {
   const e = env();
-  const subject = member ? ({ kind: "member", memberId: member.id } as const) : ({ kind: "guest", guestId: await ensureGuestId() } as const);
+  const subject = member
+    ? ({ kind: "member", memberId: member.id } as const)
+    : ({ kind: "guest", guestId: await ensureGuestId() } as const);
   const ticket = await issueTicket(e.PRESENCE_SECRET, subject);
   return json({ ticket, url: e.PRESENCE_PUBLIC_URL, expiresIn: TICKET_TTL_SECONDS, memberId: member?.id ?? null });
 });

@@ -29,14 +29,23 @@ export default async function ProductPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl">
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
-        <Link href="/mall" className="underline">The mall</Link> › <Link href={`/mall/${m.slug}`} className="underline">{m.name}</Link> › {p.name}
+        <Link href="/mall" className="underline">
+          The mall
+        </Link>{" "}
+        ›{" "}
+        <Link href={`/mall/${m.slug}`} className="underline">
+          {m.name}
+        </Link>{" "}
+        › {p.name}
       </nav>
       <article className="grid gap-6 overflow-hidden rounded-3xl border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-2">
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={p.pictureUrl} alt={p.name} width={400} height={300} className="aspect-[4/3] w-full rounded-2xl object-cover" />
         <div>
           <p className="text-sm text-slate-600">{p.category}</p>
-          <h1 className="text-2xl font-bold tracking-tight" data-testid="product-name">{p.name}</h1>
+          <h1 className="text-2xl font-bold tracking-tight" data-testid="product-name">
+            {p.name}
+          </h1>
           <p className="tabular mt-2 text-2xl font-semibold">{formatPrice(p.priceCents, p.currency)}</p>
           {p.ageRestricted && (
             <p className="mt-2 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-900" data-testid="age-restricted">
@@ -46,7 +55,15 @@ export default async function ProductPage({ params }: Props) {
           <p className="mt-4 text-slate-700">{p.description}</p>
           <div className="mt-6">
             <MallVisit merchant={m.slug} />
-          <TalkToAgent merchant={m.name} slug={m.slug} category={m.category} ownerHandle={m.ownerHandle} availability={m.availability} guest={!viewer} maxSeconds={mailboxLimits().maxMs / 1000} />
+            <TalkToAgent
+              merchant={m.name}
+              slug={m.slug}
+              category={m.category}
+              ownerHandle={m.ownerHandle}
+              availability={m.availability}
+              guest={!viewer}
+              maxSeconds={mailboxLimits().maxMs / 1000}
+            />
           </div>
         </div>
       </article>

@@ -17,7 +17,10 @@ export default async function MallCallPage({ params }: { params: Promise<{ id: s
   if (!/^[a-z0-9]{10,40}$/i.test(id)) notFound();
   const member = await currentMember();
   try {
-    const view = await shopperCall({ db: await db(), bus: bus() }, id, { memberId: member?.id ?? null, guestId: member ? null : await currentGuestId() });
+    const view = await shopperCall({ db: await db(), bus: bus() }, id, {
+      memberId: member?.id ?? null,
+      guestId: member ? null : await currentGuestId(),
+    });
     return <ShopperCall initial={view} signedIn={!!member} maxSeconds={mailboxLimits().maxMs / 1000} />;
   } catch (err) {
     if (err instanceof DomainError && err.code === "NOT_FOUND") notFound();

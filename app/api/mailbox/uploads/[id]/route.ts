@@ -28,7 +28,8 @@ export const PATCH = route({ access: "public", params }, async ({ req, params })
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the bytes as application/offset+octet-stream.");
   }
   const offsetHeader = req.headers.get("upload-offset");
-  if (!offsetHeader || !/^\d{1,12}$/.test(offsetHeader)) throw new DomainError("BAD_REQUEST", "Upload-Offset must be the byte position this piece starts at.");
+  if (!offsetHeader || !/^\d{1,12}$/.test(offsetHeader))
+    throw new DomainError("BAD_REQUEST", "Upload-Offset must be the byte position this piece starts at.");
   // Limited while reading: a chunked piece stops being read at the limit.
   const bytes = await readBodyLimited(req, deps.limits.chunkMaxBytes, "This piece");
   const result = await appendChunk(deps, { id: params.id, token: t, offset: Number(offsetHeader), bytes });

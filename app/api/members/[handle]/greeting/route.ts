@@ -16,5 +16,7 @@ export const GET = route({ access: "public", withMember: true, params, query }, 
   if (!m) throw new DomainError("NOT_FOUND", "No member has that address.");
   const own = member?.id === m.id;
   // At most a minute of caching, and never shared for the owner's view of an ended temporary greeting.
-  return streamFile(req, await greetingFile(client, m.id, new Date(), query.slot, own), { cache: own ? "private, no-store" : "public, max-age=60" });
+  return streamFile(req, await greetingFile(client, m.id, new Date(), query.slot, own), {
+    cache: own ? "private, no-store" : "public, max-age=60",
+  });
 });

@@ -7,7 +7,10 @@ import { DomainError } from "@/lib/errors";
 import { json } from "@/lib/http/respond";
 import { mallDeps } from "../../../../mall/_deps";
 
-const params = z.object({ id: z.string().min(1).max(40), action: z.enum(["accept", "decline", "hangup", "show"], { error: "Unknown call action" }) });
+const params = z.object({
+  id: z.string().min(1).max(40),
+  action: z.enum(["accept", "decline", "hangup", "show"], { error: "Unknown call action" }),
+});
 const body = z.object({ productId: z.string().min(1).max(40).optional() }).default({});
 
 /** The agent's side of a call: accept or decline the ring, hang up, or show the shopper a product. */

@@ -6,9 +6,7 @@ import { json } from "@/lib/http/respond";
 import { mallDeps, shopperIdentity } from "../../../_deps";
 
 const params = z.object({ id: z.string().min(1).max(40), action: z.enum(["leave", "camera"], { error: "Unknown action" }) });
-const body = z
-  .object({ reason: z.enum(["left", "message"]).optional(), on: z.boolean().optional() })
-  .default({});
+const body = z.object({ reason: z.enum(["left", "message"]).optional(), on: z.boolean().optional() }).default({});
 
 /** The shopper's side: leave (the queue or the call), or report the camera on or off. */
 export const POST = route({ access: "public", withMember: true, params, body }, async ({ member, params, body }) => {

@@ -19,7 +19,9 @@ const patch = z.object({
 export const PATCH = route({ access: "member", params, body: patch }, async ({ member, params, body }) => {
   const { db } = await mallDeps();
   const { price, ...rest } = body;
-  return json(await updateProduct(db, member.id, params.slug, params.id, { ...rest, ...(price !== undefined ? { priceCents: price } : {}) }));
+  return json(
+    await updateProduct(db, member.id, params.slug, params.id, { ...rest, ...(price !== undefined ? { priceCents: price } : {}) }),
+  );
 });
 
 export const DELETE = route({ access: "member", params }, async ({ member, params }) => {
