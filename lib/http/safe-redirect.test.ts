@@ -26,6 +26,10 @@ describe("safeRedirectPath", () => {
       expect(new URL(out!, "http://portal.invalid").origin, bad).toBe("http://portal.invalid");
     }
     expect(safeRedirectPath("//evil.example")).toBe("/");
+    // Dot segments that collapse into "//" once resolved (found in review).
+    for (const dotted of ["/.//evil.example", "/a/..//evil.example", "/x/%2e%2e//evil.example", "/./%2e//evil.example"]) {
+      expect(safeRedirectPath(dotted), dotted).toBe("/");
+    }
     expect(safeRedirectPath("/\\evil.example")).toBe("/");
     expect(safeRedirectPath("https://evil.example")).toBe("/");
     expect(safeRedirectPath(["/a", "/b"])).toBe("/");

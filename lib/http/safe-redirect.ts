@@ -16,5 +16,7 @@ export function safeRedirectPath(value: unknown): string | null {
     return "/";
   }
   if (url.origin !== base) return "/";
-  return url.pathname + url.search + url.hash;
+  // Dot segments collapse while resolving ("/.//evil" → "//evil"): check what the browser will get.
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") || path.startsWith("/\\") ? "/" : path;
 }

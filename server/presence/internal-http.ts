@@ -63,9 +63,15 @@ export function handleInternal(req: IncomingMessage, res: ServerResponse, bus: B
     if (!parsed.success)
       return send(res, 400, { error: { code: "VALIDATION_FAILED", message: parsed.error.issues[0]?.message ?? "Invalid" } });
     const b = parsed.data;
-    // The payload's shape is the publisher's (lib/, typed by MemberEventMap); the secret vouches for it.
-    if (b.kind === "member") await bus.toMember(b.memberId, b.type, b.data as MemberEventMap[typeof b.type]);
-    else await bus.presenceChanged(b.changes);
+    try {
+      // The payload's shape is the publisher's (lib/, typed by MemberEventMap); the secret vouches for it.
+      if (b.kind === "member") await bus.toMember(b.memberId, b.type, b.data as MemberEventMap[typeof b.type]);
+      else await bus.presenceChanged(b.changes);
+    } catch (err) {
+      // A bus that cannot publish (Redis down) must not take the presence server down with it.
+      console.error("internal bus: publish failed", err);
+      return send(res, 503, { error: { code: "UNAVAILABLE", message: "The event bus is unavailable" } });
+    }
     send(res, 202, { ok: true });
   });
   return true;
