@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import { clientAddressFrom } from "./client-address";
-import { clientAddress, MemoryStore, RateLimiter, RedisStore } from "./rate-limit";
+import { addressKey, clientAddress, MemoryStore, RateLimiter, RedisStore } from "./rate-limit";
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
   try {
@@ -112,5 +112,17 @@ describe("RedisStore against a real redis-server", () => {
     await expect(short.hit("k")).resolves.toBeUndefined();
     await store.reset("short:k");
     expect((await store.peek("short:k")).count).toBe(0);
+  });
+});
+
+describe("the address a limit counts", () => {
+  it("is an IPv4 address as it is, and an IPv6 address by its /64 (found in review: a /64 gave endless keys)", () => {
+    expect(addressKey("10.1.2.3")).toBe("10.1.2.3");
+    expect(addressKey("::ffff:10.1.2.3")).toBe("10.1.2.3");
+    expect(addressKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressKey("2001:db8:1:2:bbbb:cccc:dddd:eeee")).toBe("2001:db8:1:2::/64");
+    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(addressKey("unknown")).toBe("unknown");
   });
 });

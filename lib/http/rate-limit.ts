@@ -112,5 +112,22 @@ export function formatWait(seconds: number): string {
  */
 export function clientAddress(req: Request): string {
   const xff = req.headers.get("x-forwarded-for");
-  return xff?.split(",")[0]?.trim() || "unknown";
+  return addressKey(xff?.split(",")[0]?.trim() || "unknown");
+}
+
+/**
+ * What a client address counts as: an IPv4 address as it is, an IPv6 address by its /64 (one host
+ * is usually handed a whole /64 and could walk through it to dodge per-address limits).
+ */
+export function addressKey(address: string): string {
+  const a = address.replace(/%.*$/, "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  if (!a.includes(":")) return a;
+  const [head = "", tail] = a.split("::");
+  const front = head ? head.split(":") : [];
+  const back = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (parseInt(g, 16) || 0).toString(16))
+    .join(":")}::/64`;
 }
