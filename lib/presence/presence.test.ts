@@ -60,7 +60,7 @@ describe("presence tickets", () => {
     expect(await claims.claim("ticket-id-0123456789", now + 60_000, now)).toBe(true);
     expect(await claims.claim("ticket-id-0123456789", now + 60_000, now + 59_000)).toBe(false);
     expect(await claims.claim("other-ticket-0123456", now + 60_000, now)).toBe(true);
-    // Expired ids are forgotten as the map grows.
+    // Expired ids are forgotten (swept every few seconds).
     for (let i = 0; i < 1001; i++) await claims.claim(`filler-${i}`, now + 1, now);
     await claims.claim("trigger-prune-000000", now + 200_000, now + 100_000);
     expect(claims.size).toBeLessThan(10);

@@ -13,9 +13,15 @@ export interface TicketClaims {
 /** One presence process: a map pruned as it goes. */
 export class MemoryTicketClaims implements TicketClaims {
   private used = new Map<string, number>();
+  private prunedAt = 0;
 
   async claim(jti: string, expiresAt: number, now = Date.now()): Promise<boolean> {
-    if (this.used.size > 1000) for (const [id, exp] of this.used) if (exp <= now) this.used.delete(id);
+    // Expired ids are dropped every few seconds, not on every claim: a reconnection storm brings
+    // thousands of tickets within a minute, and a sweep per claim would cost their square.
+    if (now - this.prunedAt >= 5000) {
+      this.prunedAt = now;
+      for (const [id, exp] of this.used) if (exp <= now) this.used.delete(id);
+    }
     const exp = this.used.get(jti);
     if (exp !== undefined && exp > now) return false;
     this.used.set(jti, expiresAt);
