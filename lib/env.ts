@@ -87,6 +87,9 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
     .optional(),
+  /** How long a member's call rings before it is missed, and a shop's call rings one agent before the next. */
+  CALL_RING_SECONDS: z.coerce.number().int().min(5).max(120).default(30),
+  MALL_AGENT_RING_SECONDS: z.coerce.number().int().min(5).max(120).default(15),
   PRESENCE_AUTO_AWAY_SECONDS: z.coerce.number().int().min(5).default(600),
   /** Socket.IO heartbeat: a silent connection is dropped after interval + timeout. */
   PRESENCE_PING_INTERVAL_MS: z.coerce.number().int().min(1000).default(20_000),

@@ -2,14 +2,15 @@
  * `npm test`: every test, on both databases.
  *   1. at once: type check, lint, format check, unit tests, and the Go-built servers (LiveKit, the
  *      fake S3), then the production build;
- *   2. SQLite, then PostgreSQL, each on its own stack (ports, data folder, database): start the
- *      real portal, run the integration tests and the Playwright end-to-end tests.
+ *   2. SQLite and PostgreSQL, each on its own stack (ports, data folder, database) running the real
+ *      portal: both databases' integration tests side by side, then the Playwright end-to-end
+ *      tests on SQLite, then on PostgreSQL.
  * SKIP_POSTGRES=1 runs SQLite only (and says so); CI never sets it.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { startStack } from "../tests/support/stack";
+import { type Stack, startStack } from "../tests/support/stack";
 import { childProcessEnv } from "../lib/env";
 import { testEnv } from "../tests/support/test-env";
 import { build, needsBuild } from "./launcher/prepare";
@@ -69,36 +70,42 @@ function countPlaywright(out: string) {
   total.skipped += Number(/^\s*(\d+) skipped/m.exec(out)?.[1] ?? 0);
 }
 
-/** One database's pass on its own stack. */
-async function databasePass(db: "sqlite" | "postgres", port: number): Promise<void> {
+type Pass = { db: "sqlite" | "postgres"; prefix: string; stack: Stack; env: Record<string, string> };
+
+/** Each database its own stack (ports, data folder, database), started side by side. */
+async function startPass(db: Pass["db"], port: number): Promise<Pass | null> {
   const prefix = `[${db}] `;
-  console.log(`\n${prefix}══ ${db} ══`);
-  let stack;
   try {
-    stack = await startStack({ port, db });
+    const stack = await startStack({ port, db });
+    return { db, prefix, stack, env: { BASE_URL: stack.url, DATABASE_URL: stack.databaseUrl, STACK_DATA_DIR: stack.dataDir } };
   } catch (err) {
     failures.push(`start the portal on ${db}: ${(err as Error).message.split("\n")[0]}`);
     console.error(err);
-    return;
-  }
-  const env = { BASE_URL: stack.url, DATABASE_URL: stack.databaseUrl, STACK_DATA_DIR: stack.dataDir };
-  const failedBefore = failures.length;
-  try {
-    countVitest(await run(`integration tests (${db})`, bin("vitest"), ["run", "--project", "integration"], { env, prefix }));
-    // Each pass its own results folder: Playwright empties it when it starts.
-    countPlaywright(await run(`end-to-end tests (${db})`, bin("playwright"), ["test", "--output", `test-results/${db}`], { env, prefix }));
-  } finally {
-    // A failing phase often has its cause in the servers' own output: show the end of it.
-    if (failures.length > failedBefore && /error|fail/i.test(stack.log())) {
-      const lines = stack
-        .log()
-        .split("\n")
-        .filter((l) => /error|fail|warn/i.test(l));
-      console.log(`\n── server log (${db}), error lines ──\n${lines.slice(-40).join("\n")}`);
-    }
-    await stack.stop();
+    return null;
   }
 }
+
+/** Runs one phase of a pass; when it fails, shows the error lines of the servers' own output. */
+async function phase(pass: Pass, body: () => Promise<void>): Promise<void> {
+  const failedBefore = failures.length;
+  await body();
+  if (failures.length > failedBefore && /error|fail/i.test(pass.stack.log())) {
+    const lines = pass.stack
+      .log()
+      .split("\n")
+      .filter((l) => /error|fail|warn/i.test(l));
+    console.log(`\n── server log (${pass.db}), error lines ──\n${lines.slice(-40).join("\n")}`);
+  }
+}
+
+const integration = (p: Pass) =>
+  phase(p, async () => countVitest(await run(`integration tests (${p.db})`, bin("vitest"), ["run", "--project", "integration"], p)));
+
+// Each pass its own results folder: Playwright empties it when it starts.
+const endToEnd = (p: Pass) =>
+  phase(p, async () =>
+    countPlaywright(await run(`end-to-end tests (${p.db})`, bin("playwright"), ["test", "--output", `test-results/${p.db}`], p)),
+  );
 
 async function main() {
   const t = testEnv();
@@ -129,11 +136,18 @@ async function main() {
   // Without the build or the servers there is nothing to test end to end.
   if (failures.some((f) => f.startsWith("servers built with Go") || f.startsWith("next build"))) return finish();
 
-  const databases: ("sqlite" | "postgres")[] = t.SKIP_POSTGRES ? ["sqlite"] : ["sqlite", "postgres"];
+  const databases: Pass["db"][] = t.SKIP_POSTGRES ? ["sqlite"] : ["sqlite", "postgres"];
   if (databases.length === 1) console.log("\nSKIP_POSTGRES=1: PostgreSQL runs are skipped");
-  // One pass after the other: side by side, the two passes' video calls share two cores and the
-  // media checks (frames drawn within their timeouts) fail under that load (measured 2026-12-02).
-  for (const [i, db] of databases.entries()) await databasePass(db, 3400 + i);
+  const passes = (await Promise.all(databases.map((db, i) => startPass(db, 3400 + i)))).filter((p) => p !== null);
+  try {
+    // The integration tests wait on servers more than they compute: both databases' run side by side.
+    await Promise.all(passes.map(integration));
+    // The end-to-end passes one after the other: side by side, their video calls share two cores and
+    // the media checks (frames drawn within their timeouts) fail under that load (measured 2026-12-02).
+    for (const p of passes) await endToEnd(p);
+  } finally {
+    await Promise.all(passes.map((p) => p.stack.stop()));
+  }
   finish();
 }
 

@@ -76,7 +76,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
         <audio ref={media.remoteAudioEl} data-testid="remote-audio" autoPlay />
         {!media.state.remoteVideo && (
           <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-6 text-center">
-            <div className={ringing ? "animate-pulse rounded-full ring-8 ring-white/10" : "rounded-full"}>
+            <div className={ringing ? "motion-safe:animate-pulse rounded-full ring-8 ring-white/10" : "rounded-full"}>
               <Avatar name={call.other.displayName} photoUrl={call.other.photoUrl} size={120} />
             </div>
             <h1 className="text-2xl font-semibold">{call.other.displayName}</h1>

@@ -88,7 +88,7 @@ export function IncomingCall() {
         data-testid="incoming-call"
         className="w-full max-w-sm rounded-2xl bg-white p-6 text-center shadow-2xl"
       >
-        <div className="mx-auto mb-4 w-fit animate-pulse rounded-full ring-4 ring-brand-200">
+        <div className="mx-auto mb-4 w-fit motion-safe:animate-pulse rounded-full ring-4 ring-brand-200">
           <Avatar name={ring.caller.displayName} photoUrl={ring.caller.photoUrl} size={88} />
         </div>
         <h2 id="ring-title" className="text-xl font-semibold text-slate-900">

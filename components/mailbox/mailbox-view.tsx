@@ -69,7 +69,7 @@ export function MailboxView() {
         {list.isPending ? (
           <ul aria-busy="true" className="divide-y divide-slate-100">
             {[0, 1, 2].map((i) => (
-              <li key={i} className="h-16 animate-pulse bg-slate-50" />
+              <li key={i} className="h-16 motion-safe:animate-pulse bg-slate-50" />
             ))}
           </ul>
         ) : list.isError ? (

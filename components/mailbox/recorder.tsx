@@ -203,7 +203,7 @@ export function Recorder({ target, maxSeconds, onSent }: { target: RecorderTarge
             <div className="flex aspect-[3/1] items-center justify-center text-slate-200" data-testid="recorder-preview">
               <span
                 aria-hidden="true"
-                className={`mr-2 inline-block h-3 w-3 rounded-full ${phase === "recording" ? "animate-pulse bg-rose-500" : "bg-slate-500"}`}
+                className={`mr-2 inline-block h-3 w-3 rounded-full ${phase === "recording" ? "motion-safe:animate-pulse bg-rose-500" : "bg-slate-500"}`}
               />
               {phase === "recording" ? "Recording your voice…" : "Microphone ready"}
             </div>

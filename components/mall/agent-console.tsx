@@ -122,7 +122,7 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
             className="mt-4 flex flex-wrap items-center gap-4 rounded-2xl border-2 border-emerald-500 bg-emerald-50 p-4 shadow-lg"
           >
             <span className="relative flex h-12 w-12 items-center justify-center rounded-full bg-emerald-600 text-white" aria-hidden="true">
-              <span className="absolute inset-0 animate-ping rounded-full bg-emerald-400 opacity-40" />☎
+              <span className="absolute inset-0 motion-safe:animate-ping rounded-full bg-emerald-400 opacity-40" />☎
             </span>
             <div className="min-w-0 flex-1">
               <p className="font-semibold" data-testid="ring-shopper">

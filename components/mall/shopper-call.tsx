@@ -105,7 +105,7 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
           </>
         )}
         <div className="mx-auto mt-4 h-1.5 w-40 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
-          <div className="h-full w-1/3 animate-pulse rounded-full bg-emerald-500" />
+          <div className="h-full w-1/3 motion-safe:animate-pulse rounded-full bg-emerald-500" />
         </div>
         <button
           type="button"

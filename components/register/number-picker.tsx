@@ -194,7 +194,7 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
                     {checkError}
                   </p>
                 ) : !check.data ? (
-                  <p className="animate-pulse text-sm text-slate-600">Checking…</p>
+                  <p className="motion-safe:animate-pulse text-sm text-slate-600">Checking…</p>
                 ) : (
                   <VanityResult check={check.data} busy={take.isPending} onHold={(digits, spelled) => take.mutate({ digits, spelled })} />
                 )}

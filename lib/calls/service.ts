@@ -1,3 +1,4 @@
+import { env } from "../env";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import type { BusPublisher } from "../bus";
@@ -126,7 +127,8 @@ export async function placeCall(deps: Deps, input: { callerId: string; calleeId:
       calleeSetting: callee.presenceSetting,
       calleeInCall,
     });
-    const draft = sm.newCall({ id: "", callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, now, outcome });
+    const ringMs = env().CALL_RING_SECONDS * 1000;
+    const draft = sm.newCall({ id: "", callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, now, outcome, ringMs });
     const { id: _drop, ...data } = draft;
     return fromRow(await tx.call.create({ data: { ...data, calleeSeen: true } }));
   });

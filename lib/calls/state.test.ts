@@ -26,6 +26,11 @@ describe("placing a call", () => {
     expect(c).toMatchObject({ status: "ended", outcome: "busy", endedAt: t0 });
     expect(ringing().ringUntil).toEqual(at(RING_MS));
   });
+  it("rings for the deployment's ring time when one is given", () => {
+    const c = newCall({ id: "c3", callerId: "a", calleeId: "b", kind: "video", now: t0, outcome: null, ringMs: 12_000 });
+    expect(c.ringUntil).toEqual(at(12_000));
+    expect(timeOut(c, at(12_000)).ok).toBe(true);
+  });
 });
 
 describe("answering", () => {

@@ -5,6 +5,7 @@
  * from, so two devices accepting at once, or a hang-up racing an accept, resolve
  * to exactly one winner.
  */
+/** The default; deployments set CALL_RING_SECONDS. */
 export const RING_MS = 30_000;
 
 export type CallStatus = "ringing" | "connected" | "ended";
@@ -70,6 +71,7 @@ export function newCall(input: {
   kind: CallKind;
   now: Date;
   outcome: Outcome | null;
+  ringMs?: number;
 }): Call {
   const base: Call = {
     id: input.id,
@@ -79,7 +81,7 @@ export function newCall(input: {
     status: "ringing",
     outcome: null,
     createdAt: input.now,
-    ringUntil: new Date(input.now.getTime() + RING_MS),
+    ringUntil: new Date(input.now.getTime() + (input.ringMs ?? RING_MS)),
     answeredAt: null,
     answeredDevice: null,
     endedAt: null,

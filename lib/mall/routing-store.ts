@@ -1,3 +1,4 @@
+import { env } from "../env";
 import type { Db } from "../db/client";
 import { EXPIRY_MS } from "../presence/status";
 import * as r from "./routing";
@@ -56,7 +57,10 @@ export async function loadRouting(tx: Tx, merchantId: string, now: Date): Promis
       kind: c.kind as r.Waiting["kind"],
       tried: parseTried(c.tried),
     }));
-  return { state: { agents, queue, rings }, staffStatus: new Map(staff.map((s) => [s.memberId, s.status])) };
+  return {
+    state: { agents, queue, rings, ringMs: env().MALL_AGENT_RING_SECONDS * 1000 },
+    staffStatus: new Map(staff.map((s) => [s.memberId, s.status])),
+  };
 }
 
 /** Writes what a step changed: rings started, requests back in the queue, agents' idle times, misses and auto-away. */

@@ -42,6 +42,14 @@ describe("mall call routing", () => {
     expect(ringsOf(s)).toEqual(["c->ann"]);
   });
 
+  it("rings each agent for the shop's ring time when the state carries one", () => {
+    let s = request({ ...mall(agent("ann", 1), agent("bob", 2)), ringMs: 8_000 }, { id: "c" }, 0).state;
+    expect(s.rings[0]?.until).toBe(8_000);
+    expect(expiredRings(s, 8_000)).toHaveLength(1);
+    s = ringEnded(s, "c", "ann", "timeout", 8_000).state;
+    expect(s.rings[0]).toMatchObject({ agentId: "bob", until: 16_000 });
+  });
+
   it("a declined call goes to the next agent without counting against the one who declined", () => {
     let s = request(mall(agent("ann", 1), agent("bob", 2)), { id: "c" }, 0).state;
     s = ringEnded(s, "c", "ann", "declined", 10).state;

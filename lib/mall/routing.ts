@@ -9,6 +9,7 @@
  * - An agent who lets AUTO_AWAY_AFTER calls in a row ring out is set away, with a notice.
  * - A shopper queued longer than OFFER_MESSAGE_AFTER_MS is offered a video message instead.
  */
+/** The default; deployments set MALL_AGENT_RING_SECONDS (carried in the state as ringMs). */
 export const RING_MS = 15_000;
 export const AUTO_AWAY_AFTER = 3;
 export const OFFER_MESSAGE_AFTER_MS = 90_000;
@@ -19,7 +20,7 @@ export type Agent = { id: string; status: AgentStatus; idleSince: number; missed
 export type Waiting = { id: string; kind: "call" | "callback"; since: number; tried: string[] };
 /** A request being rung: it keeps when it first asked and whom it has rung, in case this ring fails. */
 export type Ring = { requestId: string; agentId: string; until: number; since: number; kind: Waiting["kind"]; tried: string[] };
-export type RoutingState = { agents: Agent[]; queue: Waiting[]; rings: Ring[] };
+export type RoutingState = { agents: Agent[]; queue: Waiting[]; rings: Ring[]; ringMs?: number };
 
 export type Effect =
   | { type: "ring"; requestId: string; agentId: string; until: number; kind: Waiting["kind"] }
@@ -50,7 +51,7 @@ function dispatch(s: RoutingState, now: number, effects: Effect[]): RoutingState
     const ring: Ring = {
       requestId: w.id,
       agentId: agent.id,
-      until: now + RING_MS,
+      until: now + (state.ringMs ?? RING_MS),
       since: w.since,
       kind: w.kind,
       tried: [...w.tried.filter((t) => t !== agent.id), agent.id],

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { childProcessEnv } from "../../lib/env";
+import { STACK_CLOCKS } from "./clocks";
 import { testEnv } from "./test-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -44,6 +45,8 @@ export async function startStack(opts: {
       LIVEKIT_PORT: String(opts.port + 4000),
       LIVEKIT_RTC_TCP_PORT: String(opts.port + 4100),
       LIVEKIT_RTC_UDP_PORT: String(opts.port + 4200),
+      CALL_RING_SECONDS: String(STACK_CLOCKS.CALL_RING_SECONDS),
+      MALL_AGENT_RING_SECONDS: String(STACK_CLOCKS.MALL_AGENT_RING_SECONDS),
       ...opts.env,
     }),
     stdio: ["ignore", "pipe", "pipe"],
