@@ -203,25 +203,38 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/**
+ * Why this configuration serves more than this machine, or null. The bound addresses count as much as
+ * the public one: HOST=0.0.0.0 serves the network whatever PUBLIC_URL says.
+ */
+export function networkExposure(e: Env): string | null {
+  if (!LOOPBACK.test(new URL(e.PUBLIC_URL).hostname)) return `PUBLIC_URL ${e.PUBLIC_URL} is not loopback`;
+  if (!LOOPBACK.test(e.HOST)) return `HOST ${e.HOST} is not loopback`;
+  if (!LOOPBACK.test(e.PRESENCE_HOST)) return `PRESENCE_HOST ${e.PRESENCE_HOST} is not loopback`;
+  return null;
+}
 
 /**
  * What the launcher decides from the operator's own environment (before it sets NODE_ENV=production
  * for its children): whether this is a deployment, whether to load the demo members, and which
- * secrets are unfit. A deployment is a non-loopback PUBLIC_URL or NODE_ENV=production; there the
- * demo members (published password) are loaded only with SEED_DEMO=1, and every secret must come
- * from the environment: the built-in fallbacks and the ones generated into data/secrets.json are
- * refused (several nodes would each generate their own, and the file sits beside the data).
+ * secrets are unfit. A deployment is NODE_ENV=production or a non-loopback PUBLIC_URL, HOST or
+ * PRESENCE_HOST; there the demo members (published password) are loaded only with SEED_DEMO=1, and
+ * every secret must come from the environment: the built-in fallbacks and the ones generated into
+ * data/secrets.json are refused (several nodes would each generate their own, and the file sits
+ * beside the data).
  */
 export function deploymentCheck(
   e: Env,
   source: Record<string, string | undefined> = process.env,
-): { deployed: boolean; seedDemo: boolean; problems: string[] } {
-  const deployed = e.NODE_ENV === "production" || !LOOPBACK.test(new URL(e.PUBLIC_URL).hostname);
+): { deployed: boolean; reason: string | null; seedDemo: boolean; problems: string[] } {
+  const reason = e.NODE_ENV === "production" ? "NODE_ENV=production" : networkExposure(e);
+  const deployed = reason !== null;
   const seedDemo = e.SEED_DEMO ? e.SEED_DEMO === "1" : !deployed;
   const problems: string[] = [];
   if (deployed) {
-    const weak = (v: string | undefined) => !v || /^development-only/.test(v);
+    const weak = (v: string | undefined) => !v || BUILT_IN_SECRET.test(v);
     if (weak(source.AUTH_SECRET)) problems.push("AUTH_SECRET must be set (32+ random characters) for a deployment");
     if (weak(source.PRESENCE_SECRET)) problems.push("PRESENCE_SECRET must be set (32+ random characters) for a deployment");
     if (weak(source.LIVEKIT_API_SECRET) || !source.LIVEKIT_API_KEY || source.LIVEKIT_API_KEY === "portal") {
@@ -236,7 +249,25 @@ export function deploymentCheck(
       problems.push("AUTH_SECRET, PRESENCE_SECRET and LIVEKIT_API_SECRET must differ from each other");
     }
   }
-  return { deployed, seedDemo, problems };
+  return { deployed, reason, seedDemo, problems };
+}
+
+/** The fallbacks parseEnv puts in when nothing is set: published in this file, so anyone can sign with them. */
+const BUILT_IN_SECRET = /^development-only/;
+
+/**
+ * What each server process (server/web.ts, server/presence/main.ts) checks as it starts, since
+ * either may be started by hand without the launcher. Exposed to the network: everything the launcher
+ * demands of a deployment. On loopback in production: no built-in secret. NODE_ENV=production alone
+ * cannot demand more here, because the launcher sets it for its children on the README's local start
+ * too, handing them the random secrets it generated into data/secrets.json.
+ */
+export function serverStartProblems(e: Env, source: Record<string, string | undefined> = process.env): string[] {
+  if (networkExposure(e)) return deploymentCheck(e, source).problems;
+  if (e.NODE_ENV !== "production") return [];
+  return (["AUTH_SECRET", "PRESENCE_SECRET", "LIVEKIT_API_SECRET"] as const)
+    .filter((name) => BUILT_IN_SECRET.test(e[name]))
+    .map((name) => `${name} is a built-in development secret (published in the source): set a random one of your own`);
 }
 
 /** For tests and benchmarks that point this process at another database or portal. */
