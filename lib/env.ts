@@ -62,8 +62,6 @@ const schema = z.object({
   MAILBOX_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Greeting recordings a member may start per hour. */
   GREETING_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(10),
-  /** Verification mails a member may ask to be sent again per hour. */
-  EMAIL_VERIFICATION_RESENDS_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Recorded messages and photos in S3-compatible object storage (all four set), or files under DATA_DIR. */
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: z.string().min(3).optional(),
