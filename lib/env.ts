@@ -62,6 +62,8 @@ const schema = z.object({
   MAILBOX_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Greeting recordings a member may start per hour. */
   GREETING_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Hours an unconfirmed address stays with its holder; after that, registering it takes it from them (they keep their account). */
+  UNVERIFIED_EMAIL_GRACE_HOURS: z.coerce.number().int().min(1).default(24),
   /** Recorded messages and photos in S3-compatible object storage (all four set), or files under DATA_DIR. */
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: z.string().min(3).optional(),

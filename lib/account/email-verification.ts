@@ -41,6 +41,12 @@ export async function sendVerificationEmail(deps: VerificationDeps, memberId: st
     });
     if (!m) throw new DomainError("NOT_FOUND", "No such member.");
     if (m.emailVerifiedAt) return null;
+    if (!m.email) {
+      throw new DomainError(
+        "CONFLICT",
+        "Your account has no email address: it was not confirmed in time and someone else has registered it. You still sign in with your number.",
+      );
+    }
     const dayAgo = new Date(now.getTime() - DAY_MS);
     const sent = await tx.emailVerification.findMany({
       where: { memberId, createdAt: { gt: dayAgo } },
@@ -107,7 +113,9 @@ export async function verifyEmail(deps: Pick<VerificationDeps, "db" | "now">, to
   const won = await deps.db.$transaction(async (tx) => {
     const taken = await tx.emailVerification.deleteMany({ where: { tokenHash } });
     if (taken.count === 0) return false;
-    await tx.member.update({ where: { id: row.memberId }, data: { emailVerifiedAt: now } });
+    // Only while the member still holds the address the link was sent to (it may have been released meanwhile).
+    const held = await tx.member.updateMany({ where: { id: row.memberId, emailKey: row.emailKey }, data: { emailVerifiedAt: now } });
+    if (held.count === 0) return false;
     // The replaced links kept for counting resends have nothing left to count.
     await tx.emailVerification.deleteMany({ where: { memberId: row.memberId } });
     return true;

@@ -61,3 +61,45 @@ describe("resending the verification link", () => {
     expect(verified).toBe(1);
   });
 });
+
+describe("an address left unverified", () => {
+  it("goes to a new registration after the grace period; the holder keeps their account, signed in by number", async () => {
+    const holder = await register();
+    const client = await db();
+    const firstLink = verificationToken(mailsTo(holder.email)[0]!)!;
+    const owner = person({ email: holder.email.toUpperCase() });
+
+    // Within the grace period (24 h) the address is still taken.
+    const early = await api<Err>("/api/register", { method: "POST", json: owner });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe("EMAIL_TAKEN");
+
+    await client.member.update({ where: { id: holder.id }, data: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
+    const taken = await api<{ member: { id: string } }>("/api/register", { method: "POST", json: owner });
+    expect(taken.status).toBe(201);
+    expect((await signIn(owner.email, owner.password)).cookie).not.toBeNull();
+
+    // The holder's account stays, without the address: the number signs in, the address does not.
+    const byNumber = await signIn(holder.number, holder.password);
+    expect(byNumber.cookie).not.toBeNull();
+    expect((await signIn(holder.email, holder.password)).cookie).toBeNull();
+    expect((await client.member.findUniqueOrThrow({ where: { id: holder.id } })).email).toBe("");
+    // Their old link verifies nothing now, and nothing more is mailed for them.
+    expect((await api("/api/account/verify-email", { method: "POST", json: { token: firstLink } })).status).toBe(404);
+    const resend = await api<Err>("/api/account/verification", { method: "POST", headers: { cookie: byNumber.cookie! } });
+    expect(resend.status).toBe(409);
+    expect(resend.body.error.message).toMatch(/no email address/);
+  });
+
+  it("stays with a holder who confirmed it, however old the account", async () => {
+    const holder = await register();
+    const client = await db();
+    await client.member.update({
+      where: { id: holder.id },
+      data: { createdAt: new Date(Date.now() - 30 * 24 * 3600_000), emailVerifiedAt: new Date() },
+    });
+    const r = await api<Err>("/api/register", { method: "POST", json: person({ email: holder.email }) });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe("EMAIL_TAKEN");
+  });
+});
