@@ -33,8 +33,10 @@ const schema = z.object({
   NUMBER_HOLDS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Open (queued, ringing or connected) shop calls of guests from one client address. */
   MALL_GUEST_CALLS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
-  /** Sign-in failures per account before it is locked out for a while (30 s, doubling up to 15 min). */
+  /** Sign-in failures per identifier from one client address before that address is locked out of it (30 s, doubling up to 15 min). */
   SIGN_IN_FAILURES_BEFORE_LOCKOUT: z.coerce.number().int().min(1).default(5),
+  /** Sign-in failures per identifier from all addresses before browsers that never signed in to it are locked out alike. */
+  SIGN_IN_ACCOUNT_FAILURES_BEFORE_LOCKOUT: z.coerce.number().int().min(1).default(50),
   /**
    * How many proxies you run in front of the web server: the client address is the entry that many
    * hops from the right of X-Forwarded-For (1 = the last entry, the one your proxy appended); 0 = the
