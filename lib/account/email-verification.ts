@@ -13,7 +13,7 @@ export const VERIFICATION_MAILS_PER_DAY = 5;
 export const VERIFICATION_MAIL_SPACING_MS = 60_000;
 
 const DAY_MS = 24 * 3600_000;
-/** What a replaced link's expiry is set to: a link that expired before it was made was replaced by a newer one. */
+/** A replaced link's expiry: the epoch, a time no link is ever given, so it also tells "replaced" from "expired". */
 const REPLACED = new Date(0);
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -103,7 +103,7 @@ export async function verifyEmail(deps: Pick<VerificationDeps, "db" | "now">, to
     "NOT_FOUND",
     "This link is not valid: it was used already, replaced by a newer one, or mistyped. Sign in and ask for a new one.",
   );
-  if (!row || row.expiresAt <= row.createdAt) throw invalid;
+  if (!row || row.expiresAt.getTime() === REPLACED.getTime()) throw invalid;
   if (row.expiresAt <= now) {
     await deps.db.emailVerification.deleteMany({ where: { tokenHash } });
     throw new DomainError("NOT_FOUND", "This link has expired. Sign in and ask for a new one.");

@@ -67,7 +67,7 @@ describe("an address left unverified", () => {
     const holder = await register();
     const client = await db();
     const firstLink = verificationToken(mailsTo(holder.email)[0]!)!;
-    const owner = person({ email: holder.email.toUpperCase() });
+    const owner = person({ email: holder.email.toUpperCase(), password: "the real owner's passphrase" });
 
     // Within the grace period (24 h) the address is still taken.
     const early = await api<Err>("/api/register", { method: "POST", json: owner });
