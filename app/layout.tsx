@@ -43,7 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <PresenceProvider signedIn={!!member} autoAwayMs={env().PRESENCE_AUTO_AWAY_SECONDS * 1000}>
             <SiteHeader member={member} />
-            {account && !account.emailVerified && <VerifyBanner email={account.email} />}
+            {account && !account.emailVerified && account.email && <VerifyBanner email={account.email} />}
             {member && <IncomingCall />}
             <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
               {children}

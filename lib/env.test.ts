@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deploymentCheck, parseEnv } from "./env";
+import { deploymentCheck, parseEnv, serverStartProblems } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const EMPTY_DIR = "/tmp/portal-env-test-nothing-here";
@@ -66,8 +66,8 @@ describe("configuration", () => {
     it("loads the demo on the README's loopback start, and not on a public address or in production", () => {
       expect(check({})).toMatchObject({ deployed: false, seedDemo: true, problems: [] });
       expect(check({ PUBLIC_URL: "http://127.0.0.1:3000" })).toMatchObject({ deployed: false, seedDemo: true });
-      expect(check({ PUBLIC_URL: "https://portal.example.com", ...own })).toEqual({ deployed: true, seedDemo: false, problems: [] });
-      expect(check({ NODE_ENV: "production", ...own })).toEqual({ deployed: true, seedDemo: false, problems: [] });
+      expect(check({ PUBLIC_URL: "https://portal.example.com", ...own })).toMatchObject({ deployed: true, seedDemo: false, problems: [] });
+      expect(check({ NODE_ENV: "production", ...own })).toMatchObject({ deployed: true, seedDemo: false, problems: [] });
       expect(check({ PUBLIC_URL: "https://portal.example.com", SEED_DEMO: "1", ...own }).seedDemo).toBe(true);
       expect(check({ SEED_DEMO: "0" }).seedDemo).toBe(false);
     });
@@ -82,6 +82,55 @@ describe("configuration", () => {
         check({ NODE_ENV: "production", ...own, AUTH_SECRET: "development-only-secret-do-not-use-in-production" }).problems[0],
       ).toMatch(/AUTH_SECRET/);
       expect(check({ NODE_ENV: "production", ...own, PRESENCE_SECRET: own.AUTH_SECRET }).problems[0]).toMatch(/must differ/);
+    });
+
+    it("counts a non-loopback HOST or PRESENCE_HOST as a deployment (no demo members, secrets required) whatever PUBLIC_URL says", () => {
+      for (const bound of [{ HOST: "0.0.0.0" }, { HOST: "::" }, { HOST: "192.0.2.10" }, { PRESENCE_HOST: "0.0.0.0" }] as Record<
+        string,
+        string
+      >[]) {
+        const r = check(bound);
+        expect(r, JSON.stringify(bound)).toMatchObject({ deployed: true, seedDemo: false });
+        expect(r.reason).toMatch(/HOST .* is not loopback/);
+        expect(r.problems.join("\n")).toMatch(/AUTH_SECRET must be set/);
+      }
+      for (const host of ["127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"]) expect(check({ HOST: host }).deployed, host).toBe(false);
+    });
+  });
+
+  describe("a server process started by hand (no launcher)", () => {
+    const own = {
+      AUTH_SECRET: "a".repeat(40),
+      PRESENCE_SECRET: "b".repeat(40),
+      LIVEKIT_URL: "wss://lk.example.com",
+      LIVEKIT_API_KEY: "prod-key",
+      LIVEKIT_API_SECRET: "c".repeat(40),
+    };
+    const problems = (vars: Record<string, string>) => serverStartProblems(parseEnv({ DATA_DIR: EMPTY_DIR, ...vars }), vars);
+
+    it("refuses each built-in secret in production, even on loopback", () => {
+      expect(problems({ NODE_ENV: "production", ...own })).toEqual([]);
+      expect(problems({ NODE_ENV: "production", ...own, AUTH_SECRET: "development-only-secret-do-not-use-in-production" })).toEqual([
+        expect.stringMatching(/^AUTH_SECRET is a built-in development secret/),
+      ]);
+      expect(problems({ NODE_ENV: "production", ...own, PRESENCE_SECRET: "development-only-presence-secret-not-for-production" })).toEqual([
+        expect.stringMatching(/^PRESENCE_SECRET is a built-in development secret/),
+      ]);
+      expect(
+        problems({ NODE_ENV: "production", ...own, LIVEKIT_API_SECRET: "development-only-livekit-secret-not-for-production" }),
+      ).toEqual([expect.stringMatching(/^LIVEKIT_API_SECRET is a built-in development secret/)]);
+    });
+
+    it("refuses the built-in secrets on a non-loopback HOST or PUBLIC_URL even outside production, as the launcher would", () => {
+      expect(problems({ HOST: "0.0.0.0" }).join("\n")).toMatch(/AUTH_SECRET must be set.*PRESENCE_SECRET must be set.*LIVEKIT/s);
+      expect(problems({ PRESENCE_HOST: "0.0.0.0" })).not.toEqual([]);
+      expect(problems({ PUBLIC_URL: "https://portal.example.com" })).not.toEqual([]);
+      expect(problems({ HOST: "0.0.0.0", ...own })).toEqual([]);
+    });
+
+    it("lets the README's local start run: loopback, outside production, on the built-in fallbacks", () => {
+      expect(problems({})).toEqual([]);
+      expect(problems({ NODE_ENV: "test" })).toEqual([]);
     });
   });
 

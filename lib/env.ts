@@ -33,8 +33,10 @@ const schema = z.object({
   NUMBER_HOLDS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Open (queued, ringing or connected) shop calls of guests from one client address. */
   MALL_GUEST_CALLS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
-  /** Sign-in failures per account before it is locked out for a while (30 s, doubling up to 15 min). */
+  /** Sign-in failures per identifier from one client address before that address is locked out of it (30 s, doubling up to 15 min). */
   SIGN_IN_FAILURES_BEFORE_LOCKOUT: z.coerce.number().int().min(1).default(5),
+  /** Sign-in failures per identifier from all addresses before browsers that never signed in to it are locked out alike. */
+  SIGN_IN_ACCOUNT_FAILURES_BEFORE_LOCKOUT: z.coerce.number().int().min(1).default(50),
   /**
    * How many proxies you run in front of the web server: the client address is the entry that many
    * hops from the right of X-Forwarded-For (1 = the last entry, the one your proxy appended); 0 = the
@@ -62,8 +64,8 @@ const schema = z.object({
   MAILBOX_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Greeting recordings a member may start per hour. */
   GREETING_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(10),
-  /** Verification mails a member may ask to be sent again per hour. */
-  EMAIL_VERIFICATION_RESENDS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** Hours an unconfirmed address stays with its holder; after that, registering it takes it from them (they keep their account). */
+  UNVERIFIED_EMAIL_GRACE_HOURS: z.coerce.number().int().min(1).default(24),
   /** Recorded messages and photos in S3-compatible object storage (all four set), or files under DATA_DIR. */
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: z.string().min(3).optional(),
@@ -206,25 +208,38 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/**
+ * Why this configuration serves more than this machine, or null. The bound addresses count as much as
+ * the public one: HOST=0.0.0.0 serves the network whatever PUBLIC_URL says.
+ */
+export function networkExposure(e: Env): string | null {
+  if (!LOOPBACK.test(new URL(e.PUBLIC_URL).hostname)) return `PUBLIC_URL ${e.PUBLIC_URL} is not loopback`;
+  if (!LOOPBACK.test(e.HOST)) return `HOST ${e.HOST} is not loopback`;
+  if (!LOOPBACK.test(e.PRESENCE_HOST)) return `PRESENCE_HOST ${e.PRESENCE_HOST} is not loopback`;
+  return null;
+}
 
 /**
  * What the launcher decides from the operator's own environment (before it sets NODE_ENV=production
  * for its children): whether this is a deployment, whether to load the demo members, and which
- * secrets are unfit. A deployment is a non-loopback PUBLIC_URL or NODE_ENV=production; there the
- * demo members (published password) are loaded only with SEED_DEMO=1, and every secret must come
- * from the environment: the built-in fallbacks and the ones generated into data/secrets.json are
- * refused (several nodes would each generate their own, and the file sits beside the data).
+ * secrets are unfit. A deployment is NODE_ENV=production or a non-loopback PUBLIC_URL, HOST or
+ * PRESENCE_HOST; there the demo members (published password) are loaded only with SEED_DEMO=1, and
+ * every secret must come from the environment: the built-in fallbacks and the ones generated into
+ * data/secrets.json are refused (several nodes would each generate their own, and the file sits
+ * beside the data).
  */
 export function deploymentCheck(
   e: Env,
   source: Record<string, string | undefined> = process.env,
-): { deployed: boolean; seedDemo: boolean; problems: string[] } {
-  const deployed = e.NODE_ENV === "production" || !LOOPBACK.test(new URL(e.PUBLIC_URL).hostname);
+): { deployed: boolean; reason: string | null; seedDemo: boolean; problems: string[] } {
+  const reason = e.NODE_ENV === "production" ? "NODE_ENV=production" : networkExposure(e);
+  const deployed = reason !== null;
   const seedDemo = e.SEED_DEMO ? e.SEED_DEMO === "1" : !deployed;
   const problems: string[] = [];
   if (deployed) {
-    const weak = (v: string | undefined) => !v || /^development-only/.test(v);
+    const weak = (v: string | undefined) => !v || BUILT_IN_SECRET.test(v);
     if (weak(source.AUTH_SECRET)) problems.push("AUTH_SECRET must be set (32+ random characters) for a deployment");
     if (weak(source.PRESENCE_SECRET)) problems.push("PRESENCE_SECRET must be set (32+ random characters) for a deployment");
     if (weak(source.LIVEKIT_API_SECRET) || !source.LIVEKIT_API_KEY || source.LIVEKIT_API_KEY === "portal") {
@@ -239,7 +254,25 @@ export function deploymentCheck(
       problems.push("AUTH_SECRET, PRESENCE_SECRET and LIVEKIT_API_SECRET must differ from each other");
     }
   }
-  return { deployed, seedDemo, problems };
+  return { deployed, reason, seedDemo, problems };
+}
+
+/** The fallbacks parseEnv puts in when nothing is set: published in this file, so anyone can sign with them. */
+const BUILT_IN_SECRET = /^development-only/;
+
+/**
+ * What each server process (server/web.ts, server/presence/main.ts) checks as it starts, since
+ * either may be started by hand without the launcher. Exposed to the network: everything the launcher
+ * demands of a deployment. On loopback in production: no built-in secret. NODE_ENV=production alone
+ * cannot demand more here, because the launcher sets it for its children on the README's local start
+ * too, handing them the random secrets it generated into data/secrets.json.
+ */
+export function serverStartProblems(e: Env, source: Record<string, string | undefined> = process.env): string[] {
+  if (networkExposure(e)) return deploymentCheck(e, source).problems;
+  if (e.NODE_ENV !== "production") return [];
+  return (["AUTH_SECRET", "PRESENCE_SECRET", "LIVEKIT_API_SECRET"] as const)
+    .filter((name) => BUILT_IN_SECRET.test(e[name]))
+    .map((name) => `${name} is a built-in development secret (published in the source): set a random one of your own`);
 }
 
 /** For tests and benchmarks that point this process at another database or portal. */

@@ -31,7 +31,7 @@ const webUrl = `http://localhost:${e.PORT}`;
 const deployment = deploymentCheck(e);
 if (deployment.problems.length) {
   console.error(
-    `This is a deployment (${e.NODE_ENV === "production" ? "NODE_ENV=production" : `PUBLIC_URL ${e.PUBLIC_URL} is not loopback`}), and its secrets are not fit for one:\n` +
+    `This is a deployment (${deployment.reason}), and its secrets are not fit for one:\n` +
       deployment.problems.map((p) => `  - ${p}`).join("\n") +
       "\nSet them in the environment (e.g. `openssl rand -base64 36` for each secret); see README, Configuration.",
   );

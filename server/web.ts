@@ -13,6 +13,7 @@ import { isHttps } from "../lib/http/security-headers";
 import { storage } from "../lib/storage";
 import path from "node:path";
 import { answerClientError, errorJson, guardRequest } from "./edge";
+import { refuseUnfitSecrets } from "./refuse-unfit-secrets";
 
 /**
  * The Next.js HTTP server. A custom server only so that the client address is
@@ -20,6 +21,7 @@ import { answerClientError, errorJson, guardRequest } from "./edge";
  * TRUST_PROXY=n by the address n hops from the right, before Next.js sees it.
  */
 const e = env();
+refuseUnfitSecrets("web", e);
 // Files under DATA_DIR (recordings, outbox, database) are the operator's alone, also when this process is started without the launcher.
 process.umask(0o077);
 const dev = process.argv.includes("--dev");

@@ -5,7 +5,11 @@ import { GUEST_SECRET_PATTERN, publicGuestId } from "@/lib/auth/guest-id";
 import { env } from "@/lib/env";
 import { isHttps } from "@/lib/http/security-headers";
 
-const NAME = "portal_guest";
+/**
+ * Renamed from "portal_guest", whose values minted before guests had public ids were the public id
+ * itself (seen by agents): a browser holding only the old name is a new guest. Nothing reads the old name.
+ */
+const NAME = "portal_guest_secret";
 
 /**
  * The cookie holds the guest's secret; callers only ever get the public id derived from it

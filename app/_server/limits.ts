@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { counterStore } from "@/lib/http/counter-store";
 import { clientAddress, RateLimiter } from "@/lib/http/rate-limit";
 
-let limiters: Record<"auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "resends", RateLimiter> | undefined;
+let limiters: Record<"auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings", RateLimiter> | undefined;
 
 const HOUR = 3600_000;
 
@@ -18,7 +18,6 @@ function get() {
     calls: new RateLimiter(store, "calls", e.RATE_LIMIT_CALLS_PER_MINUTE, 60_000, "calls"),
     mall: new RateLimiter(store, "mall", e.RATE_LIMIT_MALL_CALLS_PER_MINUTE, 60_000, "calls to shops"),
     greetings: new RateLimiter(store, "greetings", e.GREETING_UPLOADS_PER_HOUR, HOUR, "greeting recordings this hour"),
-    resends: new RateLimiter(store, "verify-resend", e.EMAIL_VERIFICATION_RESENDS_PER_HOUR, HOUR, "verification emails this hour"),
   };
   return limiters;
 }
@@ -35,4 +34,3 @@ export const limitCalls = (memberId: string) => get().calls.hit(memberId);
 export const limitMallCalls = (req: Request) => get().mall.hit(clientAddress(req));
 /** Per member: each greeting is ffmpeg work and storage. */
 export const limitGreetings = (memberId: string) => get().greetings.hit(memberId);
-export const limitVerificationResends = (memberId: string) => get().resends.hit(memberId);

@@ -4,10 +4,11 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { DomainError } from "../errors";
 import { counterStore } from "../http/counter-store";
-import { RateLimiter } from "../http/rate-limit";
+import { addressKey, RateLimiter } from "../http/rate-limit";
 import { isHttps } from "../http/security-headers";
-import { assertNotLockedOut, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
-import { signInAccountKey, verifyCredentials } from "./verify-credentials";
+import { readKnownDevice } from "./known-device";
+import { assertNotLockedOut, recordSignInFailure, recordSignInSuccess, signInIdentifierKey } from "./sign-in-throttle";
+import { accountIdFor, verifyCredentials } from "./verify-credentials";
 
 let signInLimiter: RateLimiter | undefined;
 
@@ -17,10 +18,14 @@ function firstHeader(headers: unknown, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** What the sign-in route knows of the request: the known-device cookie, and whom to tell of a success (to renew it). */
+export type SignInContext = { knownDevice?: string; onSignedIn?: (memberId: string) => void };
+
 /** next-auth configuration: credentials (email or number + password), JWT sessions. */
-export function authOptions(): AuthOptions {
+export function authOptions(ctx: SignInContext = {}): AuthOptions {
   const e = env();
   signInLimiter ??= new RateLimiter(counterStore(), "signin", e.RATE_LIMIT_AUTH_PER_MINUTE, 60_000, "sign-in attempts");
+  const limits = { perAddress: e.SIGN_IN_FAILURES_BEFORE_LOCKOUT, perAccount: e.SIGN_IN_ACCOUNT_FAILURES_BEFORE_LOCKOUT };
   return {
     secret: e.AUTH_SECRET,
     // Secure (and __Secure- prefixed) session cookies when the portal is served over https.
@@ -32,21 +37,24 @@ export function authOptions(): AuthOptions {
         name: "Email or number",
         credentials: { identifier: { label: "Email or number", type: "text" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const address = firstHeader(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+          const address = addressKey(firstHeader(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim() || "unknown");
           const client = await db();
           const store = counterStore();
-          const identifier = credentials?.identifier ?? "";
+          const typed = credentials?.identifier ?? "";
           try {
             await signInLimiter!.hit(address);
-            // Per account as well: spreading guesses over many addresses does not get past this.
-            const account = await signInAccountKey(client, identifier);
-            await assertNotLockedOut(store, account, { failuresBeforeLockout: e.SIGN_IN_FAILURES_BEFORE_LOCKOUT });
-            const member = await verifyCredentials(client, identifier, credentials?.password ?? "");
+            // Only a valid cookie costs a look-up, and it only tells its holder about their own account.
+            const device = readKnownDevice(e.AUTH_SECRET, ctx.knownDevice);
+            const known = device && (await accountIdFor(client, typed)) === device.memberId ? device.deviceId : null;
+            const attempt = { identifier: signInIdentifierKey(typed), address, device: known };
+            await assertNotLockedOut(store, attempt, limits);
+            const member = await verifyCredentials(client, typed, credentials?.password ?? "");
             if (!member) {
-              await recordSignInFailure(store, account, { failuresBeforeLockout: e.SIGN_IN_FAILURES_BEFORE_LOCKOUT });
+              await recordSignInFailure(store, attempt, limits);
               return null;
             }
-            await recordSignInSuccess(store, account);
+            await recordSignInSuccess(store, attempt, limits);
+            ctx.onSignedIn?.(member.id);
             return { id: member.id, name: member.displayName };
           } catch (err) {
             // next-auth passes the message to the client as the sign-in error.

@@ -31,13 +31,8 @@ async function findAccount(db: Db, identifier: string) {
       : null;
 }
 
-/**
- * What sign-in failures are counted against: the member an identifier names (so their email and
- * number share one allowance), or the identifier itself when it names nobody.
- */
-export async function signInAccountKey(db: Db, identifier: string): Promise<string> {
+/** The member an identifier names, if any (to tell whether a known-device cookie is for this account). */
+export async function accountIdFor(db: Db, identifier: string): Promise<string | null> {
   const id = identifier.trim().slice(0, 260);
-  const member = id ? await findAccount(db, id) : null;
-  if (member) return `m:${member.id}`;
-  return `i:${parseNumber(id) ?? id.toLowerCase()}`;
+  return id ? ((await findAccount(db, id))?.id ?? null) : null;
 }

@@ -8,6 +8,7 @@ import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
 import type { Storage } from "../storage";
 import { sniffImage } from "../storage/sniff";
+import { releaseUnverifiedEmail } from "./release-unverified-email";
 import type { RegisterInput } from "./schemas";
 
 export type RegisteredMember = { id: string; handle: string; number: string; formattedNumber: string };
@@ -46,11 +47,24 @@ function checkPhoto(photo: PhotoUpload) {
 export async function registerMember(
   db: Db,
   input: RegisterInput,
-  opts: { holderToken?: string | null; photo?: PhotoUpload | null; storage: Storage; now?: Date },
+  opts: {
+    holderToken?: string | null;
+    photo?: PhotoUpload | null;
+    storage: Storage;
+    now?: Date;
+    /** An address its holder has not confirmed for this long goes to whoever registers it (none: never). */
+    unverifiedEmailGraceMs?: number;
+  },
 ): Promise<RegisteredMember> {
   const now = opts.now ?? new Date();
   const photoType = opts.photo ? checkPhoto(opts.photo) : null;
   const passwordHash = await hashPassword(input.password);
+  if (opts.unverifiedEmailGraceMs !== undefined) {
+    await releaseUnverifiedEmail(db, {
+      emailKey: input.email.toLowerCase(),
+      registeredBefore: new Date(now.getTime() - opts.unverifiedEmailGraceMs),
+    });
+  }
 
   let photoKey: string | null = null;
   if (opts.photo && photoType) {

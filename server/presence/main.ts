@@ -7,6 +7,7 @@ import type { ClientToServer, ServerToClient } from "../../lib/presence/events";
 import { handleInternal } from "./internal-http";
 import { ticketClaims } from "../../lib/presence/ticket-claims";
 import { PresenceNode } from "./node";
+import { refuseUnfitSecrets } from "../refuse-unfit-secrets";
 
 /**
  * The presence server: its own process, holding the browsers' connections.
@@ -14,6 +15,7 @@ import { PresenceNode } from "./node";
  * client reconnection; tickets from /api/presence/ticket authenticate.
  */
 const e = env();
+refuseUnfitSecrets("presence", e);
 // Like the web process: what this process writes under DATA_DIR (the SQLite WAL) is the operator's alone.
 process.umask(0o077);
 const log = (msg: string) => console.log(`[${e.PRESENCE_NODE_ID}] ${msg}`);

@@ -7,6 +7,7 @@ import type { BusPublisher } from "../../lib/bus";
 import { db, disconnectDb } from "../../lib/db/client";
 import { endCall, setAgentStatus } from "../../lib/mall/calls";
 import { api, newAddress, person, signIn, useStackDatabase } from "../support/http";
+import { mailsTo, verificationToken } from "../support/mail";
 
 type Err = { error: { code: string; message: string } };
 
@@ -53,21 +54,6 @@ function webm(seconds: number): Buffer {
   return fs.readFileSync(out);
 }
 
-/** Every .eml in the stack's outbox addressed to `email`. */
-function mailsTo(email: string): string[] {
-  const outbox = path.join(inject("dataDir"), "outbox");
-  if (!fs.existsSync(outbox)) return [];
-  return fs
-    .readdirSync(outbox)
-    .map((f) => fs.readFileSync(path.join(outbox, f), "utf8"))
-    .filter((t) => t.includes(`To: ${email}`));
-}
-
-// The body is quoted-printable: soft line breaks ("=" at a line's end) and "=3D" for "=".
-const tokenIn = (mail: string) =>
-  /verify-email\?token=3D([A-Za-z0-9_-]+)|verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail.replace(/=\r?\n/g, "")) ?? null;
-const tokenOf = (m: RegExpExecArray) => (m[1] ?? m[2])!;
-
 async function register() {
   const p = person();
   const r = await api<{ member: { id: string; handle: string } }>("/api/register", { method: "POST", json: p });
@@ -98,7 +84,7 @@ describe("email verification", () => {
     const verification = mailsTo(owner.email);
     expect(verification).toHaveLength(1);
     expect(verification[0]).toMatch(/Subject: Confirm your email address/);
-    const token = tokenOf(tokenIn(verification[0]!)!);
+    const token = verificationToken(verification[0]!)!;
     // Only the hash is stored.
     const rows = await (await db()).emailVerification.findMany({ where: { memberId: owner.id } });
     expect(rows).toHaveLength(1);
@@ -138,30 +124,16 @@ describe("email verification", () => {
       expect(fs.statSync(path.join(data, "files", "mailbox", owner.id, f)).mode & 0o077, f).toBe(0);
   });
 
-  it("refuses an expired link and a malformed one, and resends a few times an hour", async () => {
+  it("refuses an expired link and a malformed one; resending is for members", async () => {
     const m = await register();
     const client = await db();
-    const first = tokenOf(tokenIn(mailsTo(m.email)[0]!)!);
+    const first = verificationToken(mailsTo(m.email)[0]!)!;
     await client.emailVerification.updateMany({ where: { memberId: m.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await api<Err>("/api/account/verify-email", { method: "POST", json: { token: first } });
     expect(expired.status).toBe(404);
     expect(expired.body.error.message).toMatch(/expired/);
     expect((await api<Err>("/api/account/verify-email", { method: "POST", json: { token: 5 } })).status).toBe(400);
     expect((await api<Err>("/api/account/verification", { method: "POST" })).status).toBe(401);
-
-    for (let i = 0; i < 3; i++)
-      expect((await api("/api/account/verification", { method: "POST", headers: { cookie: m.cookie } })).status).toBe(200);
-    const fourth = await api<Err>("/api/account/verification", { method: "POST", headers: { cookie: m.cookie } });
-    expect(fourth.status).toBe(429);
-    expect(fourth.headers.get("retry-after")).toMatch(/^\d+$/);
-    // Only the newest link works.
-    const links = mailsTo(m.email).map((t) => tokenOf(tokenIn(t)!));
-    expect(new Set(links).size).toBe(4);
-    const newest = await client.emailVerification.findMany({ where: { memberId: m.id } });
-    expect(newest).toHaveLength(1);
-    let verified = 0;
-    for (const t of links) if ((await api("/api/account/verify-email", { method: "POST", json: { token: t } })).status === 200) verified++;
-    expect(verified).toBe(1);
   });
 });
 
@@ -323,29 +295,6 @@ describe("rate limits", () => {
     expect(statuses.slice(0, 30).every((r) => r.status !== 429)).toBe(true);
     expect(statuses[30]!.status).toBe(429);
     expect(statuses[30]!.body.error.message).toMatch(/numbers held from this address/);
-  });
-
-  it("locks an account after 5 failed sign-ins from any addresses, says when to retry, and counts unknown accounts alike", async () => {
-    const m = await register();
-    for (let i = 0; i < 5; i++) expect((await signIn(m.email, "wrong password!", newAddress())).cookie).toBeNull();
-    const locked = await signIn(m.email, m.password, newAddress());
-    expect(locked.cookie).toBeNull();
-    expect(decodeURIComponent(JSON.stringify(locked.res.body))).toMatch(/Too many failed sign-ins for this account; try again in \d+ s/);
-    // By number too: it is the same account.
-    const number = (await (await db()).phoneNumber.findFirstOrThrow({ where: { memberId: m.id } })).digits;
-    expect(decodeURIComponent(JSON.stringify((await signIn(number, m.password, newAddress())).res.body))).toMatch(
-      /Too many failed sign-ins/,
-    );
-
-    const ghost = `nobody-${Math.random().toString(36).slice(2)}@example.test`;
-    for (let i = 0; i < 5; i++) await signIn(ghost, "wrong password!", newAddress());
-    expect(decodeURIComponent(JSON.stringify((await signIn(ghost, "wrong password!", newAddress())).res.body))).toMatch(
-      /Too many failed sign-ins for this account/,
-    );
-
-    // Another account is untouched.
-    const other = await register();
-    expect((await signIn(other.email, other.password, newAddress())).cookie).not.toBeNull();
   });
 
   it("bounds open guest calls to shops per address (each cookieless request is a new guest)", async () => {

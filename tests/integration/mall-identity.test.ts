@@ -95,9 +95,9 @@ describe("a guest's identity in a mall call", () => {
     });
     expect(placed.status).toBe(201);
     callId = placed.body.id;
-    const secret = setCookie(placed.headers, "portal_guest");
+    const secret = setCookie(placed.headers, "portal_guest_secret");
     expect(secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    guestCookie = `portal_guest=${secret}`;
+    guestCookie = `portal_guest_secret=${secret}`;
     expect((await api(`/api/console/calls/${callId}/accept`, as(cookies["sprout-agent1"]!, { method: "POST", json: {} }))).status).toBe(
       200,
     );
@@ -113,7 +113,7 @@ describe("a guest's identity in a mall call", () => {
     // The guest's page listens for the call's events; so does the agent, holding a copied cookie.
     const guest = await presenceFor(guestCookie);
     expect(guest.subject).toBe(`guest:${agentSees}`);
-    const forged = `portal_guest=${agentSees}`;
+    const forged = `portal_guest_secret=${agentSees}`;
     const spy = await presenceFor(forged);
     expect(spy.subject).not.toBe(`guest:${agentSees}`);
 

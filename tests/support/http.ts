@@ -60,16 +60,26 @@ export function person(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Signs in through next-auth's real credentials flow; returns the session cookie, or null. */
-export async function signIn(identifier: string, password: string, ip = newAddress()) {
+/**
+ * Signs in through next-auth's real credentials flow; returns the session cookie (or null) and the
+ * known-device cookie the portal sets on success. `cookie` is sent along (a known-device cookie).
+ */
+export async function signIn(identifier: string, password: string, ip = newAddress(), cookie?: string) {
   const csrf = await api<{ csrfToken: string }>("/api/auth/csrf", { ip });
-  const cookie = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const sent = [...(csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]), ...(cookie ? [cookie] : [])].join("; ");
   const res = await api("/api/auth/callback/credentials", {
     method: "POST",
     ip,
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    headers: { cookie: sent, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken: csrf.body.csrfToken, identifier, password, json: "true" }).toString(),
   });
-  const session = (res.headers.getSetCookie?.() ?? []).find((c) => c.startsWith("next-auth.session-token="));
-  return { res, cookie: session ? session.split(";")[0]! : null };
+  const set = res.headers.getSetCookie?.() ?? [];
+  const session = set.find((c) => c.startsWith("next-auth.session-token="));
+  const device = set.find((c) => c.startsWith("portal_device="));
+  return {
+    res,
+    cookie: session ? session.split(";")[0]! : null,
+    device: device ? device.split(";")[0]! : null,
+    deviceSetCookie: device ?? null,
+  };
 }

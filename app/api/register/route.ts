@@ -59,13 +59,15 @@ async function readForm(req: Request, maxPhotoBytes: number) {
 
 export const POST = route({ access: "public", withMember: true, rateLimit: limitRegistration }, async ({ req, member }) => {
   if (member) throw new DomainError("CONFLICT", "You are already signed in; sign out to register another account");
-  const maxBytes = env().PHOTO_MAX_BYTES;
+  const e = env();
+  const maxBytes = e.PHOTO_MAX_BYTES;
   const { fields, photo } = await readForm(req, maxBytes);
   const input = registerSchema.parse(fields);
   const created = await registerMember(await db(), input, {
     holderToken: await holdToken(),
     photo: photo ? { bytes: photo, maxBytes } : null,
     storage: storage(),
+    unverifiedEmailGraceMs: e.UNVERIFIED_EMAIL_GRACE_HOURS * 3600_000,
   });
   // The account works at once; the address gets nothing but this link until it is confirmed.
   const { db: client, mailer, publicUrl } = await mailboxDeps();

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
+import { knownDeviceCookie, rememberDevice } from "@/app/_server/device-cookie";
 import { authOptions } from "@/lib/auth/options";
 import { DomainError } from "@/lib/errors";
 import { mediaType, readTextLimited } from "@/lib/http/read-body";
@@ -27,7 +28,11 @@ export async function POST(req: NextRequest, ctx: Ctx) {
     }
     const body = await readTextLimited(req, MAX_AUTH_BODY_BYTES);
     const forwarded = new NextRequest(req.url, { method: "POST", headers: req.headers, body });
-    return await NextAuth(forwarded, ctx, authOptions());
+    const signedIn: { memberId?: string } = {};
+    const options = authOptions({ knownDevice: await knownDeviceCookie(), onSignedIn: (memberId) => (signedIn.memberId = memberId) });
+    const res = await NextAuth(forwarded, ctx, options);
+    if (signedIn.memberId) await rememberDevice(signedIn.memberId);
+    return res;
   } catch (err) {
     return errorResponse(err);
   }
