@@ -12,7 +12,7 @@ import path from "node:path";
 export function fakeCameraFile(): string {
   const file = path.join(os.tmpdir(), "portal-e2e-camera-320x240-15.y4m");
   if (fs.existsSync(file)) return file;
-  const partial = `${file}.${process.pid}`;
+  const partial = `${file}.${process.pid}.y4m`;
   const res = spawnSync(
     "ffmpeg",
     ["-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=15", "-t", "4", "-pix_fmt", "yuv420p", partial],
