@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BusPublisher } from "../../lib/bus";
 import { db, disconnectDb, type Db } from "../../lib/db/client";
 import { setEnvForTests } from "../../lib/env";
+import { DomainError } from "../../lib/errors";
 import { acceptRing, endCall, requestAgent, setAgentStatus } from "../../lib/mall/calls";
 
 /**
@@ -111,5 +112,30 @@ describe.skipIf(!databaseUrl.startsWith("postgres"))("mall races on PostgreSQL",
     expect(after.status).toBe("placed");
     expect(after.version).toBe(before.version + 1);
     expect(after.events.map((e) => e.type)).not.toContain("abandoned");
+  });
+
+  it("holds the open guest calls of one address to the cap across shops, however many arrive at once", async () => {
+    for (const h of agents.slice(0, 4)) await available(h);
+    const address = `10.250.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+    // Every request is held where it would store its call, after it has counted the open ones.
+    await outside.query("BEGIN");
+    await outside.query(`LOCK TABLE "MallCall" IN SHARE MODE`);
+    const asks = shops.slice(0, 4).map((slug, i) =>
+      requestAgent(deps(), {
+        merchantSlug: slug,
+        shopper: guest(i + 1),
+        fromPath: `/mall/${slug}`,
+        guestAddress: address,
+        maxOpenPerAddress: 2,
+      }),
+    );
+    await waiting(4);
+    await outside.query("COMMIT");
+    const results = await Promise.allSettled(asks);
+
+    const refused = results.filter((r) => r.status === "rejected").map((r) => (r.reason as DomainError).code);
+    expect(refused).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
+    expect(await client.mallCall.count({ where: { shopperAddress: address, status: { not: "ended" } } })).toBe(2);
   });
 });
