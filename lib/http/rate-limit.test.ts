@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import { clientAddressFrom } from "./client-address";
-import { addressKey, clientAddress, MemoryStore, RateLimiter, RedisStore } from "./rate-limit";
+import { addressKey, clientAddress, MEMORY_STORE_MAX_KEYS, MemoryStore, RateLimiter, RedisStore } from "./rate-limit";
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
   try {
@@ -34,6 +34,41 @@ describe("RateLimiter on the memory store", () => {
     await one.hit("k", 0);
     await expect(two.hit("k", 0)).resolves.toBeUndefined();
     expect((await refusal(one.hit("k", 0))).code).toBe("RATE_LIMITED");
+  });
+});
+
+describe("the memory store's size", () => {
+  it("stays at its cap under a flood of distinct keys, forgetting the least recently counted (found in review: unbounded)", async () => {
+    const store = new MemoryStore();
+    const rl = new RateLimiter(store, "flood", 3, 60_000, "attempts");
+    for (let i = 0; i < 3; i++) await rl.hit("attacker", 0);
+    let largest = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      await store.incr(`flood:${i}`, 60_000, 1);
+      if (i % 1000 === 0) {
+        largest = Math.max(largest, store.size);
+        // Past the cap already: no need to wait for the rest of the flood.
+        if (largest > MEMORY_STORE_MAX_KEYS) break;
+        // A client that keeps coming back stays counted however many others pass.
+        if (i % 10_000 === 0) await refusal(rl.hit("attacker", 1));
+      }
+    }
+    expect(largest).toBeLessThanOrEqual(MEMORY_STORE_MAX_KEYS);
+    // Eviction makes room for a tenth of the cap at once.
+    expect(store.size).toBeGreaterThanOrEqual(MEMORY_STORE_MAX_KEYS * 0.9);
+    expect((await store.peek("flood:0", 1)).count).toBe(0);
+    expect((await store.peek("flood:999999", 1)).count).toBe(1);
+    expect((await refusal(rl.hit("attacker", 2))).code).toBe("RATE_LIMITED");
+    // A million counts take a second or two; the default 5 s is tight on a busy machine.
+  }, 60_000);
+
+  it("drops expired windows on its own, not only when the cap is reached", async () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 1000; i++) await store.incr(`short:${i}`, 1000, 0);
+    await store.incr("long", 3_600_000, 0);
+    expect(store.size).toBe(1001);
+    await store.incr("later", 1000, 60_000);
+    expect(store.size).toBe(2);
   });
 });
 
