@@ -4,7 +4,7 @@ import { bus } from "../lib/bus";
 import { sweepRinging } from "../lib/calls/service";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
-import { clientAddressFrom } from "../lib/http/client-address";
+import { clientAddressFrom, proxyCheck } from "../lib/http/client-address";
 import { sweepMall } from "../lib/mall/calls";
 import { purgeTrash } from "../lib/mailbox/messages";
 import { sweepUploads } from "../lib/mailbox/uploads";
@@ -17,7 +17,8 @@ import { answerClientError, errorJson, guardRequest } from "./edge";
 /**
  * The Next.js HTTP server. A custom server only so that the client address is
  * trustworthy: x-forwarded-for is replaced by the socket's own address, or with
- * TRUST_PROXY=n by the address n hops from the right, before Next.js sees it.
+ * TRUST_PROXY=n by the address n hops from the right, read only from proxies in
+ * TRUSTED_PROXIES, before Next.js sees it.
  */
 const e = env();
 // Files under DATA_DIR (recordings, outbox, database) are the operator's alone, also when this process is started without the launcher.
@@ -25,13 +26,19 @@ process.umask(0o077);
 const dev = process.argv.includes("--dev");
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: e.PORT });
 const handle = app.getRequestHandler();
+const isTrustedProxy = proxyCheck(e.TRUSTED_PROXIES);
 
 await app.prepare();
 // The API's routes from the file tree, for JSON 404/405 answers before Next.js (server/edge.ts).
 const edge = { publicUrl: e.PUBLIC_URL, https: isHttps(e.PUBLIC_URL), routes: scanRoutes(path.join(process.cwd(), "app")) };
 const server = http.createServer((req, res) => {
   // Always overwritten with the one address we trust (lib/http/client-address.ts): rate limits key on it.
-  req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, e.TRUST_PROXY);
+  req.headers["x-forwarded-for"] = clientAddressFrom(
+    req.headers["x-forwarded-for"],
+    req.socket.remoteAddress,
+    e.TRUST_PROXY,
+    isTrustedProxy,
+  );
   try {
     if (guardRequest(req, res, edge)) return;
   } catch (err) {
