@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { allowedOrigins, checkCrossSite } from "../lib/http/csrf";
+import { normalizeTarget } from "../lib/http/request-target";
 import { allowedMethods, matchRoute, type RouteEntry } from "../lib/http/route-table";
 import { API_CSP, baseSecurityHeaders } from "../lib/http/security-headers";
 
@@ -75,13 +76,20 @@ export function decodePath(pathname: string): string[] | null {
  */
 export function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, opts: EdgeOptions): boolean {
   for (const [k, v] of Object.entries(baseSecurityHeaders({ https: opts.https }))) res.setHeader(k, v);
-  const rawUrl = req.url ?? "/";
-  const pathname = rawUrl.split("?")[0]!.split("#")[0]!;
-  const isApi = pathname === "/api" || pathname.startsWith("/api/");
-  if (isApi) res.setHeader("content-security-policy", API_CSP);
+  const target = normalizeTarget(req.url ?? "/");
+  if (!target) {
+    sendJson(res, 400, "The request target must be a path");
+    return true;
+  }
+  // Next.js routes the normalized form too, so what is judged here is what it serves.
+  req.url = target.url;
+  if (target.host) req.headers.host = target.host;
+  const pathname = target.pathname;
   const method = (req.method ?? "GET").toUpperCase();
 
   const parts = decodePath(pathname);
+  const isApi = parts ? parts[0] === "api" : pathname === "/api" || pathname.startsWith("/api/");
+  if (isApi) res.setHeader("content-security-policy", API_CSP);
   if (!parts) {
     if (isApi) sendJson(res, 400, "The address is not valid: a path segment has a bad percent-encoding");
     else sendPage(res, 400, "Bad address", "This address is not valid: it contains a stray or broken “%” sequence.");
