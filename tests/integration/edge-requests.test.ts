@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { api, person } from "../support/http";
 import { rawRequest } from "../support/raw-http";
 
 /**
@@ -37,5 +38,19 @@ describe("request targets are normalized before routing", () => {
     const res = await rawRequest("OPTIONS * HTTP/1.1");
     expect(res.status).toBe(400);
     expect((JSON.parse(res.body) as Err).error.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("the pages' Content-Security-Policy", () => {
+  it("is sent on a member page whose handle starts with favicon", async () => {
+    const p = person();
+    const handle = `faviconfan-${p.handle.slice(2)}`;
+    expect((await api("/api/register", { method: "POST", json: { ...p, handle } })).status).toBe(201);
+    for (const path of [`/${handle}`, "/faviconfan"]) {
+      const res = await api<string>(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+'/);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+    }
   });
 });
