@@ -8,7 +8,7 @@ import { clientAddressFrom, proxyCheck } from "../lib/http/client-address";
 import { sweepMall } from "../lib/mall/calls";
 import { purgeTrash } from "../lib/mailbox/messages";
 import { sweepUploads } from "../lib/mailbox/uploads";
-import { scanRoutes } from "../lib/http/route-table";
+import { scanPageRoutes, scanRoutes } from "../lib/http/route-table";
 import { isHttps } from "../lib/http/security-headers";
 import { storage } from "../lib/storage";
 import path from "node:path";
@@ -30,7 +30,8 @@ const isTrustedProxy = proxyCheck(e.TRUSTED_PROXIES);
 
 await app.prepare();
 // The API's routes from the file tree, for JSON 404/405 answers before Next.js (server/edge.ts).
-const edge = { publicUrl: e.PUBLIC_URL, https: isHttps(e.PUBLIC_URL), routes: scanRoutes(path.join(process.cwd(), "app")) };
+const appDir = path.join(process.cwd(), "app");
+const edge = { publicUrl: e.PUBLIC_URL, https: isHttps(e.PUBLIC_URL), routes: scanRoutes(appDir), pageRoutes: scanPageRoutes(appDir) };
 const server = http.createServer((req, res) => {
   // Always overwritten with the one address we trust (lib/http/client-address.ts): rate limits key on it.
   req.headers["x-forwarded-for"] = clientAddressFrom(

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { api, person } from "../support/http";
-import { rawRequest } from "../support/raw-http";
+import { rawRequest, streamUntilAnswered } from "../support/raw-http";
 
 /**
  * Regression tests for the second edge review: what reaches Next.js at all (page paths take GET
@@ -8,7 +8,42 @@ import { rawRequest } from "../support/raw-http";
  * Content-Security-Policy. Each failed on the code before its fix.
  */
 
+const MiB = 1024 * 1024;
 type Err = { error: { code: string; message: string } };
+
+describe("page paths take GET and HEAD only", () => {
+  it("refuses a 5 MiB chunked POST to a page with a readable 405 before reading the body", async () => {
+    const res = await streamUntilAnswered("/directory", { "content-type": "application/x-www-form-urlencoded" }, 5 * MiB);
+    expect(res.status).toBe(405);
+    expect(res.body).toMatch(/<h1>[^<]+<\/h1>/);
+    // Next.js' proxy read up to 10 MB of a page request's body before anything answered.
+    // Measured from the kernels' queues at the answer, to within about 100 kB; the guard reads 64 KiB at most.
+    expect(res.read).toBeLessThan(MiB);
+    expect(res.sent).toBeLessThan(5 * MiB);
+  });
+
+  it("answers PUT, PATCH, DELETE and OPTIONS on pages with 405 and Allow: GET, HEAD", async () => {
+    for (const method of ["PUT", "PATCH", "DELETE", "OPTIONS", "POST"]) {
+      const res = await api<string>("/mall", { method, body: method === "OPTIONS" ? undefined : "a=1" });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get("allow"), method).toBe("GET, HEAD");
+      expect(res.headers.get("content-type"), method).toMatch(/^text\/html/);
+    }
+  });
+
+  it("keeps what legitimately reaches a page: GET forms without JavaScript, HEAD, and signing in", async () => {
+    const search = await api<string>("/directory?name=ada&number=&city=");
+    expect(search.status).toBe(200);
+    expect(search.body).toContain("Ada Okafor");
+    expect((await api("/", { method: "HEAD" })).status).toBe(200);
+    // The home page's "reach a number" form is a GET to the route handler /go.
+    const go = await api("/go?n=2000+1000+0001");
+    expect(go.status).toBe(303);
+    expect(go.headers.get("location")).toMatch(/\/200010000001$/);
+    // next-auth's own pages and posts live under /api/auth, which is not a page path.
+    expect((await api<string>("/api/auth/signin", { redirect: "manual" })).status).toBeLessThan(400);
+  });
+});
 
 describe("request targets are normalized before routing", () => {
   it("routes absolute-form targets like their path: JSON 404 and 405 under /api", async () => {
@@ -22,6 +57,7 @@ describe("request targets are normalized before routing", () => {
       expect(wrong.status, origin).toBe(405);
       expect(wrong.headers.allow, origin).toContain("GET");
       expect(wrong.headers["content-security-policy"], origin).toContain("default-src 'none'");
+      expect((await rawRequest(`POST ${origin}/directory HTTP/1.1\r\ncontent-length: 0`)).status, origin).toBe(405);
     }
   });
 
