@@ -41,5 +41,7 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon|icons/|images/|fonts/).*)"],
+  // Exact names (a folder with its slash, a file to its end): a page whose handle starts with one,
+  // such as /faviconfan, is still a page and needs its policy.
+  matcher: ["/((?!api/|_next/static/|_next/image$|favicon\\.ico$|icons/|images/|fonts/).*)"],
 };

@@ -53,6 +53,19 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATA_DIR: EMPTY_DIR, TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: must be the number of proxies/);
   });
 
+  it("reads TRUSTED_PROXIES as addresses and CIDR blocks, loopback by default", () => {
+    expect(parseEnv({ DATA_DIR: EMPTY_DIR }).TRUSTED_PROXIES).toEqual(["127.0.0.0/8", "::1"]);
+    expect(parseEnv({ DATA_DIR: EMPTY_DIR, TRUSTED_PROXIES: " 10.0.0.0/8, fd00::/8 ,192.0.2.7" }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.0/8",
+      "fd00::/8",
+      "192.0.2.7",
+    ]);
+    expect(parseEnv({ DATA_DIR: EMPTY_DIR, TRUSTED_PROXIES: "" }).TRUSTED_PROXIES).toEqual([]);
+    expect(() => parseEnv({ DATA_DIR: EMPTY_DIR, TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toThrow(
+      /TRUSTED_PROXIES: "proxy.internal" is not an IP address/,
+    );
+  });
+
   describe("deployments", () => {
     const own = {
       AUTH_SECRET: "a".repeat(40),

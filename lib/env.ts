@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_TRUSTED_PROXIES, proxyEntryProblem } from "./http/client-address";
 
 /**
  * The one place that reads process.env. Everything is optional: a fresh clone
@@ -47,6 +48,25 @@ const schema = z.object({
     .regex(/^(\d|true|false)$/, "must be the number of proxies in front (0-9)")
     .default("0")
     .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))),
+  /**
+   * The addresses your proxies connect from (addresses and CIDR blocks, comma-separated): the
+   * X-Forwarded-For hops TRUST_PROXY counts are read only from these. Loopback by default.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default(DEFAULT_TRUSTED_PROXIES.join(","))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }
+    }),
   /** Load the demo members: by default only on a loopback PUBLIC_URL outside production ("1" forces, "0" never). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   PHOTO_MAX_BYTES: z.coerce

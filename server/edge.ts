@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { allowedOrigins, checkCrossSite } from "../lib/http/csrf";
+import { normalizeTarget } from "../lib/http/request-target";
 import { allowedMethods, matchRoute, type RouteEntry } from "../lib/http/route-table";
 import { API_CSP, baseSecurityHeaders } from "../lib/http/security-headers";
 
@@ -11,9 +12,19 @@ import { API_CSP, baseSecurityHeaders } from "../lib/http/security-headers";
  * /api path is the HTML 404 page, a method a route does not export is an empty
  * 405, over-long headers an empty 431. Here they become `{ error: { code,
  * message } }` (pages get a short readable page), cross-site state changes are
- * refused, and the security headers are set.
+ * refused, and the security headers are set. Page paths take GET and HEAD only:
+ * Next.js' proxy would read up to 10 MB of any other request's body before a
+ * page answered, and nothing of ours posts to a page (forms without JavaScript
+ * use GET, sign-in posts to /api/auth, and there are no Server Actions).
  */
-export type EdgeOptions = { publicUrl: string; https: boolean; routes: RouteEntry[] };
+export type EdgeOptions = {
+  publicUrl: string;
+  https: boolean;
+  /** Route handlers under /api. */
+  routes: RouteEntry[];
+  /** Route handlers elsewhere (/go): they take what they export, every other page path GET and HEAD. */
+  pageRoutes: RouteEntry[];
+};
 
 const CODE_BY_STATUS: Record<number, [string, string]> = {
   400: ["BAD_REQUEST", "The request could not be understood"],
@@ -49,9 +60,10 @@ function sendJson(res: http.ServerResponse, status: number, message?: string, he
   res.end(body);
 }
 
-function sendPage(res: http.ServerResponse, status: number, title: string, text: string) {
+function sendPage(res: http.ServerResponse, status: number, title: string, text: string, headers: Record<string, string> = {}) {
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Portal</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a}a{color:#2552e0}</style></head><body><h1>${title}</h1><p>${text}</p><p><a href="/">Back to the home page</a></p></body></html>`;
   res.writeHead(status, {
+    ...headers,
     "content-type": "text/html; charset=utf-8",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
@@ -75,16 +87,24 @@ export function decodePath(pathname: string): string[] | null {
  */
 export function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, opts: EdgeOptions): boolean {
   for (const [k, v] of Object.entries(baseSecurityHeaders({ https: opts.https }))) res.setHeader(k, v);
-  const rawUrl = req.url ?? "/";
-  const pathname = rawUrl.split("?")[0]!.split("#")[0]!;
-  const isApi = pathname === "/api" || pathname.startsWith("/api/");
-  if (isApi) res.setHeader("content-security-policy", API_CSP);
+  const target = normalizeTarget(req.url ?? "/");
+  if (!target) {
+    refuseEarly(req, () => sendJson(res, 400, "The request target must be a path"));
+    return true;
+  }
+  // Next.js routes the normalized form too, so what is judged here is what it serves.
+  req.url = target.url;
+  if (target.host) req.headers.host = target.host;
+  const pathname = target.pathname;
   const method = (req.method ?? "GET").toUpperCase();
 
   const parts = decodePath(pathname);
+  const isApi = parts ? parts[0] === "api" : pathname === "/api" || pathname.startsWith("/api/");
+  if (isApi) res.setHeader("content-security-policy", API_CSP);
   if (!parts) {
-    if (isApi) sendJson(res, 400, "The address is not valid: a path segment has a bad percent-encoding");
-    else sendPage(res, 400, "Bad address", "This address is not valid: it contains a stray or broken “%” sequence.");
+    if (isApi) refuseEarly(req, () => sendJson(res, 400, "The address is not valid: a path segment has a bad percent-encoding"));
+    else
+      refuseEarly(req, () => sendPage(res, 400, "Bad address", "This address is not valid: it contains a stray or broken “%” sequence."));
     return true;
   }
 
@@ -94,28 +114,39 @@ export function guardRequest(req: http.IncomingMessage, res: http.ServerResponse
     allowedOrigins(opts.publicUrl, req.headers.host, opts.https),
   );
   if (!verdict.ok) {
-    if (isApi) sendJson(res, 403, verdict.reason);
-    else sendPage(res, 403, "Not allowed", "This form was sent from another site.");
+    if (isApi) refuseEarly(req, () => sendJson(res, 403, verdict.reason));
+    else refuseEarly(req, () => sendPage(res, 403, "Not allowed", "This form was sent from another site."));
     return true;
   }
 
   if (isApi) {
     const route = matchRoute(opts.routes, parts);
     if (!route) {
-      sendJson(res, 404, "There is no API endpoint at this address");
+      refuseEarly(req, () => sendJson(res, 404, "There is no API endpoint at this address"));
       return true;
     }
     const allow = allowedMethods(route);
     if (!allow.includes(method)) {
-      sendJson(res, 405, `${method} is not allowed here; use ${allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(" or ")}`, {
-        allow: allow.join(", "),
-      });
+      const use = allow.filter((m) => m !== "HEAD" && m !== "OPTIONS").join(" or ");
+      refuseEarly(req, () => sendJson(res, 405, `${method} is not allowed here; use ${use}`, { allow: allow.join(", ") }));
       return true;
     }
     jsonErrorsOnly(req, res);
+    return false;
+  }
+
+  const pageRoute = matchRoute(opts.pageRoutes, parts);
+  const allow = pageRoute ? allowedMethods(pageRoute) : PAGE_METHODS;
+  if (!allow.includes(method)) {
+    refuseEarly(req, () =>
+      sendPage(res, 405, "Not allowed", `A page can only be opened (${method} is not accepted here).`, { allow: allow.join(", ") }),
+    );
+    return true;
   }
   return false;
 }
+
+const PAGE_METHODS = ["GET", "HEAD"];
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
@@ -186,6 +217,10 @@ function jsonErrorsOnly(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+/** A refusal by this guard comes before any body is read: a small form's body is still read, a large one is not. */
+const EARLY_DRAIN_BYTES = 64 * 1024;
+/** How long a client that keeps sending after our answer has to read it before the connection is cut. */
+const LINGER_MS = 2000;
 
 /**
  * After an early 413 the rest of the body is still on its way. Closing at once makes a client
@@ -199,6 +234,27 @@ function capDrain(req: http.IncomingMessage) {
     discarded += chunk.length;
     if (discarded > MAX_DRAIN_BYTES) req.socket.destroy();
   });
+  req.resume();
+}
+
+/**
+ * Answers without reading the body. Node would otherwise read all of it, however long, to keep the
+ * connection; cutting the connection at once instead resets it, and a client still sending then
+ * loses our answer with it. So a small body is read and thrown away, and past that reading stops:
+ * the client's sending stalls, it reads the answer, and the connection is cut a little later.
+ */
+function refuseEarly(req: http.IncomingMessage, answer: () => void) {
+  answer();
+  if (req.complete) return;
+  let discarded = 0;
+  const onData = (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded <= EARLY_DRAIN_BYTES) return;
+    req.off("data", onData);
+    req.pause();
+    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  };
+  req.on("data", onData);
   req.resume();
 }
 

@@ -4,11 +4,11 @@ import { bus } from "../lib/bus";
 import { sweepRinging } from "../lib/calls/service";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
-import { clientAddressFrom } from "../lib/http/client-address";
+import { clientAddressFrom, proxyCheck } from "../lib/http/client-address";
 import { sweepMall } from "../lib/mall/calls";
 import { purgeTrash } from "../lib/mailbox/messages";
 import { sweepUploads } from "../lib/mailbox/uploads";
-import { scanRoutes } from "../lib/http/route-table";
+import { scanPageRoutes, scanRoutes } from "../lib/http/route-table";
 import { isHttps } from "../lib/http/security-headers";
 import { storage } from "../lib/storage";
 import path from "node:path";
@@ -18,7 +18,8 @@ import { refuseUnfitSecrets } from "./refuse-unfit-secrets";
 /**
  * The Next.js HTTP server. A custom server only so that the client address is
  * trustworthy: x-forwarded-for is replaced by the socket's own address, or with
- * TRUST_PROXY=n by the address n hops from the right, before Next.js sees it.
+ * TRUST_PROXY=n by the address n hops from the right, read only from proxies in
+ * TRUSTED_PROXIES, before Next.js sees it.
  */
 const e = env();
 refuseUnfitSecrets("web", e);
@@ -27,13 +28,20 @@ process.umask(0o077);
 const dev = process.argv.includes("--dev");
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: e.PORT });
 const handle = app.getRequestHandler();
+const isTrustedProxy = proxyCheck(e.TRUSTED_PROXIES);
 
 await app.prepare();
 // The API's routes from the file tree, for JSON 404/405 answers before Next.js (server/edge.ts).
-const edge = { publicUrl: e.PUBLIC_URL, https: isHttps(e.PUBLIC_URL), routes: scanRoutes(path.join(process.cwd(), "app")) };
+const appDir = path.join(process.cwd(), "app");
+const edge = { publicUrl: e.PUBLIC_URL, https: isHttps(e.PUBLIC_URL), routes: scanRoutes(appDir), pageRoutes: scanPageRoutes(appDir) };
 const server = http.createServer((req, res) => {
   // Always overwritten with the one address we trust (lib/http/client-address.ts): rate limits key on it.
-  req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, e.TRUST_PROXY);
+  req.headers["x-forwarded-for"] = clientAddressFrom(
+    req.headers["x-forwarded-for"],
+    req.socket.remoteAddress,
+    e.TRUST_PROXY,
+    isTrustedProxy,
+  );
   try {
     if (guardRequest(req, res, edge)) return;
   } catch (err) {

@@ -14,17 +14,37 @@ export interface CounterStore {
   peek(key: string, now?: number): Promise<{ count: number; resetInMs: number }>;
 }
 
+/**
+ * Keys the memory store holds at most (about 25 MB with IPv6 keys). A flood of distinct keys, one
+ * per address it can send from, then evicts the keys counted least recently, not a client that
+ * keeps coming back.
+ */
+export const MEMORY_STORE_MAX_KEYS = 100_000;
+const SWEEP_EVERY_MS = 5000;
+
+type Window = { start: number; windowMs: number; count: number };
+
 export class MemoryStore implements CounterStore {
-  private windows = new Map<string, { start: number; windowMs: number; count: number }>();
+  /** In order of the last count, oldest first: a Map iterates in insertion order, and a count re-inserts its key. */
+  private windows = new Map<string, Window>();
+  private nextSweep = 0;
+
+  constructor(private readonly maxKeys = MEMORY_STORE_MAX_KEYS) {}
+
+  /** How many keys are held. */
+  get size(): number {
+    return this.windows.size;
+  }
 
   async incr(key: string, windowMs: number, now = Date.now()) {
-    if (this.windows.size > 50_000) this.sweep(now);
+    // Every few seconds rather than on every count: a full map would otherwise make each count O(n).
+    if (now >= this.nextSweep) this.sweep(now);
     let w = this.windows.get(key);
-    if (!w || now - w.start >= w.windowMs) {
-      w = { start: now, windowMs, count: 0 };
-      this.windows.set(key, w);
-    }
+    this.windows.delete(key);
+    if (!w || now - w.start >= w.windowMs) w = { start: now, windowMs, count: 0 };
     w.count++;
+    this.windows.set(key, w);
+    if (this.windows.size > this.maxKeys) this.evictOldest();
     return { count: w.count, resetInMs: w.start + w.windowMs - now };
   }
 
@@ -38,7 +58,20 @@ export class MemoryStore implements CounterStore {
     return { count: w.count, resetInMs: w.start + w.windowMs - now };
   }
 
+  /**
+   * Down to 90% of the cap in one pass: deleted keys stay as holes at the front of a Map until it is
+   * rehashed, so evicting one key per count would walk those holes every time.
+   */
+  private evictOldest() {
+    let excess = this.windows.size - Math.floor(this.maxKeys * 0.9);
+    for (const k of this.windows.keys()) {
+      if (excess-- <= 0) break;
+      this.windows.delete(k);
+    }
+  }
+
   private sweep(now: number) {
+    this.nextSweep = now + SWEEP_EVERY_MS;
     for (const [k, w] of this.windows) if (now - w.start >= w.windowMs) this.windows.delete(k);
   }
 }

@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { allowedMethods, exportedMethods, matchRoute, type RouteEntry } from "./route-table";
+import { allowedMethods, exportedMethods, matchRoute, scanPageRoutes, scanRoutes, type RouteEntry } from "./route-table";
 
 describe("route table", () => {
   it("reads the methods a route module exports, in every form", () => {
@@ -26,5 +29,26 @@ describe("route table", () => {
     expect(matchRoute(routes, ["api", "auth"])).toBeNull();
     expect(matchRoute(routes, ["api", "calls", "a", "b", "c"])).toBeNull();
     expect(allowedMethods(routes[0]!)).toEqual(["GET", "HEAD", "OPTIONS"]);
+  });
+
+  it("scans the API's route files, and apart from them the route files at page paths", () => {
+    const app = fs.mkdtempSync(path.join(os.tmpdir(), "route-table-"));
+    const file = (rel: string, source: string) => {
+      fs.mkdirSync(path.dirname(path.join(app, rel)), { recursive: true });
+      fs.writeFileSync(path.join(app, rel), source);
+    };
+    file("api/health/route.ts", "export const GET = h;");
+    file("api/(group)/calls/[id]/route.ts", "export const POST = h;");
+    file("go/route.ts", "export const GET = h;");
+    file("(shop)/feed/route.ts", "export const GET = h; export const POST = h;");
+    file("_server/route.ts", "export const POST = h;");
+    file("[handle]/page.tsx", "export default function Page() {}");
+    try {
+      const seg = (rs: RouteEntry[]) => rs.map((r) => `${r.segments.join("/")} ${r.methods.join(",")}`).sort();
+      expect(seg(scanRoutes(app))).toEqual(["api/calls/[id] POST", "api/health GET"]);
+      expect(seg(scanPageRoutes(app))).toEqual(["feed GET,POST", "go GET"]);
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+    }
   });
 });

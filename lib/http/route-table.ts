@@ -37,11 +37,21 @@ export function exportedMethods(source: string): string[] {
 
 /** Every route.ts under `appDir/api`, with its URL segments (route groups and private folders are not URL parts). */
 export function scanRoutes(appDir: string): RouteEntry[] {
+  const api = path.join(appDir, "api");
+  return fs.existsSync(api) ? walkRoutes(appDir, api, ["api"]) : [];
+}
+
+/** Every route.ts outside `appDir/api` (route handlers at page paths, such as /go). */
+export function scanPageRoutes(appDir: string): RouteEntry[] {
+  return walkRoutes(appDir, appDir, [], path.join(appDir, "api"));
+}
+
+function walkRoutes(appDir: string, from: string, base: string[], skip?: string): RouteEntry[] {
   const out: RouteEntry[] = [];
   const walk = (dir: string, segments: string[]) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
-        if (entry.name.startsWith("_")) continue;
+        if (entry.name.startsWith("_") || path.join(dir, entry.name) === skip) continue;
         const isGroup = entry.name.startsWith("(") && entry.name.endsWith(")");
         walk(path.join(dir, entry.name), isGroup ? segments : [...segments, entry.name]);
       } else if (entry.name === "route.ts" || entry.name === "route.js") {
@@ -50,8 +60,7 @@ export function scanRoutes(appDir: string): RouteEntry[] {
       }
     }
   };
-  const api = path.join(appDir, "api");
-  if (fs.existsSync(api)) walk(api, ["api"]);
+  walk(from, base);
   return out;
 }
 

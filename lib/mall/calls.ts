@@ -5,7 +5,8 @@ import { deleteRoom } from "../livekit";
 import { abandonOpenOrder, openOrder, publishOrder } from "./orders";
 import { getMallCallForAgent, getMallCallForShopper, type ShopperRef } from "./ownership";
 import * as r from "./routing";
-import { loadRouting, routingStep, saveRouting } from "./routing-store";
+import { lockGuestCallCap } from "./guest-call-cap";
+import { loadRouting, routingStep, saveRouting, type Tx } from "./routing-store";
 import { agentCallView, averageCallMs, loadCallRow, shopperKey, shopperView } from "./views";
 
 export type MallDeps = { db: Db; bus: BusPublisher; now?: () => Date };
@@ -94,41 +95,37 @@ export async function requestAgent(
     throw new DomainError("CONFLICT", "You are already waiting for or talking to another shop: leave that call first.");
   }
   const guestAddress = input.shopper.memberId ? null : (input.guestAddress ?? null);
-  const { id, effects } = await routingStep(db, merchant.id, now, async (tx, loaded) => {
-    if (guestAddress && input.maxOpenPerAddress) {
-      const openHere = await tx.mallCall.count({
-        where: { shopperAddress: guestAddress, status: { in: ["queued", "ringing", "connected"] } },
+  const max = input.maxOpenPerAddress;
+  const lockFirst = guestAddress && max ? (tx: Tx) => lockGuestCallCap(tx, { address: guestAddress, max, now }) : undefined;
+  const { id, effects } = await routingStep(
+    db,
+    merchant.id,
+    now,
+    async (tx, loaded) => {
+      const online = loaded.state.agents.filter((a) => a.status !== "away").length;
+      const row = await tx.mallCall.create({
+        data: {
+          merchantId: merchant.id,
+          kind: "call",
+          shopperMemberId: input.shopper.memberId,
+          shopperGuestId: input.shopper.guestId,
+          shopperAddress: guestAddress,
+          shopperName: input.shopper.name,
+          fromPath: input.fromPath,
+          status: online ? "queued" : "ended",
+          outcome: online ? null : "closed",
+          queuedAt: now,
+          shopperSeenAt: now,
+          endedAt: online ? null : now,
+        },
       });
-      if (openHere >= input.maxOpenPerAddress) {
-        throw new DomainError(
-          "RATE_LIMITED",
-          `There are already ${openHere} open calls to shops from your address; finish one first, or sign in.`,
-          { retryAfterSeconds: 30 },
-        );
-      }
-    }
-    const online = loaded.state.agents.filter((a) => a.status !== "away").length;
-    const row = await tx.mallCall.create({
-      data: {
-        merchantId: merchant.id,
-        kind: "call",
-        shopperMemberId: input.shopper.memberId,
-        shopperGuestId: input.shopper.guestId,
-        shopperAddress: guestAddress,
-        shopperName: input.shopper.name,
-        fromPath: input.fromPath,
-        status: online ? "queued" : "ended",
-        outcome: online ? null : "closed",
-        queuedAt: now,
-        shopperSeenAt: now,
-        endedAt: online ? null : now,
-      },
-    });
-    if (!online) return { id: row.id, effects: [] as r.Effect[] };
-    const step = r.request(loaded.state, { id: row.id }, now.getTime());
-    await saveRouting(tx, merchant.id, loaded, step.state, now);
-    return { id: row.id, effects: step.effects };
-  });
+      if (!online) return { id: row.id, effects: [] as r.Effect[] };
+      const step = r.request(loaded.state, { id: row.id }, now.getTime());
+      await saveRouting(tx, merchant.id, loaded, step.state, now);
+      return { id: row.id, effects: step.effects };
+    },
+    { lockFirst },
+  );
   await publish(deps, merchant.id, effects, [id]);
   return id;
 }

@@ -267,14 +267,27 @@ async function sendConfirmation(deps: OrderDeps, orderId: string) {
   });
 }
 
-/** An open order whose call ended without a sale is closed, with the reason in its trail. */
+/**
+ * An open order whose call ended without a sale is closed, with the reason in its trail. Like every
+ * other order write it lands only on the version it read: on PostgreSQL a confirmation can commit
+ * between the read and the write, and a placed order must not be turned into an abandoned one.
+ */
 export async function abandonOpenOrder(tx: Tx, callId: string, now: Date) {
-  const o = await tx.order.findUnique({ where: { callId } });
-  if (!o || o.status !== "open") return;
-  await tx.order.update({ where: { id: o.id }, data: { status: "abandoned", version: o.version + 1 } });
-  await tx.orderEvent.create({
-    data: { orderId: o.id, at: now, actor: "system", type: "abandoned", detail: "The call ended before the order was placed." },
-  });
+  // Each retry follows a change that committed meanwhile; only people editing at that moment cause one.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const o = await tx.order.findUnique({ where: { callId }, select: { id: true, status: true, version: true } });
+    if (!o || o.status !== "open") return;
+    const closed = await tx.order.updateMany({
+      where: { id: o.id, version: o.version, status: "open" },
+      data: { status: "abandoned", version: o.version + 1 },
+    });
+    if (closed.count === 0) continue;
+    await tx.orderEvent.create({
+      data: { orderId: o.id, at: now, actor: "system", type: "abandoned", detail: "The call ended before the order was placed." },
+    });
+    return;
+  }
+  throw new DomainError("CONFLICT", "The order kept changing while the call ended; try again.");
 }
 
 export { readyToSign };

@@ -98,11 +98,19 @@ export async function saveRouting(tx: Tx, merchantId: string, before: Loaded, af
 /**
  * Runs one routing step for a merchant in a transaction. Bumping the merchant's routingVersion
  * first takes its row lock on PostgreSQL (SQLite's transactions are serial anyway), so two steps
- * for the same shop never interleave.
+ * for the same shop never interleave. `lockFirst` takes any other lock the step needs before that
+ * one, so that every step takes its locks in the same order.
  */
-export async function routingStep<T>(db: Db, merchantId: string, now: Date, fn: (tx: Tx, loaded: Loaded) => Promise<T>): Promise<T> {
+export async function routingStep<T>(
+  db: Db,
+  merchantId: string,
+  now: Date,
+  fn: (tx: Tx, loaded: Loaded) => Promise<T>,
+  opts: { lockFirst?: (tx: Tx) => Promise<void> } = {},
+): Promise<T> {
   return db.$transaction(
     async (tx) => {
+      await opts.lockFirst?.(tx);
       await tx.merchant.update({ where: { id: merchantId }, data: { routingVersion: { increment: 1 } } });
       return fn(tx, await loadRouting(tx, merchantId, now));
     },

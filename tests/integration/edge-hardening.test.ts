@@ -2,6 +2,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db, disconnectDb } from "../../lib/db/client";
 import { api, newAddress, person, signIn, useStackDatabase } from "../support/http";
+import { streamUntilAnswered } from "../support/raw-http";
 
 /** Regression tests for the edge findings of the hardening review (each failed on the code before it). */
 
@@ -24,52 +25,6 @@ async function member() {
   expect(reg.status).toBe(201);
   const { cookie } = await signIn(p.email, p.password);
   return cookie!;
-}
-
-/**
- * Streams `total` bytes of chunked body (no Content-Length) and stops as soon as the answer arrives.
- * Returns the answer and how many bytes had been handed to the socket by then: a server that reads
- * the whole body before answering only answers after all of them.
- */
-function streamUntilAnswered(
-  path: string,
-  headers: Record<string, string>,
-  total: number,
-): Promise<{ status: number; body: string; sent: number }> {
-  const url = new URL(path, inject("baseUrl"));
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const { ":method": method = "POST", ...rest } = headers;
-    const req = http.request(url, { method, headers: { ...rest, "x-forwarded-for": newAddress(), "transfer-encoding": "chunked" } });
-    req.on("response", (res) => {
-      answered = true;
-      const sentAtAnswer = sent;
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, body, sent: sentAtAnswer });
-      });
-    });
-    req.on("error", (err) => {
-      // The server may close the connection right after its early answer.
-      if (!answered) reject(err);
-    });
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    const pump = () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        if (!req.write(chunk)) {
-          req.once("drain", pump);
-          return;
-        }
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
 }
 
 describe("JSON errors at the edge", () => {
