@@ -26,6 +26,8 @@ export interface MemberEventMap {
   /** The shopper's request changed (queue place, ringing, connected, pushed product…). */
   "mall-call": ShopperView;
   "mall-order": { callId: string; order: OrderView };
+  /** The member's address book changed (a request, an answer, an edit on another device): fetch since the version held. */
+  roster: { version: number };
 }
 
 export type MemberEventType = keyof MemberEventMap;
@@ -42,6 +44,7 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   "mall-agent-call": true,
   "mall-call": true,
   "mall-order": true,
+  roster: true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 
