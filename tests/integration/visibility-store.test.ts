@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BusPublisher } from "../../lib/bus";
+import { actOnContact } from "../../lib/contacts/act-on-contact";
+import { editEntry } from "../../lib/contacts/edit-entry";
+import { createGroup } from "../../lib/contacts/groups";
+import { db, disconnectDb } from "../../lib/db/client";
+import { setHiddenFrom, setVisibility, statusesSeenBy } from "../../lib/presence/visibility-store";
+import { useStackDatabase } from "../support/http";
+
+beforeAll(() => useStackDatabase());
+afterAll(() => disconnectDb());
+
+const bus: BusPublisher = { toMember: async () => {}, presenceChanged: async () => {} };
+let n = 0;
+async function member() {
+  const id = `vs-${Date.now().toString(36)}-${n++}`;
+  await (
+    await db()
+  ).member.create({
+    data: {
+      id,
+      handle: id,
+      handleKey: id,
+      email: `${id}@visibility.test`,
+      emailKey: `${id}@visibility.test`,
+      passwordHash: "x",
+      displayName: `Member ${id}`,
+      birthDate: new Date("1990-01-01"),
+      city: "Oslo",
+    },
+  });
+  return id;
+}
+async function contacts(a: string, b: string) {
+  const deps = { db: await db(), bus };
+  await actOnContact(deps, { memberId: a, otherId: b, action: "request" });
+  await actOnContact(deps, { memberId: b, otherId: a, action: "accept" });
+}
+
+describe("what each watcher may see, from the database", () => {
+  it("contacts only, a basic group, appear-offline-to and a block, each for the right watcher", async () => {
+    const [owner, friend, colleague, stranger, ex] = [await member(), await member(), await member(), await member(), await member()];
+    await contacts(owner, friend);
+    await contacts(owner, colleague);
+    await contacts(owner, ex);
+    const work = await createGroup({ db: await db(), bus }, { ownerId: owner, name: "Work", detail: "basic" });
+    await editEntry({ db: await db(), bus }, { ownerId: owner, contactId: colleague, edit: { groupIds: [work.id] } });
+    await setVisibility(await db(), owner, { audience: "contacts" });
+    await setHiddenFrom(await db(), owner, ex, true);
+
+    const status = { [owner]: "busy" as const };
+    const seen = async (watcher: string | null) => (await statusesSeenBy(await db(), status, watcher))[owner];
+    expect(await seen(owner)).toBe("busy");
+    expect(await seen(friend)).toBe("busy");
+    expect(await seen(colleague)).toBe("online");
+    expect(await seen(stranger)).toBe("offline");
+    expect(await seen(null)).toBe("offline");
+    expect(await seen(ex)).toBe("offline");
+
+    // Back to everyone: the stranger sees it, the blinded ex still does not, until unhidden.
+    await setVisibility(await db(), owner, { audience: "everyone" });
+    expect(await seen(stranger)).toBe("busy");
+    expect(await seen(ex)).toBe("offline");
+    await setHiddenFrom(await db(), owner, ex, false);
+    expect(await seen(ex)).toBe("busy");
+    // A block hides the owner from the blocked member, whatever else holds.
+    await (await db()).block.create({ data: { blockerId: owner, blockedId: friend } });
+    expect(await seen(friend)).toBe("offline");
+  });
+
+  it("a request not yet accepted gives no contact's view", async () => {
+    const [owner, asker] = [await member(), await member()];
+    await actOnContact({ db: await db(), bus }, { memberId: asker, otherId: owner, action: "request" });
+    await setVisibility(await db(), owner, { audience: "contacts" });
+    expect((await statusesSeenBy(await db(), { [owner]: "online" }, asker))[owner]).toBe("offline");
+  });
+});
