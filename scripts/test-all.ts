@@ -1,10 +1,10 @@
 /**
  * `npm test`: every test, on both databases.
- *   1. at once: type check, lint, format check, unit tests, and the Go-built servers (LiveKit, the
- *      fake S3), then the production build;
+ *   1. at once: type check, lint, format check, unit tests, the Go-built servers (LiveKit, the
+ *      fake S3) and the production build;
  *   2. SQLite and PostgreSQL, each on its own stack (ports, data folder, database) running the real
- *      portal: both databases' integration tests side by side, then the Playwright end-to-end
- *      tests on SQLite, then on PostgreSQL.
+ *      portal: SQLite's Playwright end-to-end tests while PostgreSQL's integration tests run, then
+ *      PostgreSQL's end-to-end tests while SQLite's integration tests run.
  * SKIP_POSTGRES=1 runs SQLite only (and says so); CI never sets it.
  */
 import { spawn } from "node:child_process";
@@ -13,7 +13,7 @@ import path from "node:path";
 import { type Stack, startStack } from "../tests/support/stack";
 import { childProcessEnv } from "../lib/env";
 import { testEnv } from "../tests/support/test-env";
-import { build, needsBuild } from "./launcher/prepare";
+import { needsBuild } from "./launcher/prepare";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -114,25 +114,20 @@ async function main() {
     process.exit(1);
   }
 
-  // The checks that need no server, and the Go builds, share the cores; the build follows.
+  // The checks that need no server, the Go builds and the production build share the cores.
   const tsx = [path.join(root, "node_modules/tsx/dist/cli.mjs")];
+  const nextBuild = needsBuild()
+    ? run("next build", bin("next"), ["build"], { prefix: "[build] ", env: { NEXT_TELEMETRY_DISABLED: "1" } })
+    : Promise.resolve("");
   const [, , , unit] = await Promise.all([
     run("type check", bin("tsc"), ["--noEmit"], { prefix: "[types] " }),
     run("lint", bin("eslint"), ["--max-warnings", "0", "."], { prefix: "[lint] " }),
     run("format", bin("prettier"), ["--check", "--log-level", "warn", "."], { prefix: "[format] " }),
     run("unit tests", bin("vitest"), ["run", "--project", "unit"], { prefix: "[unit] " }),
     run("servers built with Go (LiveKit, fake S3)", process.execPath, [...tsx, "scripts/build-go-servers.ts"], { prefix: "[go] " }),
+    nextBuild,
   ]);
   countVitest(unit);
-  try {
-    if (needsBuild()) {
-      const t0 = Date.now();
-      build();
-      timings.push(`next build: ${seconds(Date.now() - t0)}`);
-    }
-  } catch (err) {
-    failures.push((err as Error).message);
-  }
   // Without the build or the servers there is nothing to test end to end.
   if (failures.some((f) => f.startsWith("servers built with Go") || f.startsWith("next build"))) return finish();
 
@@ -140,11 +135,19 @@ async function main() {
   if (databases.length === 1) console.log("\nSKIP_POSTGRES=1: PostgreSQL runs are skipped");
   const passes = (await Promise.all(databases.map((db, i) => startPass(db, 3400 + i)))).filter((p) => p !== null);
   try {
-    // The integration tests wait on servers more than they compute: both databases' run side by side.
-    await Promise.all(passes.map(integration));
-    // The end-to-end passes one after the other: side by side, their video calls share two cores and
-    // the media checks (frames drawn within their timeouts) fail under that load (measured 2026-12-02).
-    for (const p of passes) await endToEnd(p);
+    // Each database's end-to-end tests run while the other database's integration tests do: the
+    // integration tests wait on servers more than they compute (about a third of two cores), while
+    // two end-to-end passes side by side starved each other's video calls (tried 2026-12-02: one
+    // failure, and 776 s against 889 s one after the other). Never both phases on one stack: their
+    // members, shops and rate limits would meet.
+    if (passes.length === 1) {
+      await integration(passes[0]!);
+      await endToEnd(passes[0]!);
+    } else {
+      const [a, b] = passes as [Pass, Pass];
+      await Promise.all([endToEnd(a), integration(b)]);
+      await Promise.all([endToEnd(b), integration(a)]);
+    }
   } finally {
     await Promise.all(passes.map((p) => p.stack.stop()));
   }

@@ -18,10 +18,11 @@ import {
   waitConnected,
   watch,
 } from "../support/presence";
+import { freePort } from "../support/free-port";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nodes: NodeHandle[] = [];
-let port = 3500 + Math.floor(Math.random() * 300);
+let nodeCount = 0;
 
 /** How a connection attempt ends: "connected", or the server's refusal. */
 const outcome = (s: ReturnType<typeof connectClient>) =>
@@ -30,8 +31,9 @@ const outcome = (s: ReturnType<typeof connectClient>) =>
     s.once("connect_error", (e) => resolve(e.message));
   });
 
-async function node(nodeId = `test-${port}`, env: Record<string, string> = {}) {
-  const n = await startPresenceNode({ port: port++, nodeId, databaseUrl: inject("databaseUrl"), env });
+/** A presence node on a free port, or on `port` (a restarted node keeps its address). */
+async function node(nodeId = `test-${process.pid}-${nodeCount++}`, env: Record<string, string> = {}, port?: number) {
+  const n = await startPresenceNode({ port: port ?? (await freePort()), nodeId, databaseUrl: inject("databaseUrl"), env });
   nodes.push(n);
   return n;
 }
@@ -205,21 +207,19 @@ describe("presence server: node failures", () => {
   }, 90_000);
 
   it("a restarted node clears what it left behind, and clients reconnect to it", async () => {
-    const nodeId = `restart-${port}`;
-    const p = port;
-    const first = await node(nodeId);
+    const nodeId = `restart-${process.pid}`;
+    const p = await freePort();
+    const first = await node(nodeId, {}, p);
     const member = await newMember();
     const c = connectClient(first.url, async () => ({ ticket: await memberTicket(member) }), { reconnection: true });
     await waitConnected(c);
     await until(async () => (await getStatus(await db(), member)) === "online", 3000, "online");
     await first.kill("SIGKILL");
 
-    port = p; // same address, same node id
-    const second = await node(nodeId);
+    const second = await node(nodeId, {}, p); // same address, same node id
     expect(second.log()).toMatch(/cleared [1-9]\d* connection rows left by this node's previous run/);
     await until(() => c.connected, 10_000, "the client to reconnect");
     await until(async () => (await getStatus(await db(), member)) === "online", 3000, "online on the restarted node");
-    port = p + 1;
     c.close();
   }, 60_000);
 });
@@ -293,8 +293,9 @@ describe("presence server: transports and events", () => {
 
 describe.skipIf(!inject("databaseUrl").startsWith("postgres"))("several presence nodes (PostgreSQL and Redis)", () => {
   let redis: ReturnType<typeof spawn> | undefined;
-  const redisPort = 6390 + Math.floor(Math.random() * 200);
+  let redisPort = 0;
   beforeAll(async () => {
+    redisPort = await freePort();
     redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
       stdio: "ignore",
     });
@@ -317,8 +318,8 @@ describe.skipIf(!inject("databaseUrl").startsWith("postgres"))("several presence
 
   it("a watcher on node A sees a member on node B come and go, and events reach the member wherever they are", async () => {
     const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` };
-    const a = await node(`node-a-${port}`, env);
-    const b = await node(`node-b-${port}`, env);
+    const a = await node(`node-a-${process.pid}-${nodeCount++}`, env);
+    const b = await node(`node-b-${process.pid}-${nodeCount++}`, env);
     const member = await newMember();
     const watcher = connectClient(a.url, { ticket: await memberTicket(await newMember()) });
     await waitConnected(watcher);
@@ -349,8 +350,8 @@ describe.skipIf(!inject("databaseUrl").startsWith("postgres"))("several presence
 
   it("holds a ticket to one use across nodes", async () => {
     const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}` };
-    const a = await node(`node-a-${port}`, env);
-    const b = await node(`node-b-${port}`, env);
+    const a = await node(`node-a-${process.pid}-${nodeCount++}`, env);
+    const b = await node(`node-b-${process.pid}-${nodeCount++}`, env);
     const ticket = await memberTicket(await newMember());
     const onA = connectClient(a.url, { ticket });
     await waitConnected(onA);

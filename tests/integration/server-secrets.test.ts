@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { childProcessEnv } from "../../lib/env";
+import { freePort } from "../support/free-port";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-secrets-"));
@@ -55,7 +56,8 @@ describe("a server started by hand in production", () => {
     const r = await run("server/web.ts", {
       ...own,
       NODE_ENV: "production",
-      PORT: "3637",
+      // A free port all the same: should the check ever let it start, it must not take another test's port.
+      PORT: String(await freePort()),
       AUTH_SECRET: "development-only-secret-do-not-use-in-production",
     });
     expect(r.ready).toBe(false);
@@ -67,7 +69,7 @@ describe("a server started by hand in production", () => {
     const r = await run("server/presence/main.ts", {
       ...own,
       NODE_ENV: "production",
-      PRESENCE_PORT: "3638",
+      PRESENCE_PORT: String(await freePort()),
       PRESENCE_NODE_ID: "secrets-test",
       PRESENCE_SECRET: "development-only-presence-secret-not-for-production",
     });

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { childProcessEnv } from "../../lib/env";
+import { freePort } from "./free-port";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const MODULE = "github.com/johannesboyne/gofakes3/cmd/gofakes3@v1.2.0";
@@ -20,15 +20,6 @@ export function ensureFakeS3(): string {
   fs.renameSync(path.join(gobin, "gofakes3"), FAKE_S3_BIN);
   fs.rmSync(gobin, { recursive: true, force: true });
   return FAKE_S3_BIN;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startFakeS3(bucket: string): Promise<{ endpoint: string; stop: () => void }> {
