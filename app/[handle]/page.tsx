@@ -8,6 +8,7 @@ import { CallButton } from "@/components/calls/call-button";
 import { isBlocked } from "@/lib/calls/blocks";
 import { LiveStatus } from "@/components/presence/status-dot";
 import { getStatus } from "@/lib/presence/read-model";
+import { statusesSeenBy } from "@/lib/presence/visibility-store";
 import { db } from "@/lib/db/client";
 import { getMemberByHandle } from "@/lib/members/get-member";
 import { LeaveMessage } from "@/components/mailbox/leave-message";
@@ -33,7 +34,9 @@ export default async function MemberPage({ params, searchParams }: Props) {
   if (!member) notFound();
   const viewer = await currentMember();
   // An unlisted member's presence is for signed-in members only (as on the presence server).
-  const status = viewer || member.listed ? await getStatus(await db(), member.id) : "offline";
+  const raw = viewer || member.listed ? await getStatus(await db(), member.id) : "offline";
+  // What this viewer may see of it: the member's visibility rules, applied here as on the presence server.
+  const status = (await statusesSeenBy(await db(), { [member.id]: raw }, viewer?.id ?? null))[member.id] ?? "offline";
   const isSelf = viewer?.id === member.id;
   const blocked = viewer && !isSelf ? await isBlocked(await db(), viewer.id, member.id) : false;
   const query = await searchParams;

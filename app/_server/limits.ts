@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { counterStore } from "@/lib/http/counter-store";
 import { clientAddress, RateLimiter } from "@/lib/http/rate-limit";
 
-let limiters: Record<"auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings", RateLimiter> | undefined;
+let limiters: Record<"auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests", RateLimiter> | undefined;
 
 const HOUR = 3600_000;
 
@@ -18,6 +18,7 @@ function get() {
     calls: new RateLimiter(store, "calls", e.RATE_LIMIT_CALLS_PER_MINUTE, 60_000, "calls"),
     mall: new RateLimiter(store, "mall", e.RATE_LIMIT_MALL_CALLS_PER_MINUTE, 60_000, "calls to shops"),
     greetings: new RateLimiter(store, "greetings", e.GREETING_UPLOADS_PER_HOUR, HOUR, "greeting recordings this hour"),
+    contactRequests: new RateLimiter(store, "contact-requests", e.CONTACT_REQUESTS_PER_HOUR, HOUR, "contact requests this hour"),
   };
   return limiters;
 }
@@ -34,3 +35,5 @@ export const limitCalls = (memberId: string) => get().calls.hit(memberId);
 export const limitMallCalls = (req: Request) => get().mall.hit(clientAddress(req));
 /** Per member: each greeting is ffmpeg work and storage. */
 export const limitGreetings = (memberId: string) => get().greetings.hit(memberId);
+/** Per member: a request reaches a stranger, so this is where request spam is held back. */
+export const limitContactRequests = (memberId: string) => get().contactRequests.hit(memberId);

@@ -29,7 +29,8 @@ export default async function DirectoryPage({ searchParams }: Props) {
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = directoryQuerySchema.safeParse(flat);
   const q = parsed.success ? parsed.data : directoryQuerySchema.parse({});
-  const [result, viewer] = await Promise.all([searchMembers(await db(), q), currentMember()]);
+  const viewer = await currentMember();
+  const result = await searchMembers(await db(), q, { watcherId: viewer?.id ?? null });
   const filtered = !!(q.name || q.number || q.city || q.interest || q.online);
 
   return (

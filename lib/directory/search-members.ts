@@ -4,6 +4,7 @@ import { Prisma } from "../db/generated/sqlite/client";
 import { formatNumber } from "../numbers/format";
 import { toKeypadDigits } from "../numbers/keypad";
 import { statusesOf } from "../presence/read-model";
+import { statusesSeenBy } from "../presence/visibility-store";
 import { EXPIRY_MS } from "../presence/status";
 import type { PublicStatus } from "../presence/status";
 import { cityKey, normalizeText, prefixRange } from "./search-keys";
@@ -70,7 +71,21 @@ type Plan = { from: Prisma.Sql; conds: Prisma.Sql[]; orderBy: Prisma.Sql; notice
  * then drive the query: SQLite keeps the left side of a CROSS JOIN outermost, and
  * PostgreSQL plans it as an inner join from its statistics.
  */
-function plan(q: DirectoryQuery, onlineSince?: Date): Plan {
+/**
+ * Whether the watcher may see the member's presence at all (lib/presence/visibility.ts, rules 1-3
+ * and 5, in SQL): the "online" filter and "online first" order must not reveal what the status
+ * column hides. Basic detail still shows online, so it does not enter here.
+ */
+function visibleSql(watcherId: string | null): Prisma.Sql {
+  if (!watcherId) return Prisma.sql`m."presenceAudience" = 'everyone'`;
+  return Prisma.sql`(m."id" = ${watcherId} OR (
+    NOT EXISTS (SELECT 1 FROM "PresenceBlind" pb WHERE pb."ownerId" = m."id" AND pb."hiddenFromId" = ${watcherId})
+    AND NOT EXISTS (SELECT 1 FROM "Block" bl WHERE bl."blockerId" = m."id" AND bl."blockedId" = ${watcherId})
+    AND (m."presenceAudience" = 'everyone' OR (m."presenceAudience" = 'contacts' AND EXISTS (
+      SELECT 1 FROM "Contact" ct WHERE ct."ownerId" = ${watcherId} AND ct."contactId" = m."id" AND ct."sees" = 'approved')))))`;
+}
+
+function plan(q: DirectoryQuery, onlineSince?: Date, watcherId: string | null = null): Plan {
   const conds: Prisma.Sql[] = [Prisma.sql`m."listed" = ${true}`];
   const drivers: Prisma.Sql[] = [];
   let orderBy = Prisma.sql`m."nameKey", m."id"`;
@@ -79,7 +94,7 @@ function plan(q: DirectoryQuery, onlineSince?: Date): Plan {
     drivers.push(
       Prisma.sql`(SELECT DISTINCT c."memberId" AS "mid" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${onlineSince} AND c."memberId" IS NOT NULL) o`,
     );
-    conds.push(Prisma.sql`m."id" = o."mid"`, Prisma.sql`m."presenceSetting" <> 'invisible'`);
+    conds.push(Prisma.sql`m."id" = o."mid"`, Prisma.sql`m."presenceSetting" <> 'invisible'`, visibleSql(watcherId));
   }
   const city = cityKey(q.city);
   if (city) {
@@ -122,8 +137,8 @@ function plan(q: DirectoryQuery, onlineSince?: Date): Plan {
 }
 
 /** Members someone can see online now: a live connection, and not invisible. */
-function onlineSql(since: Date): Prisma.Sql {
-  return Prisma.sql`(m."presenceSetting" <> 'invisible' AND m."id" IN (SELECT c."memberId" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${since} AND c."memberId" IS NOT NULL))`;
+function onlineSql(since: Date, watcherId: string | null): Prisma.Sql {
+  return Prisma.sql`(m."presenceSetting" <> 'invisible' AND m."id" IN (SELECT c."memberId" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${since} AND c."memberId" IS NOT NULL) AND ${visibleSql(watcherId)})`;
 }
 
 function withCond(p: Plan, cond: Prisma.Sql): Plan {
@@ -151,19 +166,25 @@ function list(db: Db, p: Plan, skip: number, take: number): Promise<Row[]> {
  * A page of listed members matching the query, with their live status. "Online
  * first" lists everyone online (by name) before everyone else (by name).
  */
-export async function searchMembers(db: Db, q: DirectoryQuery, now = new Date()): Promise<DirectoryPage> {
+export async function searchMembers(
+  db: Db,
+  q: DirectoryQuery,
+  opts: { watcherId?: string | null; now?: Date } = {},
+): Promise<DirectoryPage> {
+  const now = opts.now ?? new Date();
+  const watcherId = opts.watcherId ?? null;
   const base = plan(q);
   const notice = base.notice;
   const skip = (q.page - 1) * PAGE_SIZE;
   const since = new Date(now.getTime() - EXPIRY_MS);
-  const onlineWhere = plan(q, since);
+  const onlineWhere = plan(q, since, watcherId);
 
   let total: number;
   let rows: Row[];
   if (q.online === "1") {
     [total, rows] = await Promise.all([count(db, onlineWhere), list(db, onlineWhere, skip, PAGE_SIZE)]);
   } else if (q.sort === "online") {
-    const offlineWhere = withCond(base, Prisma.sql`NOT ${onlineSql(since)}`);
+    const offlineWhere = withCond(base, Prisma.sql`NOT ${onlineSql(since, watcherId)}`);
     const [onlineCount, offlineCount] = await Promise.all([count(db, onlineWhere), count(db, offlineWhere)]);
     total = onlineCount + offlineCount;
     const fromOnline = skip < onlineCount ? await list(db, onlineWhere, skip, PAGE_SIZE) : [];
@@ -173,7 +194,7 @@ export async function searchMembers(db: Db, q: DirectoryQuery, now = new Date())
     [total, rows] = await Promise.all([count(db, base), list(db, base, skip, PAGE_SIZE)]);
   }
 
-  const statuses = await statusesOf(db, rows, now);
+  const statuses = await statusesSeenBy(db, await statusesOf(db, rows, now), watcherId);
   return {
     rows: rows.map((r) => ({
       id: r.id,

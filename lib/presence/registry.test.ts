@@ -74,6 +74,23 @@ describe("connection registry", () => {
     expect(r.watch("gone", ["m1"])).toEqual([]);
   });
 
+  it("sends each watcher a change at its own detail, and nothing when that shows nothing new", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("full", "friend"));
+    r.add(conn("basic", "colleague"));
+    r.watch("full", ["m"]);
+    r.watch("basic", ["m"], () => "basic");
+    r.answered("full", "m", "online");
+    r.answered("basic", "m", "online");
+    expect(r.statusFor("full", "m", "away")).toBe("away");
+    // Away, busy or do-not-disturb is still "online" at basic detail: the colleague hears nothing at all.
+    expect(r.statusFor("basic", "m", "away")).toBeNull();
+    expect(r.statusFor("basic", "m", "busy")).toBeNull();
+    expect(r.statusFor("basic", "m", "offline")).toBe("offline");
+    expect(r.statusFor("full", "m", "away")).toBeNull();
+    expect(r.statusFor("full", "nobody-watched", "online")).toBeNull();
+  });
+
   it("caps a watch list", () => {
     const r = new ConnectionRegistry();
     r.add(conn("w"));

@@ -4,6 +4,9 @@
  * Pure and synchronous, so the server's socket handlers stay thin and this is
  * unit-tested alone.
  */
+import type { PublicStatus } from "./status";
+import { type Detail, visibleStatus } from "./visibility";
+
 export type Connection = {
   id: string;
   memberId: string | null;
@@ -17,10 +20,12 @@ export type Connection = {
 
 export const MAX_WATCHED = 200;
 
+type WatchState = { detail: Detail; last: PublicStatus | null };
+
 export class ConnectionRegistry {
   private conns = new Map<string, Connection>();
   private byMember = new Map<string, Set<string>>();
-  private watching = new Map<string, Set<string>>(); // connection -> members
+  private watching = new Map<string, Map<string, WatchState>>(); // connection -> member -> what it may see, and was last sent
   private watchers = new Map<string, Set<string>>(); // member -> connections
   private pendingUpserts = new Map<string, Connection>();
   private pendingDeletes = new Set<string>();
@@ -74,18 +79,41 @@ export class ConnectionRegistry {
     return [...(this.byMember.get(memberId) ?? [])];
   }
 
-  /** Replaces what a connection watches; returns the members kept (at most MAX_WATCHED). */
-  watch(connId: string, memberIds: string[]): string[] {
+  /**
+   * Replaces what a connection watches, each member at the detail the watcher may see (visibility
+   * rules, decided by the caller); returns the members kept (at most MAX_WATCHED).
+   */
+  watch(connId: string, memberIds: string[], detailOf: (memberId: string) => Detail = () => "full"): string[] {
     if (!this.conns.has(connId)) return [];
     this.unwatchAll(connId);
     const kept = [...new Set(memberIds)].slice(0, MAX_WATCHED);
-    this.watching.set(connId, new Set(kept));
+    this.watching.set(connId, new Map(kept.map((m) => [m, { detail: detailOf(m), last: null }])));
     for (const m of kept) {
       const set = this.watchers.get(m) ?? new Set();
       set.add(connId);
       this.watchers.set(m, set);
     }
     return kept;
+  }
+
+  /**
+   * What to send a watching connection when the member's status changes: the status at its detail,
+   * or null when that shows nothing new (a basic watcher is not told "online" again when the member
+   * goes away: even an empty event would say something changed).
+   */
+  statusFor(connId: string, memberId: string, status: PublicStatus): PublicStatus | null {
+    const w = this.watching.get(connId)?.get(memberId);
+    if (!w) return null;
+    const seen = visibleStatus(status, w.detail);
+    if (seen === w.last) return null;
+    w.last = seen;
+    return seen;
+  }
+
+  /** Records what a watch's answer told the connection, so later changes are measured from it. */
+  answered(connId: string, memberId: string, status: PublicStatus): void {
+    const w = this.watching.get(connId)?.get(memberId);
+    if (w) w.last = status;
   }
 
   watchersOf(memberId: string): string[] {
@@ -114,7 +142,7 @@ export class ConnectionRegistry {
   }
 
   private unwatchAll(connId: string) {
-    for (const m of this.watching.get(connId) ?? []) {
+    for (const m of this.watching.get(connId)?.keys() ?? []) {
       const set = this.watchers.get(m);
       set?.delete(connId);
       if (set && set.size === 0) this.watchers.delete(m);

@@ -77,7 +77,22 @@ export async function statusesSeenBy(
 
 export type VisibilityChoice = { audience?: Audience; everyoneDetail?: Detail; contactDetail?: Detail };
 
-export async function setVisibility(db: Db, memberId: string, choice: VisibilityChoice): Promise<VisibilityChoice> {
+const choiceSelect = { presenceAudience: true, presenceEveryoneDetail: true, presenceContactDetail: true } as const;
+const asChoice = (m: {
+  presenceAudience: string;
+  presenceEveryoneDetail: string;
+  presenceContactDetail: string;
+}): Required<VisibilityChoice> => ({
+  audience: audience(m.presenceAudience),
+  everyoneDetail: detail(m.presenceEveryoneDetail, "full"),
+  contactDetail: detail(m.presenceContactDetail, "full"),
+});
+
+export async function getVisibility(db: Db, memberId: string): Promise<Required<VisibilityChoice>> {
+  return asChoice(await db.member.findUniqueOrThrow({ where: { id: memberId }, select: choiceSelect }));
+}
+
+export async function setVisibility(db: Db, memberId: string, choice: VisibilityChoice): Promise<Required<VisibilityChoice>> {
   const m = await db.member.update({
     where: { id: memberId },
     data: {
@@ -85,13 +100,9 @@ export async function setVisibility(db: Db, memberId: string, choice: Visibility
       ...(choice.everyoneDetail ? { presenceEveryoneDetail: choice.everyoneDetail } : {}),
       ...(choice.contactDetail ? { presenceContactDetail: choice.contactDetail } : {}),
     },
-    select: { presenceAudience: true, presenceEveryoneDetail: true, presenceContactDetail: true },
+    select: choiceSelect,
   });
-  return {
-    audience: audience(m.presenceAudience),
-    everyoneDetail: detail(m.presenceEveryoneDetail, "full"),
-    contactDetail: detail(m.presenceContactDetail, "full"),
-  };
+  return asChoice(m);
 }
 
 /** "Appear offline to": on or off for one member. */

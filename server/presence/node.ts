@@ -4,11 +4,13 @@ import type { Db } from "../../lib/db/client";
 import type { BusNode } from "../../lib/bus";
 import type { ClientToServer, HandshakeAuth, MemberEvent, PresenceChange, ServerToClient } from "../../lib/presence/events";
 import { getStatuses } from "../../lib/presence/read-model";
-import { ConnectionRegistry } from "../../lib/presence/registry";
+import { ConnectionRegistry, MAX_WATCHED } from "../../lib/presence/registry";
 import { HEARTBEAT_MS, isSetting, publicStatus, type PublicStatus } from "../../lib/presence/status";
 import { beat, clearNode, sweepExpired, writeChanges } from "../../lib/presence/store";
 import { type TicketClaims, MemoryTicketClaims } from "../../lib/presence/ticket-claims";
 import { guestKey, verifyTicket } from "../../lib/presence/tickets";
+import { type Detail, detailFor, STRANGER, visibleStatus } from "../../lib/presence/visibility";
+import { loadVisibility, relationsTo } from "../../lib/presence/visibility-store";
 
 type SocketData = { memberId: string | null; guestId: string | null };
 type PSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -127,25 +129,36 @@ export class PresenceNode {
   }
 
   /**
-   * Starts watching and answers the current statuses. Unlisted members chose to stay out of the
-   * directory: only signed-in members see their presence. An anonymous socket (a guest) gets them
-   * as offline, like a member who does not exist, and is not told when that changes.
+   * Starts watching and answers the current statuses, each as this watcher may see it: the members'
+   * visibility rules (lib/presence/visibility.ts) decide, here at the server, and a member the
+   * watcher may not see is answered offline and never watched, so no later change reaches the
+   * socket. Unlisted members chose to stay out of the directory: to an anonymous socket (a guest)
+   * they are as a member who does not exist.
    */
   private async watchFor(socket: PSocket, ids: string[]): Promise<Record<string, PublicStatus>> {
-    let allowed = ids;
-    if (!socket.data.memberId) {
-      const listed = await this.db.member.findMany({
-        where: { id: { in: [...new Set(ids)].slice(0, 500) }, listed: true },
-        select: { id: true },
-      });
-      const ok = new Set(listed.map((m) => m.id));
-      allowed = ids.filter((id) => ok.has(id));
+    const watcherId = socket.data.memberId ?? null;
+    const wanted = [...new Set(ids)].slice(0, MAX_WATCHED);
+    const [settings, relations, listed] = await Promise.all([
+      loadVisibility(this.db, wanted),
+      relationsTo(this.db, wanted, watcherId),
+      watcherId ? null : this.db.member.findMany({ where: { id: { in: wanted }, listed: true }, select: { id: true } }),
+    ]);
+    const listedIds = listed ? new Set(listed.map((m) => m.id)) : null;
+    const details = new Map<string, Detail>();
+    for (const id of wanted) {
+      const settingsOf = settings.get(id);
+      if (!settingsOf || (listedIds && !listedIds.has(id))) continue;
+      const d = detailFor(settingsOf, relations.get(id) ?? STRANGER);
+      if (d !== "none") details.set(id, d);
     }
-    const kept = this.registry.watch(socket.id, allowed);
-    const statuses: Record<string, PublicStatus> = socket.data.memberId
-      ? {}
-      : Object.fromEntries(ids.filter((id) => !allowed.includes(id)).map((id) => [id, "offline"]));
-    return { ...statuses, ...(await getStatuses(this.db, kept)) };
+    const kept = this.registry.watch(socket.id, [...details.keys()], (id) => details.get(id) ?? "basic");
+    const statuses = await getStatuses(this.db, kept);
+    const out: Record<string, PublicStatus> = Object.fromEntries(ids.map((id) => [id, "offline" as PublicStatus]));
+    for (const id of kept) {
+      out[id] = visibleStatus(statuses[id] ?? "offline", details.get(id) ?? "basic");
+      this.registry.answered(socket.id, id, out[id]);
+    }
+    return out;
   }
 
   /** Writes what changed, then tells everyone watching the members whose status may have changed. */
@@ -197,8 +210,11 @@ export class PresenceNode {
     const perSocket = new Map<string, PresenceChange[]>();
     for (const c of changes) {
       for (const sid of this.registry.watchersOf(c.memberId)) {
+        // Each watcher at the detail it may see; nothing when that shows nothing new.
+        const status = this.registry.statusFor(sid, c.memberId, c.status);
+        if (status === null) continue;
         const list = perSocket.get(sid) ?? [];
-        list.push(c);
+        list.push({ ...c, status });
         perSocket.set(sid, list);
       }
     }

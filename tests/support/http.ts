@@ -83,3 +83,13 @@ export async function signIn(identifier: string, password: string, ip = newAddre
     deviceSetCookie: device ?? null,
   };
 }
+
+/** A new member, registered and signed in through the real routes: their id, handle, number and session cookie. */
+export async function signedInMember(overrides: Record<string, unknown> = {}) {
+  const p = person(overrides);
+  const r = await api<{ member: { id: string; handle: string; number: string } }>("/api/register", { method: "POST", json: p });
+  if (r.status !== 201) throw new Error(`register: ${r.status}`);
+  const { cookie } = await signIn(p.email as string, p.password as string);
+  if (!cookie) throw new Error("sign-in refused");
+  return { ...r.body.member, cookie };
+}

@@ -5,6 +5,9 @@ import { directoryQuerySchema, searchMembers } from "@/lib/directory/search-memb
 import { json } from "@/lib/http/respond";
 
 /** The directory as JSON: the same search as /directory, for scripts and benchmarks. */
-export const GET = route({ access: "public", query: directoryQuerySchema, rateLimit: limitLookup }, async ({ query }) => {
-  return json(await searchMembers(await db(), query));
-});
+export const GET = route(
+  { access: "public", withMember: true, query: directoryQuerySchema, rateLimit: limitLookup },
+  async ({ query, member }) => {
+    return json(await searchMembers(await db(), query, { watcherId: member?.id ?? null }));
+  },
+);

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BusPublisher } from "../../lib/bus";
+import { actOnContact } from "../../lib/contacts/act-on-contact";
+import { editEntry } from "../../lib/contacts/edit-entry";
+import { createGroup } from "../../lib/contacts/groups";
+import { db, disconnectDb } from "../../lib/db/client";
+import { issueTicket } from "../../lib/presence/tickets";
+import { setHiddenFrom, setVisibility } from "../../lib/presence/visibility-store";
+import { freePort } from "../support/free-port";
+import { api, person, useStackDatabase } from "../support/http";
+import {
+  connectClient,
+  memberTicket,
+  type NodeHandle,
+  startPresenceNode,
+  TEST_PRESENCE_SECRET,
+  until,
+  waitConnected,
+  watch,
+} from "../support/presence";
+
+const nodes: NodeHandle[] = [];
+const bus: BusPublisher = { toMember: async () => {}, presenceChanged: async () => {} };
+
+beforeAll(() => useStackDatabase());
+afterAll(async () => {
+  await Promise.all(nodes.map((n) => n.kill("SIGKILL")));
+  await disconnectDb();
+});
+
+async function newMember(): Promise<string> {
+  const r = await api<{ member: { id: string } }>("/api/register", { method: "POST", json: person() });
+  if (r.status !== 201) throw new Error(`register: ${r.status}`);
+  return r.body.member.id;
+}
+
+async function contacts(a: string, b: string) {
+  const deps = { db: await db(), bus };
+  await actOnContact(deps, { memberId: a, otherId: b, action: "request" });
+  await actOnContact(deps, { memberId: b, otherId: a, action: "accept" });
+}
+
+describe("presence server: each watcher sees only what the member allows", () => {
+  for (const transport of ["websocket", "polling"] as const) {
+    it(`over ${transport}: a contact sees it all, a basic-group contact online or offline, a stranger, a blinded contact and a guest nothing`, async () => {
+      const port = await freePort();
+      const n = await startPresenceNode({ port, nodeId: `vis-${transport}-${port}`, databaseUrl: inject("databaseUrl") });
+      nodes.push(n);
+      const [owner, friend, colleague, stranger, ex] = await Promise.all([newMember(), newMember(), newMember(), newMember(), newMember()]);
+      for (const c of [friend, colleague, ex]) await contacts(owner, c);
+      const work = await createGroup({ db: await db(), bus }, { ownerId: owner, name: "Work", detail: "basic" });
+      await editEntry({ db: await db(), bus }, { ownerId: owner, contactId: colleague, edit: { groupIds: [work.id] } });
+      await setVisibility(await db(), owner, { audience: "contacts" });
+      await setHiddenFrom(await db(), owner, ex, true);
+
+      const opts = { transports: [transport] };
+      const ownerSocket = connectClient(n.url, { ticket: await memberTicket(owner) }, opts);
+      await waitConnected(ownerSocket);
+      const watchers = {
+        friend: connectClient(n.url, { ticket: await memberTicket(friend) }, opts),
+        colleague: connectClient(n.url, { ticket: await memberTicket(colleague) }, opts),
+        stranger: connectClient(n.url, { ticket: await memberTicket(stranger) }, opts),
+        ex: connectClient(n.url, { ticket: await memberTicket(ex) }, opts),
+        guest: connectClient(
+          n.url,
+          { ticket: await issueTicket(TEST_PRESENCE_SECRET, { kind: "guest", guestId: `vis-guest-${port}` }) },
+          opts,
+        ),
+      };
+      await Promise.all(Object.values(watchers).map(waitConnected));
+      await until(async () => (await watch(watchers.friend, [owner]))[owner] === "online", 3000, "the owner online to the friend");
+
+      const answers = Object.fromEntries(
+        await Promise.all(Object.entries(watchers).map(async ([k, s]) => [k, (await watch(s, [owner]))[owner]])),
+      );
+      expect(answers).toEqual({ friend: "online", colleague: "online", stranger: "offline", ex: "offline", guest: "offline" });
+
+      // The owner's tab goes idle: away, for the friend only (to the colleague it is still "online": nothing is sent).
+      ownerSocket.emit("idle", true);
+      await until(() => watchers.friend.statusOf(owner) === "away", 3000, "the friend to see the owner away");
+      // The owner leaves: offline reaches both contacts who may see them.
+      ownerSocket.close();
+      await until(() => watchers.friend.statusOf(owner) === "offline", 3000, "the friend to see the owner go");
+      await until(() => watchers.colleague.statusOf(owner) === "offline", 3000, "the colleague to see the owner go");
+
+      expect(watchers.colleague.presence.filter((c) => c.memberId === owner).map((c) => c.status)).toEqual(["offline"]);
+      for (const k of ["stranger", "ex", "guest"] as const) expect(watchers[k].presence.filter((c) => c.memberId === owner)).toEqual([]);
+      for (const s of Object.values(watchers)) s.close();
+    });
+  }
+});
