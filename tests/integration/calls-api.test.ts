@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, person, signIn } from "../support/http";
-
-async function signedInMember() {
-  const p = person();
-  const r = await api<{ member: { id: string; handle: string; number: string } }>("/api/register", { method: "POST", json: p });
-  if (r.status !== 201) throw new Error(`register: ${r.status}`);
-  const { cookie } = await signIn(p.email as string, p.password as string);
-  return { ...r.body.member, cookie: cookie! };
-}
+import { api, signedInMember } from "../support/http";
 
 describe("the calls API", () => {
   it("refuses strangers, bad input and a sixth call in a minute, each with a clear message", async () => {

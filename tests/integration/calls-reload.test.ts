@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "../../lib/db/client";
 import { RECONNECT_GRACE_MS } from "../../lib/presence/status";
-import { api, person, signIn, useStackDatabase } from "../support/http";
+import { api, signedInMember, useStackDatabase } from "../support/http";
 import { connectClient, type TestClient, until, waitConnected } from "../support/presence";
 
 /**
@@ -11,14 +11,6 @@ import { connectClient, type TestClient, until, waitConnected } from "../support
  */
 beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
-
-async function signedInMember() {
-  const p = person();
-  const r = await api<{ member: { id: string; handle: string } }>("/api/register", { method: "POST", json: p });
-  if (r.status !== 201) throw new Error(`register: ${r.status}`);
-  const { cookie } = await signIn(p.email as string, p.password as string);
-  return { ...r.body.member, cookie: cookie! };
-}
 
 /** What a page does when it loads: a fresh ticket from the portal, then a connection. */
 async function openPage(m: { cookie: string }): Promise<TestClient> {

@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "../../lib/db/client";
-import { api, person, signIn, useStackDatabase } from "../support/http";
+import { api, signedInMember, useStackDatabase } from "../support/http";
 
 beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
-
-async function signedInMember() {
-  const p = person();
-  const r = await api<{ member: { id: string; handle: string } }>("/api/register", { method: "POST", json: p });
-  if (r.status !== 201) throw new Error(`register: ${r.status}`);
-  const { cookie } = await signIn(p.email as string, p.password as string);
-  return { ...r.body.member, cookie: cookie! };
-}
 
 describe("missed calls marked seen", () => {
   it("are not changed by rendering /calls (a GET); the page's POST marks them", async () => {
