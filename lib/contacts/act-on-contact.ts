@@ -1,6 +1,7 @@
 import type { BusPublisher } from "../bus";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
+import { announceRulesChanged } from "../presence/announce-rules";
 import { type BookEntry, listBook } from "./list-book";
 import { lockPair, type PairRows, savePair } from "./pair-store";
 import { type ActionName, apply, expire } from "./subscription";
@@ -73,6 +74,8 @@ export async function actOnContact(
           [other, saved.b],
         ] as const);
     await Promise.all(tell.map(([id, version]) => deps.bus.toMember(id, "roster", { version })));
+    // Who sees whom may have changed both ways.
+    await announceRulesChanged(deps, [me, other]);
   }
   const book = await listBook(deps.db, me, { onlyWith: other });
   return { version: book.version, entry: book.entries[0] ?? null };

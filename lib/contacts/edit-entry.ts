@@ -1,6 +1,7 @@
 import type { BusPublisher } from "../bus";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
+import { announceRulesChanged } from "../presence/announce-rules";
 import { type BookEntry, listBook } from "./list-book";
 
 export type EntryEdit = { nickname?: string; note?: string; favourite?: boolean; groupIds?: string[] };
@@ -50,6 +51,8 @@ export async function editEntry(
     return rosterVersion;
   });
   await deps.bus.toMember(ownerId, "roster", { version });
+  // Groups carry presence detail: the contact may now see the owner differently.
+  if (edit.groupIds) await announceRulesChanged(deps, [ownerId]);
   const book = await listBook(deps.db, ownerId, { onlyWith: contactId });
   const entry = book.entries[0];
   if (!entry) throw new DomainError("NOT_FOUND", "This member is not in your address book.");

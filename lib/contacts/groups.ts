@@ -2,6 +2,7 @@ import type { BusPublisher } from "../bus";
 import type { Db } from "../db/client";
 import { normalizeText } from "../directory/search-keys";
 import { DomainError } from "../errors";
+import { announceRulesChanged } from "../presence/announce-rules";
 import type { Detail } from "../presence/visibility";
 import type { Tx } from "./pair-store";
 
@@ -95,6 +96,7 @@ export async function updateGroup(
     return touchEntries(tx, input.ownerId, group.id);
   });
   await deps.bus.toMember(input.ownerId, "roster", { version });
+  if (input.detail !== undefined) await announceRulesChanged(deps, [input.ownerId]);
   const view = (await listGroups(deps.db, input.ownerId)).find((g) => g.id === input.groupId);
   if (!view) throw new DomainError("NOT_FOUND", "This group does not exist (any more).");
   return view;
@@ -110,4 +112,5 @@ export async function deleteGroup(deps: Deps, input: { ownerId: string; groupId:
     return v;
   });
   await deps.bus.toMember(input.ownerId, "roster", { version });
+  await announceRulesChanged(deps, [input.ownerId]);
 }

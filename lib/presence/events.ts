@@ -63,7 +63,12 @@ export function memberEvent<K extends MemberEventType>(
 ): MemberEvent {
   return { id, memberId, type, data, at } as MemberEvent;
 }
-export type PresenceChange = { memberId: string; status: PublicStatus };
+/**
+ * A member's status changed. With `rules`, what changed is who may see it (visibility, contacts,
+ * groups, appear-offline-to): every node decides its watchers' detail again. Browsers never get
+ * the flag, only the status each may see.
+ */
+export type PresenceChange = { memberId: string; status: PublicStatus; rules?: boolean };
 
 /** The typed socket protocol, shared by server/presence and the browser. */
 export interface ServerToClient {

@@ -20,7 +20,7 @@ export type Connection = {
 
 export const MAX_WATCHED = 200;
 
-type WatchState = { detail: Detail; last: PublicStatus | null };
+type WatchState = { detail: Detail | "none"; last: PublicStatus | null };
 
 export class ConnectionRegistry {
   private conns = new Map<string, Connection>();
@@ -83,7 +83,7 @@ export class ConnectionRegistry {
    * Replaces what a connection watches, each member at the detail the watcher may see (visibility
    * rules, decided by the caller); returns the members kept (at most MAX_WATCHED).
    */
-  watch(connId: string, memberIds: string[], detailOf: (memberId: string) => Detail = () => "full"): string[] {
+  watch(connId: string, memberIds: string[], detailOf: (memberId: string) => Detail | "none" = () => "full"): string[] {
     if (!this.conns.has(connId)) return [];
     this.unwatchAll(connId);
     const kept = [...new Set(memberIds)].slice(0, MAX_WATCHED);
@@ -108,6 +108,12 @@ export class ConnectionRegistry {
     if (seen === w.last) return null;
     w.last = seen;
     return seen;
+  }
+
+  /** The member's rules changed: what this connection may see of them from now on. */
+  setDetail(connId: string, memberId: string, detail: Detail | "none"): void {
+    const w = this.watching.get(connId)?.get(memberId);
+    if (w) w.detail = detail;
   }
 
   /** Records what a watch's answer told the connection, so later changes are measured from it. */

@@ -1,5 +1,7 @@
+import type { BusPublisher } from "../bus";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
+import { announceRulesChanged } from "./announce-rules";
 import type { PublicStatus } from "./status";
 import {
   type Audience,
@@ -92,8 +94,12 @@ export async function getVisibility(db: Db, memberId: string): Promise<Required<
   return asChoice(await db.member.findUniqueOrThrow({ where: { id: memberId }, select: choiceSelect }));
 }
 
-export async function setVisibility(db: Db, memberId: string, choice: VisibilityChoice): Promise<Required<VisibilityChoice>> {
-  const m = await db.member.update({
+export async function setVisibility(
+  deps: { db: Db; bus: BusPublisher },
+  memberId: string,
+  choice: VisibilityChoice,
+): Promise<Required<VisibilityChoice>> {
+  const m = await deps.db.member.update({
     where: { id: memberId },
     data: {
       ...(choice.audience ? { presenceAudience: choice.audience } : {}),
@@ -102,18 +108,20 @@ export async function setVisibility(db: Db, memberId: string, choice: Visibility
     },
     select: choiceSelect,
   });
+  await announceRulesChanged(deps, [memberId]);
   return asChoice(m);
 }
 
 /** "Appear offline to": on or off for one member. */
-export async function setHiddenFrom(db: Db, ownerId: string, otherId: string, hidden: boolean): Promise<void> {
+export async function setHiddenFrom(deps: { db: Db; bus: BusPublisher }, ownerId: string, otherId: string, hidden: boolean): Promise<void> {
+  const { db } = deps;
   if (ownerId === otherId) throw new DomainError("BAD_REQUEST", "You always see yourself.");
   const key = { ownerId, hiddenFromId: otherId };
-  if (!hidden) {
-    await db.presenceBlind.deleteMany({ where: key });
-    return;
+  if (!hidden) await db.presenceBlind.deleteMany({ where: key });
+  else {
+    if (!(await db.member.findUnique({ where: { id: otherId }, select: { id: true } })))
+      throw new DomainError("NOT_FOUND", "No such member.");
+    if (!(await db.presenceBlind.findUnique({ where: { ownerId_hiddenFromId: key } }))) await db.presenceBlind.create({ data: key });
   }
-  if (!(await db.member.findUnique({ where: { id: otherId }, select: { id: true } })))
-    throw new DomainError("NOT_FOUND", "No such member.");
-  if (!(await db.presenceBlind.findUnique({ where: { ownerId_hiddenFromId: key } }))) await db.presenceBlind.create({ data: key });
+  await announceRulesChanged(deps, [ownerId]);
 }

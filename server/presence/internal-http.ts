@@ -9,7 +9,13 @@ const body = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("presence"),
     changes: z
-      .array(z.object({ memberId: z.string().min(1).max(64), status: z.enum(["online", "away", "busy", "dnd", "offline"]) }))
+      .array(
+        z.object({
+          memberId: z.string().min(1).max(64),
+          status: z.enum(["online", "away", "busy", "dnd", "offline"]),
+          rules: z.boolean().optional(),
+        }),
+      )
       .max(1000),
   }),
 ]);

@@ -136,29 +136,52 @@ export class PresenceNode {
    * they are as a member who does not exist.
    */
   private async watchFor(socket: PSocket, ids: string[]): Promise<Record<string, PublicStatus>> {
-    const watcherId = socket.data.memberId ?? null;
     const wanted = [...new Set(ids)].slice(0, MAX_WATCHED);
-    const [settings, relations, listed] = await Promise.all([
-      loadVisibility(this.db, wanted),
-      relationsTo(this.db, wanted, watcherId),
-      watcherId ? null : this.db.member.findMany({ where: { id: { in: wanted }, listed: true }, select: { id: true } }),
-    ]);
-    const listedIds = listed ? new Set(listed.map((m) => m.id)) : null;
-    const details = new Map<string, Detail>();
-    for (const id of wanted) {
-      const settingsOf = settings.get(id);
-      if (!settingsOf || (listedIds && !listedIds.has(id))) continue;
-      const d = detailFor(settingsOf, relations.get(id) ?? STRANGER);
-      if (d !== "none") details.set(id, d);
-    }
-    const kept = this.registry.watch(socket.id, [...details.keys()], (id) => details.get(id) ?? "basic");
+    const details = await this.detailsFor(socket.data.memberId ?? null, wanted);
+    // Members the watcher may not see are watched too, at "none": nothing reaches the socket unless
+    // their rules change to let it see them.
+    const kept = this.registry.watch(socket.id, [...details.keys()], (id) => details.get(id) ?? "none");
     const statuses = await getStatuses(this.db, kept);
     const out: Record<string, PublicStatus> = Object.fromEntries(ids.map((id) => [id, "offline" as PublicStatus]));
     for (const id of kept) {
-      out[id] = visibleStatus(statuses[id] ?? "offline", details.get(id) ?? "basic");
+      out[id] = visibleStatus(statuses[id] ?? "offline", details.get(id) ?? "none");
       this.registry.answered(socket.id, id, out[id]);
     }
     return out;
+  }
+
+  /** What one watcher (null: a guest) may see of each member: the rules, decided here at the server. */
+  private async detailsFor(watcherId: string | null, memberIds: string[]): Promise<Map<string, Detail | "none">> {
+    const [settings, relations, listed] = await Promise.all([
+      loadVisibility(this.db, memberIds),
+      relationsTo(this.db, memberIds, watcherId),
+      watcherId ? null : this.db.member.findMany({ where: { id: { in: memberIds }, listed: true }, select: { id: true } }),
+    ]);
+    const listedIds = listed ? new Set(listed.map((m) => m.id)) : null;
+    const out = new Map<string, Detail | "none">();
+    for (const id of memberIds) {
+      const s = settings.get(id);
+      if (!s) continue;
+      out.set(id, listedIds && !listedIds.has(id) ? "none" : detailFor(s, relations.get(id) ?? STRANGER));
+    }
+    return out;
+  }
+
+  /** A member's rules changed: each watching socket here gets its new detail, and the status it now may see. */
+  private async redecide(c: PresenceChange): Promise<void> {
+    const byWatcher = new Map<string | null, string[]>();
+    for (const sid of this.registry.watchersOf(c.memberId)) {
+      const w = this.registry.get(sid)?.memberId ?? null;
+      byWatcher.set(w, [...(byWatcher.get(w) ?? []), sid]);
+    }
+    for (const [watcherId, sids] of byWatcher) {
+      const detail = (await this.detailsFor(watcherId, [c.memberId])).get(c.memberId) ?? "none";
+      for (const sid of sids) {
+        this.registry.setDetail(sid, c.memberId, detail);
+        const status = this.registry.statusFor(sid, c.memberId, c.status);
+        if (status !== null) this.io.to(sid).emit("presence", [{ memberId: c.memberId, status }]);
+      }
+    }
   }
 
   /** Writes what changed, then tells everyone watching the members whose status may have changed. */
@@ -209,12 +232,16 @@ export class PresenceNode {
     // Group by watching socket, so each gets one message per batch.
     const perSocket = new Map<string, PresenceChange[]>();
     for (const c of changes) {
+      if (c.rules) {
+        this.redecide(c).catch((err: Error) => this.opts.log(`re-deciding who sees a member failed: ${err.message}`));
+        continue;
+      }
       for (const sid of this.registry.watchersOf(c.memberId)) {
         // Each watcher at the detail it may see; nothing when that shows nothing new.
         const status = this.registry.statusFor(sid, c.memberId, c.status);
         if (status === null) continue;
         const list = perSocket.get(sid) ?? [];
-        list.push({ ...c, status });
+        list.push({ memberId: c.memberId, status });
         perSocket.set(sid, list);
       }
     }

@@ -4,6 +4,7 @@ import { actOnContact } from "../../lib/contacts/act-on-contact";
 import { editEntry } from "../../lib/contacts/edit-entry";
 import { createGroup } from "../../lib/contacts/groups";
 import { db, disconnectDb } from "../../lib/db/client";
+import { HttpBusClient } from "../../lib/bus/http-client";
 import { issueTicket } from "../../lib/presence/tickets";
 import { setHiddenFrom, setVisibility } from "../../lib/presence/visibility-store";
 import { freePort } from "../support/free-port";
@@ -50,8 +51,8 @@ describe("presence server: each watcher sees only what the member allows", () =>
       for (const c of [friend, colleague, ex]) await contacts(owner, c);
       const work = await createGroup({ db: await db(), bus }, { ownerId: owner, name: "Work", detail: "basic" });
       await editEntry({ db: await db(), bus }, { ownerId: owner, contactId: colleague, edit: { groupIds: [work.id] } });
-      await setVisibility(await db(), owner, { audience: "contacts" });
-      await setHiddenFrom(await db(), owner, ex, true);
+      await setVisibility({ db: await db(), bus }, owner, { audience: "contacts" });
+      await setHiddenFrom({ db: await db(), bus }, owner, ex, true);
 
       const opts = { transports: [transport] };
       const ownerSocket = connectClient(n.url, { ticket: await memberTicket(owner) }, opts);
@@ -88,4 +89,33 @@ describe("presence server: each watcher sees only what the member allows", () =>
       for (const s of Object.values(watchers)) s.close();
     });
   }
+
+  it("a change of rules reaches watches already open, at once: nobody, everyone again, then appear offline to one", async () => {
+    const port = await freePort();
+    const n = await startPresenceNode({ port, nodeId: `vis-rules-${port}`, databaseUrl: inject("databaseUrl") });
+    nodes.push(n);
+    // Route handlers reach this node through its internal bus endpoint, as in the embedded default.
+    const toNode = { db: await db(), bus: new HttpBusClient(n.url, TEST_PRESENCE_SECRET) };
+    const [owner, friend, stranger] = await Promise.all([newMember(), newMember(), newMember()]);
+    await contacts(owner, friend);
+    const ownerSocket = connectClient(n.url, { ticket: await memberTicket(owner) });
+    const f = connectClient(n.url, { ticket: await memberTicket(friend) });
+    const s = connectClient(n.url, { ticket: await memberTicket(stranger) });
+    await Promise.all([ownerSocket, f, s].map(waitConnected));
+    await until(async () => (await watch(f, [owner]))[owner] === "online", 3000, "the owner online to the friend");
+    expect((await watch(s, [owner]))[owner]).toBe("online");
+
+    await setVisibility(toNode, owner, { audience: "nobody" });
+    await until(() => f.statusOf(owner) === "offline" && s.statusOf(owner) === "offline", 3000, "both watchers to lose sight");
+    await setVisibility(toNode, owner, { audience: "contacts" });
+    await until(() => f.statusOf(owner) === "online", 3000, "the friend to see the owner again");
+    await setVisibility(toNode, owner, { audience: "everyone" });
+    await until(() => s.statusOf(owner) === "online", 3000, "the stranger to see the owner again");
+    await setHiddenFrom(toNode, owner, stranger, true);
+    await until(() => s.statusOf(owner) === "offline", 3000, "the stranger to lose sight of the owner");
+    expect(f.statusOf(owner)).toBe("online");
+    // While the contacts-only step hid the owner from the stranger, the stranger heard nothing of them.
+    expect(s.presence.filter((c) => c.memberId === owner).map((c) => c.status)).toEqual(["offline", "online", "offline"]);
+    for (const c of [ownerSocket, f, s]) c.close();
+  });
 });

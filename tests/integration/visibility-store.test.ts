@@ -45,8 +45,8 @@ describe("what each watcher may see, from the database", () => {
     await contacts(owner, ex);
     const work = await createGroup({ db: await db(), bus }, { ownerId: owner, name: "Work", detail: "basic" });
     await editEntry({ db: await db(), bus }, { ownerId: owner, contactId: colleague, edit: { groupIds: [work.id] } });
-    await setVisibility(await db(), owner, { audience: "contacts" });
-    await setHiddenFrom(await db(), owner, ex, true);
+    await setVisibility({ db: await db(), bus }, owner, { audience: "contacts" });
+    await setHiddenFrom({ db: await db(), bus }, owner, ex, true);
 
     const status = { [owner]: "busy" as const };
     const seen = async (watcher: string | null) => (await statusesSeenBy(await db(), status, watcher))[owner];
@@ -58,10 +58,10 @@ describe("what each watcher may see, from the database", () => {
     expect(await seen(ex)).toBe("offline");
 
     // Back to everyone: the stranger sees it, the blinded ex still does not, until unhidden.
-    await setVisibility(await db(), owner, { audience: "everyone" });
+    await setVisibility({ db: await db(), bus }, owner, { audience: "everyone" });
     expect(await seen(stranger)).toBe("busy");
     expect(await seen(ex)).toBe("offline");
-    await setHiddenFrom(await db(), owner, ex, false);
+    await setHiddenFrom({ db: await db(), bus }, owner, ex, false);
     expect(await seen(ex)).toBe("busy");
     // A block hides the owner from the blocked member, whatever else holds.
     await (await db()).block.create({ data: { blockerId: owner, blockedId: friend } });
@@ -71,7 +71,7 @@ describe("what each watcher may see, from the database", () => {
   it("a request not yet accepted gives no contact's view", async () => {
     const [owner, asker] = [await member(), await member()];
     await actOnContact({ db: await db(), bus }, { memberId: asker, otherId: owner, action: "request" });
-    await setVisibility(await db(), owner, { audience: "contacts" });
+    await setVisibility({ db: await db(), bus }, owner, { audience: "contacts" });
     expect((await statusesSeenBy(await db(), { [owner]: "online" }, asker))[owner]).toBe("offline");
   });
 });

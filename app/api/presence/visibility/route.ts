@@ -1,4 +1,5 @@
 import { route } from "@/app/_server/route";
+import { bus } from "@/lib/bus";
 import { visibilitySchema } from "@/lib/contacts/schemas";
 import { db } from "@/lib/db/client";
 import { json } from "@/lib/http/respond";
@@ -8,5 +9,5 @@ import { getVisibility, setVisibility } from "@/lib/presence/visibility-store";
 export const GET = route({ access: "member" }, async ({ member }) => json(await getVisibility(await db(), member.id)));
 
 export const PUT = route({ access: "member", body: visibilitySchema }, async ({ member, body }) =>
-  json(await setVisibility(await db(), member.id, body)),
+  json(await setVisibility({ db: await db(), bus: bus() }, member.id, body)),
 );
