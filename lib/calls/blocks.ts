@@ -1,6 +1,8 @@
 import type { Db } from "../db/client";
 import { uniqueViolationFields } from "../db/unique-violation";
 import { DomainError } from "../errors";
+import type { BusPublisher } from "../bus";
+import { announceRulesChanged } from "../presence/announce-rules";
 
 async function memberIdOf(db: Db, handle: string): Promise<string> {
   const m = await db.member.findUnique({ where: { handleKey: handle.toLowerCase() }, select: { id: true } });
@@ -8,8 +10,13 @@ async function memberIdOf(db: Db, handle: string): Promise<string> {
   return m.id;
 }
 
-/** From now on the blocked member's calls end as "unavailable" without ringing. */
-export async function blockMember(db: Db, blockerId: string, handle: string) {
+type Deps = { db: Db; bus: BusPublisher };
+
+/**
+ * From now on the blocked member's calls end as "unavailable" without ringing, and they see the
+ * blocker offline: open watches are decided again at once.
+ */
+export async function blockMember({ db, bus }: Deps, blockerId: string, handle: string) {
   const blockedId = await memberIdOf(db, handle);
   if (blockedId === blockerId) throw new DomainError("BAD_REQUEST", "You cannot block yourself.");
   // A plain insert, a duplicate being fine: Prisma's upsert runs as an interactive transaction, and
@@ -19,12 +26,14 @@ export async function blockMember(db: Db, blockerId: string, handle: string) {
   } catch (err) {
     if (uniqueViolationFields(err) === null) throw err;
   }
+  await announceRulesChanged({ db, bus }, [blockerId]);
   return { blocked: true, handle };
 }
 
-export async function unblockMember(db: Db, blockerId: string, handle: string) {
+export async function unblockMember({ db, bus }: Deps, blockerId: string, handle: string) {
   const blockedId = await memberIdOf(db, handle);
   await db.block.deleteMany({ where: { blockerId, blockedId } });
+  await announceRulesChanged({ db, bus }, [blockerId]);
   return { blocked: false, handle };
 }
 

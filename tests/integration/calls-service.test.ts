@@ -112,7 +112,7 @@ describe("calls against the database", () => {
     expect((await placeCall(deps, { callerId: c, calleeId: b, kind: "video" })).outcome).toBe("busy");
     expect((await placeCall(deps, { callerId: c, calleeId: off, kind: "video" })).outcome).toBe("unavailable");
     await hangUpCall(deps, ab.id, a);
-    await blockMember(deps.db, b, c);
+    await blockMember(deps, b, c);
     const before = sent.filter((e) => e.type === "call-ring" && e.memberId === b).length;
     expect((await placeCall(deps, { callerId: c, calleeId: b, kind: "video" })).outcome).toBe("unavailable");
     expect(sent.filter((e) => e.type === "call-ring" && e.memberId === b).length).toBe(before);

@@ -5,6 +5,7 @@ import { editEntry } from "../../lib/contacts/edit-entry";
 import { createGroup } from "../../lib/contacts/groups";
 import { db, disconnectDb } from "../../lib/db/client";
 import { HttpBusClient } from "../../lib/bus/http-client";
+import { blockMember, unblockMember } from "../../lib/calls/blocks";
 import { issueTicket } from "../../lib/presence/tickets";
 import { setHiddenFrom, setVisibility } from "../../lib/presence/visibility-store";
 import { freePort } from "../support/free-port";
@@ -114,6 +115,12 @@ describe("presence server: each watcher sees only what the member allows", () =>
     await setHiddenFrom(toNode, owner, stranger, true);
     await until(() => s.statusOf(owner) === "offline", 3000, "the stranger to lose sight of the owner");
     expect(f.statusOf(owner)).toBe("online");
+    // A block from the blocks list hides the owner from the friend at once, and unblocking shows them again.
+    const { handle } = await (await db()).member.findUniqueOrThrow({ where: { id: friend }, select: { handle: true } });
+    await blockMember(toNode, owner, handle);
+    await until(() => f.statusOf(owner) === "offline", 3000, "the blocked friend to lose sight of the owner");
+    await unblockMember(toNode, owner, handle);
+    await until(() => f.statusOf(owner) === "online", 3000, "the unblocked friend to see the owner again");
     // While the contacts-only step hid the owner from the stranger, the stranger heard nothing of them.
     expect(s.presence.filter((c) => c.memberId === owner).map((c) => c.status)).toEqual(["offline", "online", "offline"]);
     for (const c of [ownerSocket, f, s]) c.close();

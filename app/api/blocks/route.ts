@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { route } from "@/app/_server/route";
+import { bus } from "@/lib/bus";
 import { blockMember, listBlocked, unblockMember } from "@/lib/calls/blocks";
 import { db } from "@/lib/db/client";
 import { json } from "@/lib/http/respond";
@@ -8,8 +9,8 @@ const body = z.object({ handle: z.string().trim().min(1, "Say whom to block").ma
 
 export const GET = route({ access: "member" }, async ({ member }) => json({ blocked: await listBlocked(await db(), member.id) }));
 export const POST = route({ access: "member", body }, async ({ member, body }) =>
-  json(await blockMember(await db(), member.id, body.handle)),
+  json(await blockMember({ db: await db(), bus: bus() }, member.id, body.handle)),
 );
 export const DELETE = route({ access: "member", body }, async ({ member, body }) =>
-  json(await unblockMember(await db(), member.id, body.handle)),
+  json(await unblockMember({ db: await db(), bus: bus() }, member.id, body.handle)),
 );
