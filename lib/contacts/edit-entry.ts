@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { announceRulesChanged } from "../presence/announce-rules";
 import { type BookEntry, listBook } from "./list-book";
+import { nextRosterVersion } from "./pair-store";
 
 export type EntryEdit = { nickname?: string; note?: string; favourite?: boolean; groupIds?: string[] };
 
@@ -27,11 +28,7 @@ export async function editEntry(
   const version = await deps.db.$transaction(async (tx) => {
     const entry = await tx.contact.findUnique({ where: { ownerId_contactId: { ownerId, contactId } }, select: { inBook: true } });
     if (!entry?.inBook) throw new DomainError("NOT_FOUND", "This member is not in your address book.");
-    const { rosterVersion } = await tx.member.update({
-      where: { id: ownerId },
-      data: { rosterVersion: { increment: 1 } },
-      select: { rosterVersion: true },
-    });
+    const rosterVersion = await nextRosterVersion(tx, ownerId);
     if (edit.groupIds) {
       const wanted = [...new Set(edit.groupIds)];
       const owned = await tx.contactGroup.findMany({ where: { ownerId, id: { in: wanted } }, select: { id: true } });

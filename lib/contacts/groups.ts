@@ -4,7 +4,7 @@ import { normalizeText } from "../directory/search-keys";
 import { DomainError } from "../errors";
 import { announceRulesChanged } from "../presence/announce-rules";
 import type { Detail } from "../presence/visibility";
-import type { Tx } from "./pair-store";
+import { lockMember, nextRosterVersion, type Tx } from "./pair-store";
 
 export type ContactGroupView = { id: string; name: string; detail: Detail | null; position: number; size: number };
 
@@ -39,11 +39,7 @@ export async function listGroups(db: Db, ownerId: string): Promise<ContactGroupV
 
 /** Entries of a group whose name or detail changed carry a new version, so other devices refetch them. */
 async function touchEntries(tx: Tx, ownerId: string, groupId: string): Promise<number> {
-  const { rosterVersion } = await tx.member.update({
-    where: { id: ownerId },
-    data: { rosterVersion: { increment: 1 } },
-    select: { rosterVersion: true },
-  });
+  const rosterVersion = await nextRosterVersion(tx, ownerId);
   const entries = await tx.contactGroupEntry.findMany({ where: { groupId, ownerId }, select: { contactId: true } });
   if (entries.length) {
     await tx.contact.updateMany({
@@ -63,7 +59,7 @@ export async function createGroup(deps: Deps, input: { ownerId: string; name: st
   const { name, nameKey } = checkName(input.name);
   const group = await deps.db.$transaction(async (tx) => {
     // Serializes one member's group edits (PostgreSQL): the count and the name check hold until commit.
-    await tx.$executeRaw`UPDATE "Member" SET "rosterVersion" = "rosterVersion" WHERE "id" = ${input.ownerId}`;
+    await lockMember(tx, input.ownerId);
     const count = await tx.contactGroup.count({ where: { ownerId: input.ownerId } });
     if (count >= MAX_GROUPS) throw new DomainError("CONFLICT", `You have ${MAX_GROUPS} groups already: remove one first.`);
     if (await nameTaken(tx, input.ownerId, nameKey))
@@ -78,7 +74,7 @@ export async function updateGroup(
   input: { ownerId: string; groupId: string; name?: string; detail?: Detail | null; position?: number },
 ): Promise<ContactGroupView> {
   const version = await deps.db.$transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE "Member" SET "rosterVersion" = "rosterVersion" WHERE "id" = ${input.ownerId}`;
+    await lockMember(tx, input.ownerId);
     const group = await tx.contactGroup.findFirst({ where: { id: input.groupId, ownerId: input.ownerId } });
     if (!group) throw new DomainError("NOT_FOUND", "This group does not exist (any more).");
     const named = input.name !== undefined ? checkName(input.name) : null;

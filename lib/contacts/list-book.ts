@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
-import { expire, itemFor, NO_DIRECTION, type Pair, type RosterItem } from "./subscription";
+import { directionOf } from "./pair-store";
+import { expire, itemFor, type Pair, type RosterItem } from "./subscription";
 
 /** One entry of a member's address book (or a request to them), as their browser sees it. */
 export type BookEntry = RosterItem & {
@@ -23,16 +24,6 @@ export type BookEntry = RosterItem & {
 export type Book = { version: number; entries: BookEntry[]; /** With `since`: ids whose entry is gone. */ gone: string[] };
 
 const card = { select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } } } as const;
-const states = ["none", "pending", "approved"] as const;
-const dir = (r: { sees: string; preapproved: boolean; requestedAt: Date | null } | undefined) =>
-  r
-    ? {
-        state: (states as readonly string[]).includes(r.sees) ? (r.sees as (typeof states)[number]) : "none",
-        preapproved: r.preapproved,
-        requestedAt: r.requestedAt?.getTime() ?? null,
-      }
-    : NO_DIRECTION;
-
 /**
  * The member's address book and the requests waiting for them. With `since` (a roster version the
  * browser holds), only what changed after it: entries to replace, and `gone` for those to drop. A
@@ -62,7 +53,7 @@ export async function listBook(db: Db, memberId: string, opts: { since?: number;
   for (const r of own) {
     const other = theirs.get(r.contactId);
     // A request past its time reads as lapsed before any sweep has stored it so.
-    const pair: Pair = expire({ ab: dir(r), ba: dir(other) }, now);
+    const pair: Pair = expire({ ab: directionOf(r), ba: directionOf(other) }, now);
     const item = itemFor(pair, "a");
     if (isBlocked.has(r.contactId)) item.pendingIn = false;
     if (!r.inBook && !item.pendingIn) {

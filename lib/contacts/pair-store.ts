@@ -9,14 +9,28 @@ export type PairRows = { pair: Pair; aInBook: boolean; bInBook: boolean };
 const STATES: DirectionState[] = ["none", "pending", "approved"];
 const asState = (v: string): DirectionState => ((STATES as string[]).includes(v) ? (v as DirectionState) : "none");
 
+/** A stored direction ("owner sees contact") as the transition table takes it. */
+export function directionOf(r: { sees: string; preapproved: boolean; requestedAt: Date | null } | undefined): Direction {
+  return r ? { state: asState(r.sees), preapproved: r.preapproved, requestedAt: r.requestedAt?.getTime() ?? null } : NO_DIRECTION;
+}
+
+/** Holds the member's row until the transaction ends (PostgreSQL; SQLite has one writer anyway). */
+export async function lockMember(tx: Tx, id: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "Member" SET "rosterVersion" = "rosterVersion" WHERE "id" = ${id}`;
+}
+
+/** The member's next roster version, for the rows this transaction changes. */
+export async function nextRosterVersion(tx: Tx, id: string): Promise<number> {
+  return (await tx.member.update({ where: { id }, data: { rosterVersion: { increment: 1 } }, select: { rosterVersion: true } }))
+    .rosterVersion;
+}
+
 /**
  * Locks both members' rows, in id order so two members acting on each other at once cannot
  * deadlock (PostgreSQL; SQLite runs one write transaction at a time), then reads the pair.
  */
 export async function lockPair(tx: Tx, a: string, b: string): Promise<PairRows> {
-  for (const id of [a, b].sort()) {
-    await tx.$executeRaw`UPDATE "Member" SET "rosterVersion" = "rosterVersion" WHERE "id" = ${id}`;
-  }
+  for (const id of [a, b].sort()) await lockMember(tx, id);
   const rows = await tx.contact.findMany({
     where: {
       OR: [
@@ -27,9 +41,7 @@ export async function lockPair(tx: Tx, a: string, b: string): Promise<PairRows> 
   });
   const ab = rows.find((r) => r.ownerId === a);
   const ba = rows.find((r) => r.ownerId === b);
-  const dir = (r: typeof ab): Direction =>
-    r ? { state: asState(r.sees), preapproved: r.preapproved, requestedAt: r.requestedAt?.getTime() ?? null } : NO_DIRECTION;
-  return { pair: { ab: dir(ab), ba: dir(ba) }, aInBook: ab?.inBook ?? false, bInBook: ba?.inBook ?? false };
+  return { pair: { ab: directionOf(ab), ba: directionOf(ba) }, aInBook: ab?.inBook ?? false, bInBook: ba?.inBook ?? false };
 }
 
 /**
@@ -38,9 +50,7 @@ export async function lockPair(tx: Tx, a: string, b: string): Promise<PairRows> 
  */
 export async function savePair(tx: Tx, a: string, b: string, before: PairRows, after: PairRows): Promise<{ a: number; b: number } | null> {
   if (samePair(before.pair, after.pair) && before.aInBook === after.aInBook && before.bInBook === after.bInBook) return null;
-  const bump = async (id: string) =>
-    (await tx.member.update({ where: { id }, data: { rosterVersion: { increment: 1 } }, select: { rosterVersion: true } })).rosterVersion;
-  const versions = { a: await bump(a), b: await bump(b) };
+  const versions = { a: await nextRosterVersion(tx, a), b: await nextRosterVersion(tx, b) };
   const write = async (ownerId: string, contactId: string, d: Direction, inBook: boolean, version: number) => {
     const requestedAt = d.requestedAt === null ? null : new Date(d.requestedAt);
     // Out of the book, the entry keeps nothing of the owner's own: nickname, note, star and groups go.

@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BusPublisher } from "../../lib/bus";
 import { blockMember } from "../../lib/calls/blocks";
 import { acceptCall, hangUpCall, placeCall, sweepRinging } from "../../lib/calls/service";
 import { RING_MS } from "../../lib/calls/state";
 import { db, disconnectDb } from "../../lib/db/client";
 import { useStackDatabase } from "../support/http";
+import { recordingBus } from "../support/members";
 
 beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
-
-/** The bus as route handlers see it, recording instead of delivering (the presence server is not under test here). */
-function recordingBus() {
-  const sent: { memberId: string; type: string; data: unknown }[] = [];
-  const bus: BusPublisher = {
-    toMember: async (memberId, type, data) => void sent.push({ memberId, type, data }),
-    presenceChanged: async () => {},
-  };
-  return { bus, sent };
-}
 
 let n = 0;
 async function member(online = true) {

@@ -1,41 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BusPublisher } from "../../lib/bus";
 import { actOnContact } from "../../lib/contacts/act-on-contact";
 import { editEntry } from "../../lib/contacts/edit-entry";
 import { createGroup, deleteGroup, listGroups, updateGroup } from "../../lib/contacts/groups";
 import { listBook } from "../../lib/contacts/list-book";
 import { db, disconnectDb } from "../../lib/db/client";
 import { useStackDatabase } from "../support/http";
+import { createMember, recordingBus } from "../support/members";
 
 beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
 
-const bus: BusPublisher = { toMember: async () => {}, presenceChanged: async () => {} };
-let n = 0;
-async function member() {
-  const id = `cg-${Date.now().toString(36)}-${n++}`;
-  await (
-    await db()
-  ).member.create({
-    data: {
-      id,
-      handle: id,
-      handleKey: id,
-      email: `${id}@groups.test`,
-      emailKey: `${id}@groups.test`,
-      passwordHash: "x",
-      displayName: `Member ${id}`,
-      birthDate: new Date("1990-01-01"),
-      city: "Oslo",
-    },
-  });
-  return id;
-}
+const { bus } = recordingBus();
 const deps = async () => ({ db: await db(), bus });
 
 describe("groups, nicknames and notes", () => {
   it("files a contact in several groups with a nickname, note and star; only the owner's groups", async () => {
-    const [me, friend, stranger] = [await member(), await member(), await member()];
+    const [me, friend, stranger] = [await createMember("cg"), await createMember("cg"), await createMember("cg")];
     await actOnContact(await deps(), { memberId: me, otherId: friend, action: "request" });
     const family = await createGroup(await deps(), { ownerId: me, name: " Family ", detail: "full" });
     const work = await createGroup(await deps(), { ownerId: me, name: "Work", detail: "basic" });
@@ -66,7 +46,7 @@ describe("groups, nicknames and notes", () => {
   });
 
   it("a renamed group shows in its entries' next fetch; a deleted one leaves its contacts in the book", async () => {
-    const [me, friend] = [await member(), await member()];
+    const [me, friend] = [await createMember("cg"), await createMember("cg")];
     await actOnContact(await deps(), { memberId: me, otherId: friend, action: "request" });
     const g = await createGroup(await deps(), { ownerId: me, name: "Climbing" });
     await editEntry(await deps(), { ownerId: me, contactId: friend, edit: { groupIds: [g.id] } });
@@ -79,12 +59,12 @@ describe("groups, nicknames and notes", () => {
   });
 
   it("group names are unique per member, whatever their case or accents, and bad names are explained", async () => {
-    const me = await member();
+    const me = await createMember("cg");
     await createGroup(await deps(), { ownerId: me, name: "Équipe" });
     await expect(createGroup(await deps(), { ownerId: me, name: "equipe" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(createGroup(await deps(), { ownerId: me, name: "   " })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     await expect(createGroup(await deps(), { ownerId: me, name: "x".repeat(41) })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    const other = await member();
+    const other = await createMember("cg");
     await expect(
       updateGroup(await deps(), { ownerId: other, groupId: (await listGroups(await db(), me))[0]!.id, name: "Mine" }),
     ).rejects.toMatchObject({

@@ -1,42 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BusPublisher } from "../../lib/bus";
 import { actOnContact, type ContactAction } from "../../lib/contacts/act-on-contact";
 import { listBook } from "../../lib/contacts/list-book";
 import { REQUEST_TTL_MS } from "../../lib/contacts/subscription";
 import { db, disconnectDb } from "../../lib/db/client";
 import { useStackDatabase } from "../support/http";
+import { createMember, recordingBus } from "../support/members";
 
 beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
-
-function recordingBus() {
-  const sent: { memberId: string; type: string; data: unknown }[] = [];
-  const bus: BusPublisher = {
-    toMember: async (memberId, type, data) => void sent.push({ memberId, type, data }),
-    presenceChanged: async () => {},
-  };
-  return { bus, sent };
-}
-
-let n = 0;
-async function member(name = "Member") {
-  const client = await db();
-  const id = `ct-${Date.now().toString(36)}-${n++}`;
-  await client.member.create({
-    data: {
-      id,
-      handle: id,
-      handleKey: id,
-      email: `${id}@contacts.test`,
-      emailKey: `${id}@contacts.test`,
-      passwordHash: "x",
-      displayName: `${name} ${id}`,
-      birthDate: new Date("1990-01-01"),
-      city: "Oslo",
-    },
-  });
-  return id;
-}
 
 async function deps(now?: Date) {
   const { bus, sent } = recordingBus();
@@ -48,7 +19,7 @@ const act = async (memberId: string, otherId: string, action: ContactAction, now
 
 describe("the address book on the database", () => {
   it("a request shows as pending on both sides; accepting makes both contacts, each told through the bus", async () => {
-    const [ann, ben] = [await member("Ann"), await member("Ben")];
+    const [ann, ben] = [await createMember("ct", "Ann"), await createMember("ct", "Ben")];
     const { d, sent } = await deps();
     const sentReq = await actOnContact(d, { memberId: ann, otherId: ben, action: "request" });
     expect(sentReq.entry).toMatchObject({ memberId: ben, inBook: true, subscription: "none", pendingOut: true });
@@ -67,7 +38,7 @@ describe("the address book on the database", () => {
   });
 
   it("two members adding each other at once end as contacts exactly once", async () => {
-    const [a, b] = [await member(), await member()];
+    const [a, b] = [await createMember("ct"), await createMember("ct")];
     await Promise.all([act(a, b, "request"), act(b, a, "request")]);
     const client = await db();
     expect(await client.contact.count({ where: { OR: [{ ownerId: a }, { ownerId: b }] } })).toBe(2);
@@ -76,7 +47,7 @@ describe("the address book on the database", () => {
   });
 
   it("roster versions: a browser holding a version fetches only what changed, and learns what left the book", async () => {
-    const [me, x, y] = [await member(), await member(), await member()];
+    const [me, x, y] = [await createMember("ct"), await createMember("ct"), await createMember("ct")];
     await act(me, x, "request");
     const held = (await listBook(await db(), me)).version;
     await act(me, y, "request");
@@ -89,7 +60,7 @@ describe("the address book on the database", () => {
   });
 
   it("decline and block: the request is gone, nothing is left, and a new request from them is never shown", async () => {
-    const [pest, me] = [await member(), await member()];
+    const [pest, me] = [await createMember("ct"), await createMember("ct")];
     await act(pest, me, "request");
     await act(me, pest, "decline-and-block");
     const client = await db();
@@ -107,7 +78,7 @@ describe("the address book on the database", () => {
   });
 
   it("removing a contact ends it for both; the other keeps the entry, no longer seeing", async () => {
-    const [a, b] = [await member(), await member()];
+    const [a, b] = [await createMember("ct"), await createMember("ct")];
     await act(a, b, "request");
     await act(b, a, "accept");
     const removed = await act(a, b, "remove");
@@ -116,17 +87,17 @@ describe("the address book on the database", () => {
   });
 
   it("a request unanswered for 30 days lapses when either side next acts", async () => {
-    const [a, b] = [await member(), await member()];
+    const [a, b] = [await createMember("ct"), await createMember("ct")];
     const t0 = new Date();
     await act(a, b, "request", t0);
     await expect(act(b, a, "accept", new Date(t0.getTime() + REQUEST_TTL_MS + 1000))).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("refuses what makes no sense, with a reason", async () => {
-    const a = await member();
+    const a = await createMember("ct");
     await expect(act(a, a, "request")).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(act(a, "no-such-member", "request")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const b = await member();
+    const b = await createMember("ct");
     await expect(act(a, b, "accept")).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/no request/) });
   });
 });

@@ -1,36 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BusPublisher } from "../../lib/bus";
 import { actOnContact } from "../../lib/contacts/act-on-contact";
 import { editEntry } from "../../lib/contacts/edit-entry";
 import { createGroup } from "../../lib/contacts/groups";
 import { db, disconnectDb } from "../../lib/db/client";
 import { setHiddenFrom, setVisibility, statusesSeenBy } from "../../lib/presence/visibility-store";
 import { useStackDatabase } from "../support/http";
+import { createMember, recordingBus } from "../support/members";
 
 beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
 
-const bus: BusPublisher = { toMember: async () => {}, presenceChanged: async () => {} };
-let n = 0;
-async function member() {
-  const id = `vs-${Date.now().toString(36)}-${n++}`;
-  await (
-    await db()
-  ).member.create({
-    data: {
-      id,
-      handle: id,
-      handleKey: id,
-      email: `${id}@visibility.test`,
-      emailKey: `${id}@visibility.test`,
-      passwordHash: "x",
-      displayName: `Member ${id}`,
-      birthDate: new Date("1990-01-01"),
-      city: "Oslo",
-    },
-  });
-  return id;
-}
+const { bus } = recordingBus();
 async function contacts(a: string, b: string) {
   const deps = { db: await db(), bus };
   await actOnContact(deps, { memberId: a, otherId: b, action: "request" });
@@ -39,7 +19,13 @@ async function contacts(a: string, b: string) {
 
 describe("what each watcher may see, from the database", () => {
   it("contacts only, a basic group, appear-offline-to and a block, each for the right watcher", async () => {
-    const [owner, friend, colleague, stranger, ex] = [await member(), await member(), await member(), await member(), await member()];
+    const [owner, friend, colleague, stranger, ex] = [
+      await createMember("vs"),
+      await createMember("vs"),
+      await createMember("vs"),
+      await createMember("vs"),
+      await createMember("vs"),
+    ];
     await contacts(owner, friend);
     await contacts(owner, colleague);
     await contacts(owner, ex);
@@ -69,7 +55,7 @@ describe("what each watcher may see, from the database", () => {
   });
 
   it("a request not yet accepted gives no contact's view", async () => {
-    const [owner, asker] = [await member(), await member()];
+    const [owner, asker] = [await createMember("vs"), await createMember("vs")];
     await actOnContact({ db: await db(), bus }, { memberId: asker, otherId: owner, action: "request" });
     await setVisibility({ db: await db(), bus }, owner, { audience: "contacts" });
     expect((await statusesSeenBy(await db(), { [owner]: "online" }, asker))[owner]).toBe("offline");
