@@ -62,6 +62,24 @@ export async function relationsTo(db: Db, ownerIds: string[], watcherId: string 
   return out;
 }
 
+/** How each of many watchers (null: signed out) stands with one member: four queries whatever their number. */
+export async function relationsFrom(db: Db, ownerId: string, watcherIds: (string | null)[]): Promise<Map<string | null, Relation>> {
+  const ids = [...new Set(watcherIds.filter((w): w is string => w !== null))];
+  const out = new Map<string | null, Relation>(watcherIds.map((w) => [w, { ...STRANGER, self: w === ownerId }]));
+  if (ids.length === 0) return out;
+  const [subs, entries, blinds, blocks] = await Promise.all([
+    db.contact.findMany({ where: { ownerId: { in: ids }, contactId: ownerId, sees: "approved" }, select: { ownerId: true } }),
+    db.contactGroupEntry.findMany({ where: { ownerId, contactId: { in: ids } }, select: { contactId: true, groupId: true } }),
+    db.presenceBlind.findMany({ where: { ownerId, hiddenFromId: { in: ids } }, select: { hiddenFromId: true } }),
+    db.block.findMany({ where: { blockerId: ownerId, blockedId: { in: ids } }, select: { blockedId: true } }),
+  ]);
+  for (const s of subs) out.get(s.ownerId)!.contact = true;
+  for (const e of entries) out.set(e.contactId, { ...out.get(e.contactId)!, groups: [...out.get(e.contactId)!.groups, e.groupId] });
+  for (const b of blinds) out.get(b.hiddenFromId)!.blinded = true;
+  for (const b of blocks) out.get(b.blockedId)!.blocked = true;
+  return out;
+}
+
 /** Statuses as one watcher may see them: the rules applied to what the read model says. */
 export async function statusesSeenBy(
   db: Db,

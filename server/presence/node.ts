@@ -10,7 +10,7 @@ import { beat, clearNode, sweepExpired, writeChanges } from "../../lib/presence/
 import { type TicketClaims, MemoryTicketClaims } from "../../lib/presence/ticket-claims";
 import { guestKey, verifyTicket } from "../../lib/presence/tickets";
 import { type Detail, detailFor, STRANGER, visibleStatus } from "../../lib/presence/visibility";
-import { loadVisibility, relationsTo } from "../../lib/presence/visibility-store";
+import { loadVisibility, relationsFrom, relationsTo } from "../../lib/presence/visibility-store";
 
 type SocketData = { memberId: string | null; guestId: string | null };
 type PSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -174,8 +174,17 @@ export class PresenceNode {
       const w = this.registry.get(sid)?.memberId ?? null;
       byWatcher.set(w, [...(byWatcher.get(w) ?? []), sid]);
     }
+    if (!byWatcher.size) return;
+    // All of this member's watchers on this node in one set of queries, however many there are.
+    const [settings, relations, owner] = await Promise.all([
+      loadVisibility(this.db, [c.memberId]),
+      relationsFrom(this.db, c.memberId, [...byWatcher.keys()]),
+      this.db.member.findUnique({ where: { id: c.memberId }, select: { listed: true } }),
+    ]);
+    const s = settings.get(c.memberId);
     for (const [watcherId, sids] of byWatcher) {
-      const detail = (await this.detailsFor(watcherId, [c.memberId])).get(c.memberId) ?? "none";
+      // As at watch time: to a guest, an unlisted member is as one who does not exist.
+      const detail = !s || (!watcherId && !owner?.listed) ? "none" : detailFor(s, relations.get(watcherId) ?? STRANGER);
       for (const sid of sids) {
         this.registry.setDetail(sid, c.memberId, detail);
         const status = this.registry.statusFor(sid, c.memberId, c.status);

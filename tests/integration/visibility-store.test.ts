@@ -3,7 +3,7 @@ import { actOnContact } from "../../lib/contacts/act-on-contact";
 import { editEntry } from "../../lib/contacts/edit-entry";
 import { createGroup } from "../../lib/contacts/groups";
 import { db, disconnectDb } from "../../lib/db/client";
-import { setHiddenFrom, setVisibility, statusesSeenBy } from "../../lib/presence/visibility-store";
+import { relationsFrom, relationsTo, setHiddenFrom, setVisibility, statusesSeenBy } from "../../lib/presence/visibility-store";
 import { useStackDatabase } from "../support/http";
 import { createMember, recordingBus } from "../support/members";
 
@@ -59,5 +59,27 @@ describe("what each watcher may see, from the database", () => {
     await actOnContact({ db: await db(), bus }, { memberId: asker, otherId: owner, action: "request" });
     await setVisibility({ db: await db(), bus }, owner, { audience: "contacts" });
     expect((await statusesSeenBy(await db(), { [owner]: "online" }, asker))[owner]).toBe("offline");
+  });
+
+  it("many watchers of one member at once give the same relations as one at a time", async () => {
+    const [owner, friend, colleague, ex, stranger] = [
+      await createMember("vs"),
+      await createMember("vs"),
+      await createMember("vs"),
+      await createMember("vs"),
+      await createMember("vs"),
+    ];
+    await contacts(owner, friend);
+    await contacts(owner, colleague);
+    const work = await createGroup({ db: await db(), bus }, { ownerId: owner, name: "Work", detail: "basic" });
+    await editEntry({ db: await db(), bus }, { ownerId: owner, contactId: colleague, edit: { groupIds: [work.id] } });
+    await setHiddenFrom({ db: await db(), bus }, owner, ex, true);
+    await (await db()).block.create({ data: { blockerId: owner, blockedId: stranger } });
+    const watchers = [friend, colleague, ex, stranger, owner, null];
+    const together = await relationsFrom(await db(), owner, watchers);
+    for (const w of watchers) expect(together.get(w), String(w)).toEqual((await relationsTo(await db(), [owner], w)).get(owner));
+    expect(together.get(colleague)).toMatchObject({ contact: true, groups: [work.id] });
+    expect(together.get(ex)?.blinded).toBe(true);
+    expect(together.get(stranger)?.blocked).toBe(true);
   });
 });
