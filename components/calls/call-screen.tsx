@@ -131,7 +131,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
 }
 
 const REASON_HELP: Record<string, string> = {
-  missed: "They did not answer within 30 seconds.",
+  missed: "They did not answer in time.",
   declined: "They could not take the call right now.",
   busy: "They are in another call.",
   unavailable: "They are offline, or not taking calls right now.",

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
-import { talkSeconds, type Call, type CallKind, type Outcome } from "./state";
+import { expire, talkSeconds, type Call, type CallKind, type Outcome } from "./state";
 
 export type HistoryEntry = {
   id: string;
@@ -17,14 +17,25 @@ export type HistoryEntry = {
 
 const other = { select: { handle: true, displayName: true, number: { select: { digits: true } } } };
 
-export async function callHistory(db: Db, memberId: string, take = 50): Promise<HistoryEntry[]> {
+/**
+ * A call is missed from its ring time on, whether or not the sweeper has stored it yet: a page read in
+ * between shows it missed and new, and marking it seen then holds once the sweeper stores it.
+ */
+const unseenMissed = (memberId: string, now: Date) => ({
+  calleeId: memberId,
+  calleeSeen: false,
+  OR: [{ outcome: "missed" }, { status: "ringing", ringUntil: { lte: now } }],
+});
+
+export async function callHistory(db: Db, memberId: string, take = 50, now = new Date()): Promise<HistoryEntry[]> {
   const rows = await db.call.findMany({
     where: { OR: [{ callerId: memberId }, { calleeId: memberId }] },
     orderBy: { createdAt: "desc" },
     take,
     include: { caller: other, callee: other },
   });
-  return rows.map((r) => {
+  return rows.map((row) => {
+    const r = { ...row, ...expire(row as unknown as Call, now) };
     const outgoing = r.callerId === memberId;
     const o = outgoing ? r.callee : r.caller;
     return {
@@ -35,17 +46,17 @@ export async function callHistory(db: Db, memberId: string, take = 50): Promise<
       status: r.status,
       at: r.createdAt.toISOString(),
       seconds: talkSeconds(r as unknown as Call),
-      unseen: !outgoing && !r.calleeSeen,
+      unseen: !outgoing && r.outcome === "missed" && !r.calleeSeen,
       other: { handle: o.handle, displayName: o.displayName, formattedNumber: o.number ? formatNumber(o.number.digits) : null },
     };
   });
 }
 
-export function unseenMissedCount(db: Db, memberId: string): Promise<number> {
-  return db.call.count({ where: { calleeId: memberId, calleeSeen: false } });
+export function unseenMissedCount(db: Db, memberId: string, now = new Date()): Promise<number> {
+  return db.call.count({ where: unseenMissed(memberId, now) });
 }
 
-export async function markMissedSeen(db: Db, memberId: string): Promise<number> {
-  const r = await db.call.updateMany({ where: { calleeId: memberId, calleeSeen: false }, data: { calleeSeen: true } });
+export async function markMissedSeen(db: Db, memberId: string, now = new Date()): Promise<number> {
+  const r = await db.call.updateMany({ where: unseenMissed(memberId, now), data: { calleeSeen: true } });
   return r.count;
 }

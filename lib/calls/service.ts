@@ -130,7 +130,8 @@ export async function placeCall(deps: Deps, input: { callerId: string; calleeId:
     const ringMs = env().CALL_RING_SECONDS * 1000;
     const draft = sm.newCall({ id: "", callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, now, outcome, ringMs });
     const { id: _drop, ...data } = draft;
-    return fromRow(await tx.call.create({ data: { ...data, calleeSeen: true } }));
+    // Not seen until the callee looks at it missed (lib/calls/history.ts counts only missed calls).
+    return fromRow(await tx.call.create({ data: { ...data, calleeSeen: false } }));
   });
   if (call.status === "ringing") {
     const caller = await memberCard(db, call.callerId);
@@ -199,7 +200,6 @@ async function transition(
         answeredDevice: next.answeredDevice,
         endedAt: next.endedAt,
         endedBy: next.endedBy,
-        ...(next.outcome === "missed" ? { calleeSeen: false } : {}),
       },
     });
     if (written.count === 0) continue;

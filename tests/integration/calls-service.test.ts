@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockMember } from "../../lib/calls/blocks";
+import { callHistory, markMissedSeen, unseenMissedCount } from "../../lib/calls/history";
 import { acceptCall, hangUpCall, placeCall, sweepRinging } from "../../lib/calls/service";
 import { RING_MS } from "../../lib/calls/state";
 import { db, disconnectDb } from "../../lib/db/client";
@@ -91,6 +92,25 @@ describe("calls against the database", () => {
     expect(await sweepRinging({ ...deps, now: () => new Date(Date.now() + RING_MS + 1000) })).toBeGreaterThanOrEqual(1);
     const stored = await deps.db.call.findUniqueOrThrow({ where: { id: call.id } });
     expect(stored).toMatchObject({ status: "ended", outcome: "missed", calleeSeen: false });
+  });
+
+  it("shows a call past its ring time missed and new before the sweeper stores it; seen then stays seen", async () => {
+    const deps = { db: await db(), bus: recordingBus().bus };
+    const [a, b] = [await member(), await member()];
+    const call = await placeCall(deps, { callerId: a, calleeId: b, kind: "voice" });
+    const before = new Date(Date.now() + RING_MS - 1000);
+    const after = new Date(Date.now() + RING_MS + 1000);
+    // Still ringing: not missed, and marking missed calls seen leaves it alone.
+    expect((await callHistory(deps.db, b, 50, before))[0]).toMatchObject({ id: call.id, status: "ringing", unseen: false });
+    expect(await markMissedSeen(deps.db, b, before)).toBe(0);
+    // Past its time, unswept: the history and the header count already call it missed and new.
+    expect((await callHistory(deps.db, b, 50, after))[0]).toMatchObject({ id: call.id, outcome: "missed", unseen: true });
+    expect(await unseenMissedCount(deps.db, b, after)).toBe(1);
+    expect(await markMissedSeen(deps.db, b, after)).toBe(1);
+    // The sweeper storing it afterwards does not make it new again.
+    expect(await sweepRinging({ ...deps, now: () => after })).toBeGreaterThanOrEqual(1);
+    expect((await callHistory(deps.db, b, 50, after))[0]).toMatchObject({ id: call.id, outcome: "missed", unseen: false });
+    expect(await unseenMissedCount(deps.db, b, after)).toBe(0);
   });
 
   it("ends at once as busy, unavailable (offline, do-not-disturb, blocked) without ringing", async () => {
