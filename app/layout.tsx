@@ -3,6 +3,7 @@ import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { currentMember } from "@/app/_server/session";
 import { IncomingCall } from "@/components/calls/incoming-call";
+import { ContactDock } from "@/components/contacts/contact-dock";
 import { PresenceProvider } from "@/components/presence/presence-provider";
 import { Providers } from "@/components/providers";
 import { env } from "@/lib/env";
@@ -45,9 +46,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <SiteHeader member={member} />
             {account && !account.emailVerified && account.email && <VerifyBanner email={account.email} />}
             {member && <IncomingCall />}
-            <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
-              {children}
-            </main>
+            <div className="mx-auto flex w-full max-w-[90rem] gap-6 px-4 sm:px-6">
+              <main id="main" className="mx-auto w-full min-w-0 max-w-6xl flex-1 pb-16 pt-6">
+                {children}
+              </main>
+              {member && <ContactDock />}
+            </div>
           </PresenceProvider>
         </Providers>
       </body>

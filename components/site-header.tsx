@@ -33,6 +33,13 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
                 Call
               </Link>
               <Link
+                href="/contacts"
+                className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                data-testid="nav-contacts"
+              >
+                Contacts
+              </Link>
+              <Link
                 href="/calls"
                 className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
                 data-testid="nav-calls"

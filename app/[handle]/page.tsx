@@ -5,6 +5,7 @@ import { currentMember } from "@/app/_server/session";
 import { Avatar } from "@/components/avatar";
 import { BlockButton } from "@/components/calls/block-button";
 import { CallButton } from "@/components/calls/call-button";
+import { AddContactButton } from "@/components/contacts/add-contact-button";
 import { isBlocked } from "@/lib/calls/blocks";
 import { LiveStatus } from "@/components/presence/status-dot";
 import { getStatus } from "@/lib/presence/read-model";
@@ -76,6 +77,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
             <div className="mt-5 flex flex-wrap items-start gap-3" data-testid="member-actions">
               <CallButton handle={member.handle} name={member.displayName} kind="video" />
               <CallButton handle={member.handle} name={member.displayName} kind="voice" />
+              <AddContactButton memberId={member.id} handle={member.handle} name={member.displayName} />
               <BlockButton
                 handle={member.handle}
                 name={member.displayName.split(" ")[0] ?? member.displayName}

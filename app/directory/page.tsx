@@ -3,6 +3,7 @@ import Link from "next/link";
 import { currentMember } from "@/app/_server/session";
 import { Avatar } from "@/components/avatar";
 import { CallButton } from "@/components/calls/call-button";
+import { AddContactButton } from "@/components/contacts/add-contact-button";
 import { LiveStatus } from "@/components/presence/status-dot";
 import { db } from "@/lib/db/client";
 import { directoryQuerySchema, type DirectoryQuery, searchMembers } from "@/lib/directory/search-members";
@@ -127,7 +128,12 @@ export default async function DirectoryPage({ searchParams }: Props) {
                 </p>
               </div>
               <LiveStatus memberId={m.id} initial={m.status} />
-              {viewer && viewer.id !== m.id && <CallButton handle={m.handle} name={m.displayName} compact />}
+              {viewer && viewer.id !== m.id && (
+                <>
+                  <AddContactButton memberId={m.id} handle={m.handle} name={m.displayName} compact />
+                  <CallButton handle={m.handle} name={m.displayName} compact />
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { CallButton } from "./call-button";
 import { CallControls } from "./call-controls";
 import { useCallMedia } from "./use-call-media";
 import { useMemberEvent } from "./use-member-event";
+import { AddContactButton } from "../contacts/add-contact-button";
 
 function useElapsed(since: string | null): string {
   const [now, setNow] = useState(() => Date.now());
@@ -176,6 +177,7 @@ function CallEnded({ call }: { call: CallView }) {
           </Link>
         )}
         <CallButton handle={call.other.handle} name={call.other.displayName} kind={call.kind} />
+        <AddContactButton memberId={call.other.id} handle={call.other.handle} name={call.other.displayName} />
         <Link href="/calls" className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-slate-100">
           Recent calls
         </Link>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import type { MessageView } from "@/lib/mailbox/messages";
 import { Avatar } from "../avatar";
 import { CallButton } from "../calls/call-button";
+import { AddContactButton } from "../contacts/add-contact-button";
 import { changeMessage, type Folder, useMessages, useUnread } from "./use-mailbox";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
@@ -181,6 +182,11 @@ function MessageDetail({
             {when.format(new Date(m.createdAt))}
           </p>
         </div>
+        {m.from.type === "member" && (
+          <span className="ml-auto">
+            <AddContactButton memberId={m.from.id} handle={m.from.handle} name={m.from.displayName} compact />
+          </span>
+        )}
       </header>
       {m.kind === "video" ? (
         <video

@@ -29,6 +29,8 @@ export function deviceId(): string {
 export class PresenceClient {
   private socket: Socket<ServerToClient, ClientToServer> | null = null;
   private statuses = new Map<string, PublicStatus>();
+  /** When a live change was seen, per member: "away for 12 min" counts from it. */
+  private changed = new Map<string, number>();
   private watchCounts = new Map<string, number>();
   private listeners = new Set<Listener>();
   private eventListeners = new Set<(e: MemberEvent) => void>();
@@ -105,7 +107,11 @@ export class PresenceClient {
       this.notify();
     });
     socket.on("presence", (changes: PresenceChange[]) => {
-      for (const c of changes) this.statuses.set(c.memberId, c.status);
+      for (const c of changes) {
+        const before = this.statuses.get(c.memberId);
+        if (before !== undefined && before !== c.status) this.changed.set(c.memberId, Date.now());
+        this.statuses.set(c.memberId, c.status);
+      }
       this.notify();
     });
     socket.on("self", (s) => {
@@ -143,6 +149,11 @@ export class PresenceClient {
 
   status(memberId: string): PublicStatus | undefined {
     return this.statuses.get(memberId);
+  }
+
+  /** When this page saw the member's status change to what it is now (undefined: not seen change). */
+  changedAt(memberId: string): number | undefined {
+    return this.changed.get(memberId);
   }
 
   /** Counts watchers per member, so rows that come and go share one watch list. */

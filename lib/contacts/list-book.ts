@@ -1,5 +1,7 @@
 import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
+import { detailFor, STRANGER } from "../presence/visibility";
+import { loadVisibility, relationsTo } from "../presence/visibility-store";
 import { directionOf } from "./pair-store";
 import { expire, itemFor, type Pair, type RosterItem } from "./subscription";
 
@@ -18,12 +20,26 @@ export type BookEntry = RosterItem & {
   /** When the member asked to see them (pending out), and when they asked (pending in). */
   requestedAt: string | null;
   requestedInAt: string | null;
+  /** When their last connection closed, shown only to those who may see their full presence. */
+  lastSeenAt: string | null;
+  /** The owner chose to appear offline to them. */
+  appearOffline: boolean;
   version: number;
 };
 
 export type Book = { version: number; entries: BookEntry[]; /** With `since`: ids whose entry is gone. */ gone: string[] };
 
-const card = { select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } } } as const;
+const card = {
+  select: {
+    id: true,
+    handle: true,
+    displayName: true,
+    photoKey: true,
+    presenceSeenAt: true,
+    presenceSetting: true,
+    number: { select: { digits: true } },
+  },
+} as const;
 /**
  * The member's address book and the requests waiting for them. With `since` (a roster version the
  * browser holds), only what changed after it: entries to replace, and `gone` for those to drop. A
@@ -41,10 +57,14 @@ export async function listBook(db: Db, memberId: string, opts: { since?: number;
     include: { contact: card, groups: { include: { group: { select: { id: true, name: true, position: true } } } } },
   });
   const ids = own.map((r) => r.contactId);
-  const [reverse, blocked] = await Promise.all([
+  const [reverse, blocked, settings, relations, blinds] = await Promise.all([
     db.contact.findMany({ where: { contactId: memberId, ownerId: { in: ids } } }),
     db.block.findMany({ where: { blockerId: memberId, blockedId: { in: ids } }, select: { blockedId: true } }),
+    loadVisibility(db, ids),
+    relationsTo(db, ids, memberId),
+    db.presenceBlind.findMany({ where: { ownerId: memberId, hiddenFromId: { in: ids } }, select: { hiddenFromId: true } }),
   ]);
+  const hidden = new Set(blinds.map((b) => b.hiddenFromId));
   const theirs = new Map(reverse.map((r) => [r.ownerId, r]));
   const isBlocked = new Set(blocked.map((b) => b.blockedId));
 
@@ -61,6 +81,9 @@ export async function listBook(db: Db, memberId: string, opts: { since?: number;
       continue;
     }
     const m = r.contact;
+    const s = settings.get(m.id);
+    // "Last seen" tells when someone was online: only for those shown their full presence, never while invisible.
+    const full = !!s && detailFor(s, relations.get(m.id) ?? STRANGER) === "full" && m.presenceSetting !== "invisible";
     entries.push({
       ...item,
       memberId: m.id,
@@ -78,6 +101,8 @@ export async function listBook(db: Db, memberId: string, opts: { since?: number;
         .map(({ id, name }) => ({ id, name })),
       requestedAt: item.pendingOut && pair.ab.requestedAt !== null ? new Date(pair.ab.requestedAt).toISOString() : null,
       requestedInAt: item.pendingIn && pair.ba.requestedAt !== null ? new Date(pair.ba.requestedAt).toISOString() : null,
+      lastSeenAt: full && m.presenceSeenAt ? m.presenceSeenAt.toISOString() : null,
+      appearOffline: hidden.has(m.id),
       version: r.version,
     });
   }

@@ -46,3 +46,6 @@ export const groupUpdateSchema = z
 export const visibilitySchema = z
   .object({ audience: z.enum(AUDIENCES).optional(), everyoneDetail: z.enum(DETAILS).optional(), contactDetail: z.enum(DETAILS).optional() })
   .strict();
+
+export const askAvailabilitySchema = z.object({ memberId: z.string().min(1).max(40) });
+export const askIdParams = z.object({ askId: z.string().min(1).max(40) });

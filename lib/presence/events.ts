@@ -28,6 +28,8 @@ export interface MemberEventMap {
   "mall-order": { callId: string; order: OrderView };
   /** The member's address book changed (a request, an answer, an edit on another device): fetch since the version held. */
   roster: { version: number };
+  /** A contact this member asked about ("tell me when available") is available now. */
+  available: { askId: string; memberId: string; handle: string; displayName: string };
 }
 
 export type MemberEventType = keyof MemberEventMap;
@@ -45,6 +47,7 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   "mall-call": true,
   "mall-order": true,
   roster: true,
+  available: true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 

@@ -3,6 +3,9 @@ import { z } from "zod";
 import type { Db } from "../../lib/db/client";
 import type { BusNode } from "../../lib/bus";
 import type { ClientToServer, HandshakeAuth, MemberEvent, PresenceChange, ServerToClient } from "../../lib/presence/events";
+import { fireAvailability } from "../../lib/contacts/availability-store";
+import { defaultMailer } from "../../lib/mailbox/default-mailer";
+import { env } from "../../lib/env";
 import { getStatuses } from "../../lib/presence/read-model";
 import { ConnectionRegistry, MAX_WATCHED } from "../../lib/presence/registry";
 import { HEARTBEAT_MS, isSetting, publicStatus, type PublicStatus } from "../../lib/presence/status";
@@ -216,7 +219,12 @@ export class PresenceNode {
   /** Reads the members' settings and all their live rows (any node's), and publishes the result. */
   async announce(memberIds: string[]): Promise<void> {
     const statuses = await getStatuses(this.db, memberIds);
-    await this.bus.presenceChanged(Object.entries(statuses).map(([memberId, status]) => ({ memberId, status })));
+    const changes = Object.entries(statuses).map(([memberId, status]) => ({ memberId, status }));
+    await this.bus.presenceChanged(changes);
+    // Members who came online: whoever asked to be told when they are available hears now.
+    await fireAvailability({ db: this.db, bus: this.bus, mailer: defaultMailer(), publicUrl: env().PUBLIC_URL }, changes).catch(
+      (err: Error) => this.opts.log(`telling who waited for a member failed: ${err.message}`),
+    );
     for (const memberId of memberIds) await this.sendSelf(memberId);
   }
 

@@ -1,0 +1,122 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { AvailableNotice } from "./available-notice";
+import { ContactPanel } from "./contact-panel";
+import { useBook, useRosterSync } from "./use-book";
+
+const FOLDED_KEY = "portal-contacts-folded";
+/** Pages that are the whole screen's work (a call, the agent console) or already show the book. */
+const HIDDEN_ON = [/^\/call\//, /^\/console/, /^\/contacts/];
+
+/**
+ * The contact panel on every page for a signed-in member: a sidebar on wide screens that folds away
+ * to a rail, and a button that opens it as a drawer on a phone.
+ */
+export function ContactDock() {
+  const path = usePathname() ?? "";
+  const [folded, setFolded] = useState(false);
+  const [drawer, setDrawer] = useState(false);
+  const book = useBook();
+  useRosterSync();
+  const requests = (book.data?.entries ?? []).filter((e) => e.pendingIn).length;
+  useEffect(() => {
+    try {
+      setFolded(localStorage.getItem(FOLDED_KEY) === "1");
+    } catch {
+      /* no storage: unfolded */
+    }
+  }, []);
+  const fold = (v: boolean) => {
+    setFolded(v);
+    try {
+      localStorage.setItem(FOLDED_KEY, v ? "1" : "0");
+    } catch {
+      /* kept for this page only */
+    }
+  };
+  useEffect(() => setDrawer(false), [path]);
+  if (HIDDEN_ON.some((r) => r.test(path))) return <AvailableNotice />;
+  const badge = requests > 0 && (
+    <span className="ml-1 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" aria-label={`${requests} requests`}>
+      {requests}
+    </span>
+  );
+  return (
+    <>
+      <aside aria-labelledby="dock-title" className="hidden shrink-0 lg:block" data-testid="contact-dock" data-folded={folded ? "1" : "0"}>
+        {folded ? (
+          <button
+            type="button"
+            onClick={() => fold(false)}
+            className="sticky top-4 mt-6 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+            aria-expanded="false"
+            aria-controls="dock-body"
+          >
+            <span id="dock-title">Contacts</span>
+            {badge}
+          </button>
+        ) : (
+          <div
+            id="dock-body"
+            className="sticky top-4 mt-6 flex max-h-[calc(100vh-2rem)] w-72 flex-col rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+          >
+            <ContactPanel headingId="dock-title" />
+            <button
+              type="button"
+              onClick={() => fold(true)}
+              className="mt-3 self-start rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+              aria-expanded="true"
+              aria-controls="dock-body"
+            >
+              Fold away
+            </button>
+          </div>
+        )}
+      </aside>
+      <button
+        type="button"
+        onClick={() => setDrawer(true)}
+        className="fixed bottom-4 right-4 z-30 rounded-full bg-brand-600 px-4 py-3 text-sm font-semibold text-white shadow-lg hover:bg-brand-700 lg:hidden"
+        aria-haspopup="dialog"
+        data-testid="open-contacts"
+      >
+        Contacts{badge}
+      </button>
+      {drawer && <Drawer onClose={() => setDrawer(false)} />}
+      <AvailableNotice />
+    </>
+  );
+}
+
+function Drawer({ onClose }: { onClose: () => void }) {
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    close.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+  return (
+    <div className="fixed inset-0 z-40 lg:hidden">
+      <div className="absolute inset-0 bg-slate-900/40" onClick={onClose} aria-hidden="true" />
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="drawer-title"
+        className="absolute inset-y-0 right-0 flex w-full max-w-sm flex-col bg-white p-4 shadow-xl"
+      >
+        <button
+          ref={close}
+          type="button"
+          onClick={onClose}
+          className="mb-2 self-end rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
+          Close
+        </button>
+        <ContactPanel headingId="drawer-title" />
+      </div>
+    </div>
+  );
+}
