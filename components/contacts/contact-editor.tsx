@@ -24,6 +24,12 @@ export function ContactEditor({ entry, groups }: { entry: BookEntry; groups: Con
   const [note, setNote] = useState(entry.note);
   const [groupIds, setGroupIds] = useState(entry.groups.map((g) => g.id));
   const [saved, setSaved] = useState(false);
+  // Shown at once; put back if the server refuses.
+  const [hidden, setHidden] = useState(entry.appearOffline);
+  const hide = (v: boolean) => {
+    setHidden(v);
+    void act.run(() => actions.appearOffline(entry.memberId, v)).then((ok) => ok || setHidden(!v));
+  };
   const name = entry.nickname || entry.displayName;
   const toggle = (gid: string) => setGroupIds((ids) => (ids.includes(gid) ? ids.filter((x) => x !== gid) : [...ids, gid]));
   async function save(e: React.FormEvent) {
@@ -119,12 +125,7 @@ export function ContactEditor({ entry, groups }: { entry: BookEntry; groups: Con
               {act.busy ? "Saving…" : "Save"}
             </button>
             <label className="inline-flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={entry.appearOffline}
-                onChange={(e) => void act.run(() => actions.appearOffline(entry.memberId, e.target.checked))}
-                data-testid="appear-offline"
-              />
+              <input type="checkbox" checked={hidden} onChange={(e) => hide(e.target.checked)} data-testid="appear-offline" />
               Appear offline to {entry.displayName.split(" ")[0]}
             </label>
             <button
