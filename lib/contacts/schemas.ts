@@ -46,3 +46,7 @@ export const groupUpdateSchema = z
 export const visibilitySchema = z
   .object({ audience: z.enum(AUDIENCES).optional(), everyoneDetail: z.enum(DETAILS).optional(), contactDetail: z.enum(DETAILS).optional() })
   .strict();
+
+/** What POST /api/contacts/vcard takes as its body's content type: the .vcf file as it is. */
+export const VCARD_UPLOAD_TYPES = ["text/vcard", "text/x-vcard", "text/directory"] as const;
+export const vcardUploadTypeSchema = z.enum(VCARD_UPLOAD_TYPES);
