@@ -154,6 +154,22 @@ describe("vCard export and import", () => {
   });
 });
 
+describe("vCard import and the contact-request rate limit", () => {
+  it("an import of 31 new members sends 30 requests and refuses the 31st with the limiter's wait", async () => {
+    const me = await signedInMember();
+    const others: string[] = [];
+    for (let i = 0; i < 31; i++) others.push(await createMember("vr"));
+    const file = others.map((h) => `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:${h}\r\nX-PORTAL-HANDLE:${h}\r\nEND:VCARD\r\n`).join("");
+    const report = await api<ImportReport>("/api/contacts/vcard", vcard(me.cookie, file));
+    expect(report.status).toBe(200);
+    expect(report.body.counts).toMatchObject({ requested: 30, refused: 1 });
+    expect(report.body.results[30]).toMatchObject({ status: "refused", reason: expect.stringMatching(/Too many contact requests/) });
+    // The hour's allowance is spent for adding by number too.
+    const more = await api<ErrorBody>("/api/contacts", { method: "POST", json: { to: `@${others[30]}` }, ...as(me.cookie) });
+    expect(more.status).toBe(429);
+  });
+});
+
 describe("importVcard, in-process", () => {
   const { bus } = recordingBus();
   const publicUrl = "http://portal.test";
