@@ -99,15 +99,15 @@ export function VcardControls({ onImported }: { onImported?: () => void }) {
         </div>
       </div>
 
-      <div aria-live="polite" className="mt-3">
+      <div role="status" className="mt-3">
         {importing.isPending && (
-          <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
+          <p className="flex items-center gap-2 text-sm text-slate-700">
             <progress max={1} value={progress < 1 ? progress : undefined} aria-label="Importing" className="h-2 w-40" />
             {progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : "Sending requests…"}
           </p>
         )}
         {report && (
-          <div role="status" className="text-sm text-slate-800">
+          <div className="text-sm text-slate-800">
             <p>
               {report.cards} {report.cards === 1 ? "card" : "cards"}:{" "}
               {(Object.keys(LABELS) as ImportedCard["status"][])
