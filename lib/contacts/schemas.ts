@@ -21,6 +21,10 @@ export const entryEditSchema = z
 
 export const bookQuerySchema = z.object({ since: z.coerce.number().int().min(0).optional() });
 
+/** What POST /api/contacts/vcard takes as its body's content type: the .vcf file as it is. */
+export const VCARD_UPLOAD_TYPES = ["text/vcard", "text/x-vcard", "text/directory"] as const;
+export const vcardUploadTypeSchema = z.enum(VCARD_UPLOAD_TYPES);
+
 export const memberIdParams = z.object({ memberId: z.string().min(1).max(40) });
 export const groupIdParams = z.object({ groupId: z.string().min(1).max(40) });
 
