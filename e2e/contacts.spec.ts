@@ -159,3 +159,37 @@ test("add to contacts from the directory and a member page; the panel folds into
   await pa.context().close();
   await pb.context().close();
 });
+
+test("vCard round trip: A exports the book with its group and nickname, C imports the file and asks the same people", async ({
+  browser,
+  request,
+}) => {
+  const a = await registerMember(request);
+  const b = await registerMember(request);
+  const c = await registerMember(request);
+  const pa = await memberPage(browser, a, "/contacts");
+  const pb = await memberPage(browser, b, "/");
+  expect((await pa.request.post("/api/contacts", { data: { to: b.handle } })).status()).toBe(201);
+  expect((await pb.request.post(`/api/contacts/${a.id}`, { data: { action: "accept" } })).ok()).toBe(true);
+  const group = (await (await pa.request.post("/api/contacts/groups", { data: { name: "Work" } })).json()) as { group: { id: string } };
+  expect((await pa.request.patch(`/api/contacts/${b.id}`, { data: { nickname: "Boss", groupIds: [group.group.id] } })).ok()).toBe(true);
+
+  // The page's Export link downloads the file.
+  await pa.reload();
+  const [download] = await Promise.all([pa.waitForEvent("download"), pa.getByRole("link", { name: "Export vCard" }).click()]);
+  expect(download.suggestedFilename()).toBe("contacts.vcf");
+  const vcf = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
+  expect(vcf.toString()).toContain("BEGIN:VCARD");
+  expect(vcf.toString()).toContain("NICKNAME:Boss");
+
+  // C imports it through the page: one request to B, filed under Work with the nickname.
+  const pc = await memberPage(browser, c, "/contacts");
+  await pc.getByLabel("Import vCard").setInputFiles({ name: "contacts.vcf", mimeType: "text/vcard", buffer: vcf });
+  await expect(pc.getByText("1 requested")).toBeVisible();
+  await expect(pc.locator(`[data-testid="request-out"][data-member="${b.handle}"]`)).toContainText("Boss");
+  await expect(pc.locator('[data-testid="group-row"][data-name="Work"]')).toBeVisible();
+  // Importing again changes nothing.
+  await pc.getByLabel("Import vCard").setInputFiles({ name: "contacts.vcf", mimeType: "text/vcard", buffer: vcf });
+  await expect(pc.getByText("1 already in your book")).toBeVisible();
+  for (const p of [pa, pb, pc]) await p.context().close();
+});

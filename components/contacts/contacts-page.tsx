@@ -9,6 +9,7 @@ import { IncomingRequests, OutgoingRequests } from "./contact-requests";
 import { GroupManager } from "./group-manager";
 import { PrivacySettings } from "./privacy-settings";
 import { useBook, useGroups } from "./use-book";
+import { VcardControls } from "./vcard-controls";
 
 /** /contacts: the whole address book, its groups, the requests, and who sees you. */
 export function ContactsPage() {
@@ -91,6 +92,9 @@ export function ContactsPage() {
         <AsksList />
         <PrivacySettings />
         <GroupManager />
+        <div className="rounded-2xl bg-white">
+          <VcardControls />
+        </div>
       </div>
     </div>
   );
