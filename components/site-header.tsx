@@ -6,6 +6,7 @@ import { MailboxLink } from "./mailbox/mailbox-link";
 import { CallbackNotice } from "./mall/callback-notice";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
+import { OpenContactsButton } from "./contacts/open-contacts-button";
 import { StatusMenu } from "./presence/status-menu";
 import { SignOutButton } from "./sign-out-button";
 
@@ -80,6 +81,7 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
               Calls{missed > 0 && <span className="ml-1 rounded-full bg-rose-600 px-1.5 text-xs text-white">{missed}</span>}
             </Link>
             <MailboxLink initial={unread} compact />
+            <OpenContactsButton />
             <StatusMenu initial={member.presenceSetting} />
             <Link
               href={`/${member.handle}`}

@@ -19,7 +19,7 @@ export function AvailableNotice() {
   });
   if (notices.length === 0) return null;
   return (
-    <div className="fixed bottom-20 right-4 z-40 flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2" role="status" aria-live="polite">
+    <div className="fixed bottom-4 right-4 z-40 flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2" role="status" aria-live="polite">
       {notices.map((n) => (
         <div
           key={n.askId}

@@ -4,6 +4,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { AvailableNotice } from "./available-notice";
 import { ContactPanel } from "./contact-panel";
+import { OPEN_CONTACTS_EVENT } from "./open-contacts-button";
 import { useBook, useRosterSync } from "./use-book";
 
 const FOLDED_KEY = "portal-contacts-folded";
@@ -37,7 +38,18 @@ export function ContactDock() {
     }
   };
   useEffect(() => setDrawer(false), [path]);
-  if (HIDDEN_ON.some((r) => r.test(path))) return <AvailableNotice />;
+  useEffect(() => {
+    const open = () => setDrawer(true);
+    window.addEventListener(OPEN_CONTACTS_EVENT, open);
+    return () => window.removeEventListener(OPEN_CONTACTS_EVENT, open);
+  }, []);
+  if (HIDDEN_ON.some((r) => r.test(path)))
+    return (
+      <>
+        {drawer && <Drawer onClose={() => setDrawer(false)} />}
+        <AvailableNotice />
+      </>
+    );
   const badge = requests > 0 && (
     <span className="ml-1 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" aria-label={`${requests} requests`}>
       {requests}
@@ -75,15 +87,6 @@ export function ContactDock() {
           </div>
         )}
       </aside>
-      <button
-        type="button"
-        onClick={() => setDrawer(true)}
-        className="fixed bottom-4 right-4 z-30 rounded-full bg-brand-600 px-4 py-3 text-sm font-semibold text-white shadow-lg hover:bg-brand-700 lg:hidden"
-        aria-haspopup="dialog"
-        data-testid="open-contacts"
-      >
-        Contacts{badge}
-      </button>
       {drawer && <Drawer onClose={() => setDrawer(false)} />}
       <AvailableNotice />
     </>

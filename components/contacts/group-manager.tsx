@@ -113,21 +113,6 @@ function GroupRow({ group, run, busy }: { group: ContactGroupView; run: (fn: () 
           {group.name} <span className="font-normal text-slate-600">({group.size})</span>
         </button>
       )}
-      <label className="text-sm">
-        <span className="sr-only">What {group.name} sees of you</span>
-        <select
-          value={group.detail ?? ""}
-          onChange={(e) => void run(() => apiSend("PATCH", url, { detail: e.target.value || null }))}
-          className="rounded-lg border border-slate-300 px-2 py-1 text-sm"
-          data-testid="group-detail"
-        >
-          {Object.entries(DETAIL_TEXT).map(([v, t]) => (
-            <option key={v} value={v}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
       <button
         type="button"
         onClick={() =>
@@ -138,6 +123,21 @@ function GroupRow({ group, run, busy }: { group: ContactGroupView; run: (fn: () 
       >
         Delete
       </button>
+      <label className="basis-full text-sm">
+        <span className="sr-only">What {group.name} sees of you</span>
+        <select
+          value={group.detail ?? ""}
+          onChange={(e) => void run(() => apiSend("PATCH", url, { detail: e.target.value || null }))}
+          className="w-full rounded-lg border border-slate-300 px-2 py-1 text-sm"
+          data-testid="group-detail"
+        >
+          {Object.entries(DETAIL_TEXT).map(([v, t]) => (
+            <option key={v} value={v}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
     </li>
   );
 }

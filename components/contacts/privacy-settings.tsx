@@ -108,8 +108,8 @@ function DetailSelect({ label, value, onChange, testId }: { label: string; value
         className="mt-1 block w-full rounded-lg border border-slate-300 px-2 py-1.5"
         data-testid={testId}
       >
-        <option value="full">Everything: online, away, busy, do not disturb</option>
-        <option value="basic">Only online or offline</option>
+        <option value="full">Everything (away, busy…)</option>
+        <option value="basic">Online or offline only</option>
       </select>
     </label>
   );
