@@ -12,7 +12,7 @@ export async function setPresenceSetting(
 ): Promise<{ setting: PresenceSetting; status: PublicStatus }> {
   await db.member.update({ where: { id: memberId }, data: { presenceSetting: setting } });
   const status = await getStatus(db, memberId);
-  await Promise.all([bus.presenceChanged([{ memberId, status }]), bus.toMember(memberId, "presence-setting", { setting })]);
+  await Promise.all([bus.presenceChanged([{ memberId, status, setting }]), bus.toMember(memberId, "presence-setting", { setting })]);
   return { setting, status };
 }
 
