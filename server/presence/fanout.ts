@@ -1,28 +1,58 @@
 import type { Server } from "socket.io";
-import type { ClientToServer, ServerToClient } from "../../lib/presence/events";
+import type { ClientToServer, PresenceChange, ServerToClient } from "../../lib/presence/events";
 import type { ConnectionRegistry } from "../../lib/presence/registry";
 import type { PublicStatus } from "../../lib/presence/status";
 
 type Io = Server<ClientToServer, ServerToClient, Record<string, never>, unknown>;
 
 /**
- * Sends a member's new status to every socket on this node that watches them, each at the detail
- * it may see and only when that shows something new. Sockets that see the same status share one
- * broadcast, so the packet is encoded once per distinct status, not once per watcher.
+ * Sends members' new statuses to every socket on this node that watches them, each at the detail it
+ * may see and only when that shows something new. Changes are sent at the end of the event loop's
+ * turn that computed them, not after a timer: one message per socket per turn, so under load (many
+ * changes read in one turn) a watcher gets one frame with all of them instead of one frame each,
+ * and when idle a change goes out at once. Sockets due the same list share one broadcast, so it is
+ * encoded once.
  */
-export function fanOut(io: Io, registry: ConnectionRegistry, memberId: string, status: PublicStatus): number {
-  const groups = new Map<PublicStatus, string[]>();
-  for (const sid of registry.watchersOf(memberId)) {
-    const seen = registry.statusFor(sid, memberId, status);
-    if (seen === null) continue;
-    const list = groups.get(seen);
-    if (list) list.push(sid);
-    else groups.set(seen, [sid]);
+export class FanOut {
+  private pending = new Map<string, PresenceChange[]>();
+  private scheduled = false;
+
+  constructor(
+    private readonly io: Io,
+    private readonly registry: ConnectionRegistry,
+  ) {}
+
+  /** The member's status changed: every watcher here, at its detail. */
+  send(memberId: string, status: PublicStatus): void {
+    for (const sid of this.registry.watchersOf(memberId)) {
+      const seen = this.registry.statusFor(sid, memberId, status);
+      if (seen !== null) this.sendTo(sid, memberId, seen);
+    }
   }
-  let sent = 0;
-  for (const [seen, sids] of groups) {
-    io.to(sids).emit("presence", [{ memberId, status: seen }]);
-    sent += sids.length;
+
+  /**
+   * One watcher, a status already decided for it (after a change of rules). Queued behind what the
+   * socket is due, never ahead of it: a status decided at the old detail must not arrive last.
+   */
+  sendTo(sid: string, memberId: string, seen: PublicStatus): void {
+    const list = this.pending.get(sid);
+    if (list) list.push({ memberId, status: seen });
+    else this.pending.set(sid, [{ memberId, status: seen }]);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
   }
-  return sent;
+
+  private flush() {
+    this.scheduled = false;
+    const groups = new Map<string, { list: PresenceChange[]; sids: string[] }>();
+    for (const [sid, list] of this.pending) {
+      const key = list.map((c) => `${c.memberId}:${c.status}`).join(",");
+      const group = groups.get(key);
+      if (group) group.sids.push(sid);
+      else groups.set(key, { list, sids: [sid] });
+    }
+    this.pending.clear();
+    for (const { list, sids } of groups.values()) this.io.to(sids).emit("presence", list);
+  }
 }

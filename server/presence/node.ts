@@ -11,7 +11,7 @@ import { type TicketClaims, MemoryTicketClaims } from "../../lib/presence/ticket
 import { guestKey, verifyTicket } from "../../lib/presence/tickets";
 import { ClusterLink } from "./cluster";
 import { FactsLoader } from "./facts";
-import { fanOut } from "./fanout";
+import { FanOut } from "./fanout";
 import { Watches } from "./watches";
 
 type SocketData = { memberId: string | null; guestId: string | null };
@@ -34,6 +34,7 @@ export class PresenceNode {
   private readonly facts: FactsLoader;
   private readonly cluster: ClusterLink;
   private readonly watches: Watches;
+  private readonly fanOut: FanOut;
   private readonly watchQueue = new Map<string, Promise<void>>();
   private timers: NodeJS.Timeout[] = [];
   private flushing: Promise<void> | null = null;
@@ -48,7 +49,13 @@ export class PresenceNode {
     this.facts = new FactsLoader(db, this.table, (r) => this.onResult(r), opts.log);
     const allCounts = () => Object.fromEntries(this.registry.members().map((m) => [m, this.registry.countsOf(m)]));
     this.cluster = new ClusterLink(bus, opts.nodeId, this.table, allCounts, (rs) => rs.forEach((r) => this.onResult(r)), opts.log);
-    this.watches = new Watches(io, db, this.registry, (ids) => this.statusesOf(ids));
+    this.fanOut = new FanOut(io, this.registry);
+    this.watches = new Watches(
+      db,
+      this.registry,
+      (ids) => this.statusesOf(ids),
+      (sid, m, s) => this.fanOut.sendTo(sid, m, s),
+    );
   }
 
   async start(): Promise<void> {
@@ -95,7 +102,7 @@ export class PresenceNode {
    * after: the place to hang what reacts to it (such as "tell me when available" notices).
    */
   private onStatusChange(memberId: string, _before: PublicStatus, after: PublicStatus): void {
-    fanOut(this.io, this.registry, memberId, after);
+    this.fanOut.send(memberId, after);
     this.sendSelf(memberId);
   }
 

@@ -1,12 +1,8 @@
-import type { Server } from "socket.io";
 import type { Db } from "../../lib/db/client";
-import type { ClientToServer, ServerToClient } from "../../lib/presence/events";
 import { type ConnectionRegistry, MAX_WATCHED } from "../../lib/presence/registry";
 import type { PublicStatus } from "../../lib/presence/status";
 import { type Detail, detailFor, STRANGER, visibleStatus } from "../../lib/presence/visibility";
 import { loadVisibility, relationsFrom, relationsTo } from "../../lib/presence/visibility-store";
-
-type Io = Server<ClientToServer, ServerToClient, Record<string, never>, unknown>;
 
 /**
  * Who may watch whom, decided here at the server: the members' visibility rules
@@ -15,10 +11,10 @@ type Io = Server<ClientToServer, ServerToClient, Record<string, never>, unknown>
  */
 export class Watches {
   constructor(
-    private readonly io: Io,
     private readonly db: Db,
     private readonly registry: ConnectionRegistry,
     private readonly statusesOf: (memberIds: string[]) => Promise<Map<string, PublicStatus>>,
+    private readonly sendTo: (sid: string, memberId: string, status: PublicStatus) => void,
   ) {}
 
   /**
@@ -62,7 +58,7 @@ export class Watches {
       for (const sid of sids) {
         this.registry.setDetail(sid, memberId, detail);
         const seen = this.registry.statusFor(sid, memberId, status);
-        if (seen !== null) this.io.to(sid).emit("presence", [{ memberId, status: seen }]);
+        if (seen !== null) this.sendTo(sid, memberId, seen);
       }
     }
   }
