@@ -1,4 +1,4 @@
-import type { MemberEventMap, MemberEventType, PresenceChange } from "../presence/events";
+import type { MemberEventMap, MemberEventType, PresenceNotice } from "../presence/events";
 import type { BusPublisher } from "./types";
 
 /**
@@ -15,7 +15,7 @@ export class HttpBusClient implements BusPublisher {
     return this.post({ kind: "member", memberId, type, data });
   }
 
-  presenceChanged(changes: PresenceChange[]): Promise<void> {
+  presenceChanged(changes: PresenceNotice[]): Promise<void> {
     return this.post({ kind: "presence", changes });
   }
 

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import { type MemberEvent, type MemberEventMap, type MemberEventType, memberEvent, type PresenceChange } from "../presence/events";
+import { type MemberEvent, type MemberEventMap, type MemberEventType, memberEvent, type PresenceNotice } from "../presence/events";
+import type { NodeSnapshot, NodeStateMessage } from "../presence/peer-state";
 import { type BusNode, CATCH_UP_MS } from "./types";
 
 /**
@@ -26,7 +27,7 @@ export class LocalBus implements BusNode {
     this.emitter.emit("member", e);
   }
 
-  async presenceChanged(changes: PresenceChange[]): Promise<void> {
+  async presenceChanged(changes: PresenceNotice[]): Promise<void> {
     if (changes.length) this.emitter.emit("presence", changes);
   }
 
@@ -34,7 +35,7 @@ export class LocalBus implements BusNode {
     this.emitter.on("member", cb);
   }
 
-  onPresence(cb: (changes: PresenceChange[]) => void): void {
+  onPresence(cb: (changes: PresenceNotice[]) => void): void {
     this.emitter.on("presence", cb);
   }
 
@@ -43,6 +44,19 @@ export class LocalBus implements BusNode {
     const [epoch, seq] = (lastId ?? "").split(":");
     if (epoch !== this.epoch) return [...list];
     return list.filter((e) => Number(e.id.split(":")[1]) > Number(seq));
+  }
+
+  // One process, one node: there is nobody to share connection counts with.
+  async shareConnections(_msg: NodeStateMessage, _ttlMs: number): Promise<void> {}
+
+  onConnections(_cb: (msg: NodeStateMessage) => void): void {}
+
+  async readConnections(_node: string): Promise<NodeSnapshot | null> {
+    return null;
+  }
+
+  async readAllConnections(): Promise<NodeSnapshot[]> {
+    return [];
   }
 
   async close(): Promise<void> {

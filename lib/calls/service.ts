@@ -93,7 +93,10 @@ async function announce({ db, bus }: Deps, call: Call): Promise<void> {
   await Promise.all([bus.toMember(call.callerId, "call", a), bus.toMember(call.calleeId, "call", b)]);
   if (call.status !== "ringing") {
     const statuses = await getStatuses(db, [call.callerId, call.calleeId]);
-    await bus.presenceChanged(Object.entries(statuses).map(([memberId, status]) => ({ memberId, status })));
+    // Connected: both are in a call now, which nodes learn from the notice. Ended: whether either is
+    // still in another call (a busy callee) is the database's to say, so nodes read their facts again.
+    const inCall = call.status === "connected" ? { inCall: true } : {};
+    await bus.presenceChanged(Object.entries(statuses).map(([memberId, status]) => ({ memberId, status, ...inCall })));
   }
 }
 

@@ -66,12 +66,19 @@ export function memberEvent<K extends MemberEventType>(
 ): MemberEvent {
   return { id, memberId, type, data, at } as MemberEvent;
 }
+/** A member's status, as a watcher is sent it (already at the detail the watcher may see). */
+export type PresenceChange = { memberId: string; status: PublicStatus };
+
 /**
- * A member's status changed. With `rules`, what changed is who may see it (visibility, contacts,
- * groups, appear-offline-to): every node decides its watchers' detail again. Browsers never get
- * the flag, only the status each may see.
+ * What route handlers tell the presence nodes about a member (on the bus, never to a browser). Nodes
+ * compute statuses themselves from connections and cached facts; a notice updates those facts:
+ * `setting` (the member's own choice), `inCall` (a call connected or ended). With `rules`, what
+ * changed is who may see the member (visibility, contacts, groups, appear-offline-to, blocks):
+ * every node decides its watchers' detail again. A notice carrying neither fact nor `rules` makes a
+ * node read the member's facts again. `status` is the publisher's reading of the database, for
+ * diagnostics only.
  */
-export type PresenceChange = { memberId: string; status: PublicStatus; rules?: boolean };
+export type PresenceNotice = PresenceChange & { rules?: boolean; setting?: PresenceSetting; inCall?: boolean };
 
 /** The typed socket protocol, shared by server/presence and the browser. */
 export interface ServerToClient {

@@ -24,6 +24,21 @@ describe("connection registry", () => {
     expect(r.connectionsOf("m1")).toEqual([]);
   });
 
+  it("counts a member's connections here and how many are idle, for the status table and the other nodes", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("a"));
+    r.add(conn("b"));
+    r.add(conn("g", null));
+    r.setIdle("a", true);
+    expect(r.countsOf("m1")).toEqual([2, 1]);
+    expect(r.members()).toEqual(["m1"]);
+    r.remove("a");
+    expect(r.countsOf("m1")).toEqual([1, 0]);
+    r.remove("b");
+    expect(r.countsOf("m1")).toEqual([0, 0]);
+    expect(r.members()).toEqual([]);
+  });
+
   it("batches writes: a connection opened and closed before a flush writes nothing", () => {
     const r = new ConnectionRegistry();
     r.add(conn("a"));

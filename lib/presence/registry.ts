@@ -75,6 +75,26 @@ export class ConnectionRegistry {
     if (c.memberId) this.changedMembers.add(c.memberId);
   }
 
+  /** How many connections the member holds on this node, and how many of them are idle. */
+  countsOf(memberId: string): [live: number, idle: number] {
+    let live = 0;
+    let idle = 0;
+    for (const id of this.byMember.get(memberId) ?? []) {
+      live++;
+      if (this.conns.get(id)?.idle) idle++;
+    }
+    return [live, idle];
+  }
+
+  /** Every member with a connection here. */
+  members(): string[] {
+    return [...this.byMember.keys()];
+  }
+
+  isWatched(memberId: string): boolean {
+    return this.watchers.has(memberId);
+  }
+
   connectionsOf(memberId: string): string[] {
     return [...(this.byMember.get(memberId) ?? [])];
   }

@@ -1,8 +1,5 @@
 import type { BusPublisher } from "../bus";
-import { fireAvailability } from "../contacts/availability-store";
 import type { Db } from "../db/client";
-import { defaultMailer } from "../mailbox/default-mailer";
-import { env } from "../env";
 import { getStatus } from "./read-model";
 import type { PresenceSetting, PublicStatus } from "./status";
 
@@ -15,9 +12,7 @@ export async function setPresenceSetting(
 ): Promise<{ setting: PresenceSetting; status: PublicStatus }> {
   await db.member.update({ where: { id: memberId }, data: { presenceSetting: setting } });
   const status = await getStatus(db, memberId);
-  await Promise.all([bus.presenceChanged([{ memberId, status }]), bus.toMember(memberId, "presence-setting", { setting })]);
-  // Back from away or do-not-disturb: whoever asked to be told hears now.
-  await fireAvailability({ db, bus, mailer: defaultMailer(), publicUrl: env().PUBLIC_URL }, [{ memberId, status }]);
+  await Promise.all([bus.presenceChanged([{ memberId, status, setting }]), bus.toMember(memberId, "presence-setting", { setting })]);
   return { setting, status };
 }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { BusNode } from "../../lib/bus";
 import { MEMBER_EVENT_TYPES, type MemberEventMap } from "../../lib/presence/events";
+import { SETTINGS } from "../../lib/presence/status";
 
 const body = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("member"), memberId: z.string().min(1).max(64), type: z.enum(MEMBER_EVENT_TYPES), data: z.unknown() }),
@@ -14,6 +15,8 @@ const body = z.discriminatedUnion("kind", [
           memberId: z.string().min(1).max(64),
           status: z.enum(["online", "away", "busy", "dnd", "offline"]),
           rules: z.boolean().optional(),
+          setting: z.enum(SETTINGS).optional(),
+          inCall: z.boolean().optional(),
         }),
       )
       .max(1000),

@@ -2,18 +2,20 @@ import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import type { Db } from "../../lib/db/client";
 import type { BusNode } from "../../lib/bus";
-import type { ClientToServer, HandshakeAuth, MemberEvent, PresenceChange, ServerToClient } from "../../lib/presence/events";
-import { fireAvailability } from "../../lib/contacts/availability-store";
-import { defaultMailer } from "../../lib/mailbox/default-mailer";
+import type { ClientToServer, HandshakeAuth, MemberEvent, PresenceNotice, ServerToClient } from "../../lib/presence/events";
 import { env } from "../../lib/env";
-import { getStatuses } from "../../lib/presence/read-model";
-import { ConnectionRegistry, MAX_WATCHED } from "../../lib/presence/registry";
-import { HEARTBEAT_MS, isSetting, publicStatus, type PublicStatus } from "../../lib/presence/status";
+import { defaultMailer } from "../../lib/mailbox/default-mailer";
+import { ConnectionRegistry } from "../../lib/presence/registry";
+import { AskedAbout } from "./asked-about";
+import { HEARTBEAT_MS, type PublicStatus } from "../../lib/presence/status";
+import { isChange, StatusTable, type TableResult } from "../../lib/presence/status-table";
 import { beat, clearNode, sweepExpired, writeChanges } from "../../lib/presence/store";
 import { type TicketClaims, MemoryTicketClaims } from "../../lib/presence/ticket-claims";
 import { guestKey, verifyTicket } from "../../lib/presence/tickets";
-import { type Detail, detailFor, STRANGER, visibleStatus } from "../../lib/presence/visibility";
-import { loadVisibility, relationsFrom, relationsTo } from "../../lib/presence/visibility-store";
+import { ClusterLink } from "./cluster";
+import { FactsLoader } from "./facts";
+import { FanOut } from "./fanout";
+import { Watches } from "./watches";
 
 type SocketData = { memberId: string | null; guestId: string | null };
 type PSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -23,12 +25,21 @@ const SWEEP_MS = 60_000;
 const watchSchema = z.array(z.string().min(1).max(64)).max(500);
 
 /**
- * One presence node: authenticates connections with a ticket, keeps the
- * registry, writes it to the database in batches, announces presence changes on
- * the bus and delivers bus traffic to its own sockets.
+ * One presence node: authenticates connections with a ticket, computes every watched member's
+ * status in memory (its own connections, the other nodes' as shared on the bus, and the members'
+ * cached facts), sends each change at once to the watchers allowed to see it, and writes its
+ * connections to the database behind that, for route handlers.
  */
 export class PresenceNode {
   readonly registry = new ConnectionRegistry();
+  private readonly table = new StatusTable();
+  private readonly askedAbout: AskedAbout;
+  private readonly claims: TicketClaims;
+  private readonly facts: FactsLoader;
+  private readonly cluster: ClusterLink;
+  private readonly watches: Watches;
+  private readonly fanOut: FanOut;
+  private readonly watchQueue = new Map<string, Promise<void>>();
   private timers: NodeJS.Timeout[] = [];
   private flushing: Promise<void> | null = null;
 
@@ -39,10 +50,18 @@ export class PresenceNode {
     private readonly opts: { nodeId: string; secret: string; log: (msg: string) => void; claims?: TicketClaims },
   ) {
     this.claims = opts.claims ?? new MemoryTicketClaims();
+    this.askedAbout = new AskedAbout({ db, bus, mailer: defaultMailer(), publicUrl: env().PUBLIC_URL }, opts.log);
+    this.facts = new FactsLoader(db, this.table, (r) => this.onResult(r), opts.log);
+    const allCounts = () => Object.fromEntries(this.registry.members().map((m) => [m, this.registry.countsOf(m)]));
+    this.cluster = new ClusterLink(bus, opts.nodeId, this.table, allCounts, (rs) => rs.forEach((r) => this.onResult(r)), opts.log);
+    this.fanOut = new FanOut(io, this.registry);
+    this.watches = new Watches(
+      db,
+      this.registry,
+      (ids) => this.statusesOf(ids),
+      (sid, m, s) => this.fanOut.sendTo(sid, m, s),
+    );
   }
-
-  private readonly claims: TicketClaims;
-  private readonly watchQueue = new Map<string, Promise<void>>();
 
   async start(): Promise<void> {
     const cleared = await clearNode(this.db, this.opts.nodeId);
@@ -65,19 +84,53 @@ export class PresenceNode {
     });
     this.io.on("connection", (socket) => void this.onConnection(socket));
     this.bus.onMemberEvent((e) => this.deliverEvent(e));
-    this.bus.onPresence((changes) => this.deliverPresence(changes));
+    this.bus.onPresence((notices) => this.onNotices(notices));
+    await this.cluster.start();
+    await this.askedAbout.start();
     this.timers.push(setInterval(() => void this.flush(), FLUSH_MS));
     this.timers.push(setInterval(() => void this.heartbeat(), HEARTBEAT_MS));
-    this.timers.push(setInterval(() => void sweepExpired(this.db, 5 * 60_000).catch(() => undefined), SWEEP_MS));
+    this.timers.push(setInterval(() => this.sweep(), SWEEP_MS));
   }
 
-  /** Graceful stop: close sockets, remove this node's rows, announce who went offline. */
+  /** Graceful stop: close sockets, tell the other nodes, remove this node's rows. */
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
+    this.askedAbout.stop();
     this.io.disconnectSockets(true);
+    await this.cluster.stop();
     await this.flushing;
     await this.flush();
     await clearNode(this.db, this.opts.nodeId);
+  }
+
+  /**
+   * Where a member's effective status changes, as this node computes it (for members connected or
+   * watched here; others' facts are not kept). Every change passes here once per node, before and
+   * after: the place to hang what reacts to it (such as "tell me when available" notices).
+   */
+  private onStatusChange(memberId: string, _before: PublicStatus, after: PublicStatus): void {
+    this.fanOut.send(memberId, after);
+    this.sendSelf(memberId);
+    this.askedAbout.changed(memberId, after);
+  }
+
+  private onResult(r: TableResult): void {
+    if (r === null) return;
+    if (isChange(r)) return this.onStatusChange(r.memberId, r.before, r.after);
+    // Facts are read only for members someone here needs; others' statuses stay unknown until then.
+    if (this.registry.isWatched(r.memberId) || this.registry.countsOf(r.memberId)[0] > 0) void this.facts.ensure([r.memberId]);
+  }
+
+  /** The member's connections on this node changed: recompute here, share with the other nodes. */
+  private connectionsChanged(memberId: string) {
+    const counts = this.registry.countsOf(memberId);
+    this.onResult(this.table.setCounts(this.opts.nodeId, memberId, counts));
+    this.cluster.share(memberId, counts);
+  }
+
+  private async statusesOf(memberIds: string[]): Promise<Map<string, PublicStatus>> {
+    await this.facts.ensure(memberIds.filter((id) => this.table.status(id) === null));
+    return new Map(memberIds.map((id) => [id, this.table.status(id) ?? "offline"]));
   }
 
   private async onConnection(socket: PSocket) {
@@ -93,14 +146,14 @@ export class PresenceNode {
       connectedAt: new Date(),
       idle: false,
     });
+    if (memberId) this.connectionsChanged(memberId);
     socket.on("watch", (ids, ack) => {
       const parsed = watchSchema.safeParse(ids);
       if (!parsed.success || typeof ack !== "function") return;
-      // One watch at a time per socket: a guest's list is checked in the database first, and a
-      // later list must not be overwritten by an earlier one that finished after it.
+      // One watch at a time per socket: a later list must not be overwritten by an earlier one that finished after it.
       const prev = this.watchQueue.get(socket.id) ?? Promise.resolve();
       const next = prev
-        .then(() => this.watchFor(socket, parsed.data))
+        .then(() => this.watches.watchFor(socket.id, socket.data.memberId ?? null, parsed.data))
         .then(
           (statuses) => ack(statuses),
           () => ack({}),
@@ -111,158 +164,75 @@ export class PresenceNode {
       });
     });
     socket.on("idle", (idle) => {
-      if (typeof idle === "boolean") this.registry.setIdle(socket.id, idle);
+      if (typeof idle !== "boolean") return;
+      this.registry.setIdle(socket.id, idle);
+      if (memberId) this.connectionsChanged(memberId);
     });
     socket.on("disconnect", () => {
       this.registry.remove(socket.id);
+      if (memberId) this.connectionsChanged(memberId);
     });
     // Handlers are attached above, before any await: events a client sends right after connecting are not lost.
     // A guest's events (a mall call's progress) go to the key "guest:<id>", in the same member rooms.
     const eventKey = memberId ?? (guestId ? guestKey(guestId) : null);
-    if (eventKey) {
-      void socket.join(`member:${eventKey}`);
-      // Catch-up: what was sent to this member while this device was away.
-      try {
-        const missed = await this.bus.since(eventKey, typeof auth.lastEventId === "string" ? auth.lastEventId : undefined);
-        for (const e of missed) socket.emit("event", e);
-      } catch (err) {
-        this.opts.log(`catch-up failed for a connection: ${(err as Error).message}`);
+    if (!eventKey) return;
+    void socket.join(`member:${eventKey}`);
+    // The new device's own status; later changes reach it with the member's other devices.
+    if (memberId) void this.statusesOf([memberId]).then(() => this.sendSelf(memberId, socket.id));
+    // Catch-up: what was sent to this member while this device was away.
+    try {
+      const missed = await this.bus.since(eventKey, typeof auth.lastEventId === "string" ? auth.lastEventId : undefined);
+      for (const e of missed) socket.emit("event", e);
+    } catch (err) {
+      this.opts.log(`catch-up failed for a connection: ${(err as Error).message}`);
+    }
+  }
+
+  /** A member's own devices learn their setting and public status (including "invisible"). */
+  private sendSelf(memberId: string, socketId?: string): void {
+    const setting = this.table.setting(memberId);
+    const status = this.table.status(memberId);
+    if (setting === undefined || status === null || !this.registry.countsOf(memberId)[0]) return;
+    this.io.to(socketId ?? `member:${memberId}`).emit("self", { setting, status });
+  }
+
+  private deliverEvent(e: MemberEvent) {
+    this.io.to(`member:${e.memberId}`).emit("event", e);
+    if (e.type !== "presence-setting") return;
+    this.onResult(this.table.setSetting(e.memberId, e.data.setting));
+    this.sendSelf(e.memberId);
+  }
+
+  /** What route handlers announced: facts to update, or rules to decide again. */
+  private onNotices(notices: PresenceNotice[]) {
+    for (const n of notices) {
+      if (n.setting) this.onResult(this.table.setSetting(n.memberId, n.setting));
+      if (n.inCall !== undefined) this.onResult(this.table.setInCall(n.memberId, n.inCall));
+      if (n.rules) {
+        this.watches.redecide(n.memberId).catch((err: Error) => this.opts.log(`re-deciding who sees a member failed: ${err.message}`));
+      } else if (!n.setting && n.inCall === undefined) {
+        // A change the notice does not describe (a call ended): the database says what it was.
+        if (this.table.hasFacts(n.memberId)) void this.facts.reload([n.memberId]);
       }
     }
   }
 
-  /**
-   * Starts watching and answers the current statuses, each as this watcher may see it: the members'
-   * visibility rules (lib/presence/visibility.ts) decide, here at the server, and a member the
-   * watcher may not see is answered offline and never watched, so no later change reaches the
-   * socket. Unlisted members chose to stay out of the directory: to an anonymous socket (a guest)
-   * they are as a member who does not exist.
-   */
-  private async watchFor(socket: PSocket, ids: string[]): Promise<Record<string, PublicStatus>> {
-    const wanted = [...new Set(ids)].slice(0, MAX_WATCHED);
-    const details = await this.detailsFor(socket.data.memberId ?? null, wanted);
-    // Members the watcher may not see are watched too, at "none": nothing reaches the socket unless
-    // their rules change to let it see them.
-    const kept = this.registry.watch(socket.id, [...details.keys()], (id) => details.get(id) ?? "none");
-    const statuses = await getStatuses(this.db, kept);
-    const out: Record<string, PublicStatus> = Object.fromEntries(ids.map((id) => [id, "offline" as PublicStatus]));
-    for (const id of kept) {
-      out[id] = visibleStatus(statuses[id] ?? "offline", details.get(id) ?? "none");
-      this.registry.answered(socket.id, id, out[id]);
-    }
-    return out;
-  }
-
-  /** What one watcher (null: a guest) may see of each member: the rules, decided here at the server. */
-  private async detailsFor(watcherId: string | null, memberIds: string[]): Promise<Map<string, Detail | "none">> {
-    const [settings, relations, listed] = await Promise.all([
-      loadVisibility(this.db, memberIds),
-      relationsTo(this.db, memberIds, watcherId),
-      watcherId ? null : this.db.member.findMany({ where: { id: { in: memberIds }, listed: true }, select: { id: true } }),
-    ]);
-    const listedIds = listed ? new Set(listed.map((m) => m.id)) : null;
-    const out = new Map<string, Detail | "none">();
-    for (const id of memberIds) {
-      const s = settings.get(id);
-      if (!s) continue;
-      out.set(id, listedIds && !listedIds.has(id) ? "none" : detailFor(s, relations.get(id) ?? STRANGER));
-    }
-    return out;
-  }
-
-  /** A member's rules changed: each watching socket here gets its new detail, and the status it now may see. */
-  private async redecide(c: PresenceChange): Promise<void> {
-    const byWatcher = new Map<string | null, string[]>();
-    for (const sid of this.registry.watchersOf(c.memberId)) {
-      const w = this.registry.get(sid)?.memberId ?? null;
-      byWatcher.set(w, [...(byWatcher.get(w) ?? []), sid]);
-    }
-    if (!byWatcher.size) return;
-    // All of this member's watchers on this node in one set of queries, however many there are.
-    const [settings, relations, owner] = await Promise.all([
-      loadVisibility(this.db, [c.memberId]),
-      relationsFrom(this.db, c.memberId, [...byWatcher.keys()]),
-      this.db.member.findUnique({ where: { id: c.memberId }, select: { listed: true } }),
-    ]);
-    const s = settings.get(c.memberId);
-    for (const [watcherId, sids] of byWatcher) {
-      // As at watch time: to a guest, an unlisted member is as one who does not exist.
-      const detail = !s || (!watcherId && !owner?.listed) ? "none" : detailFor(s, relations.get(watcherId) ?? STRANGER);
-      for (const sid of sids) {
-        this.registry.setDetail(sid, c.memberId, detail);
-        const status = this.registry.statusFor(sid, c.memberId, c.status);
-        if (status !== null) this.io.to(sid).emit("presence", [{ memberId: c.memberId, status }]);
-      }
-    }
-  }
-
-  /** Writes what changed, then tells everyone watching the members whose status may have changed. */
+  /** Writes this node's connections to the database for route handlers; statuses never wait for it. */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing;
     this.flushing = (async () => {
       const changes = this.registry.takeChanges();
-      if (!changes.upserts.length && !changes.deletes.length && !changes.members.length) return;
+      if (!changes.upserts.length && !changes.deletes.length) return;
       try {
         await writeChanges(this.db, this.opts.nodeId, changes);
       } catch (err) {
         this.registry.restoreChanges(changes);
         this.opts.log(`presence write failed, will retry: ${(err as Error).message}`);
-        return;
       }
-      if (changes.members.length) await this.announce(changes.members);
     })().finally(() => {
       this.flushing = null;
     });
     return this.flushing;
-  }
-
-  /** Reads the members' settings and all their live rows (any node's), and publishes the result. */
-  async announce(memberIds: string[]): Promise<void> {
-    const statuses = await getStatuses(this.db, memberIds);
-    const changes = Object.entries(statuses).map(([memberId, status]) => ({ memberId, status }));
-    await this.bus.presenceChanged(changes);
-    // Members who came online: whoever asked to be told when they are available hears now.
-    await fireAvailability({ db: this.db, bus: this.bus, mailer: defaultMailer(), publicUrl: env().PUBLIC_URL }, changes).catch(
-      (err: Error) => this.opts.log(`telling who waited for a member failed: ${err.message}`),
-    );
-    for (const memberId of memberIds) await this.sendSelf(memberId);
-  }
-
-  /** A member's own devices learn their setting and public status (including "invisible"). */
-  async sendSelf(memberId: string): Promise<void> {
-    const m = await this.db.member.findUnique({ where: { id: memberId }, select: { presenceSetting: true } });
-    if (!m) return;
-    const conns = this.registry.connectionsOf(memberId);
-    if (!conns.length) return;
-    const allIdle = conns.every((id) => this.registry.get(id)?.idle);
-    const setting = isSetting(m.presenceSetting) ? m.presenceSetting : "online";
-    const status = publicStatus({ setting, liveConnections: conns.length, allIdle });
-    this.io.to(`member:${memberId}`).emit("self", { setting, status });
-  }
-
-  private deliverEvent(e: MemberEvent) {
-    this.io.to(`member:${e.memberId}`).emit("event", e);
-    if (e.type === "presence-setting") void this.sendSelf(e.memberId);
-  }
-
-  private deliverPresence(changes: PresenceChange[]) {
-    // Group by watching socket, so each gets one message per batch.
-    const perSocket = new Map<string, PresenceChange[]>();
-    for (const c of changes) {
-      if (c.rules) {
-        this.redecide(c).catch((err: Error) => this.opts.log(`re-deciding who sees a member failed: ${err.message}`));
-        continue;
-      }
-      for (const sid of this.registry.watchersOf(c.memberId)) {
-        // Each watcher at the detail it may see; nothing when that shows nothing new.
-        const status = this.registry.statusFor(sid, c.memberId, c.status);
-        if (status === null) continue;
-        const list = perSocket.get(sid) ?? [];
-        list.push({ memberId: c.memberId, status });
-        perSocket.set(sid, list);
-      }
-    }
-    for (const [sid, list] of perSocket) this.io.to(sid).emit("presence", list);
   }
 
   private async heartbeat() {
@@ -271,5 +241,10 @@ export class PresenceNode {
     } catch (err) {
       this.opts.log(`heartbeat failed: ${(err as Error).message}`);
     }
+  }
+
+  private sweep() {
+    void sweepExpired(this.db, 5 * 60_000).catch(() => undefined);
+    this.table.pruneFacts((m) => this.registry.isWatched(m));
   }
 }

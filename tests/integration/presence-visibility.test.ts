@@ -9,6 +9,7 @@ import { blockMember, unblockMember } from "../../lib/calls/blocks";
 import { issueTicket } from "../../lib/presence/tickets";
 import { setHiddenFrom, setVisibility } from "../../lib/presence/visibility-store";
 import { freePort } from "../support/free-port";
+import { startRedis } from "../support/redis";
 import { api, person, useStackDatabase } from "../support/http";
 import {
   connectClient,
@@ -126,3 +127,85 @@ describe("presence server: each watcher sees only what the member allows", () =>
     for (const c of [ownerSocket, f, s]) c.close();
   });
 });
+
+describe.skipIf(!inject("databaseUrl").startsWith("postgres"))(
+  "two presence nodes (PostgreSQL and Redis): the rules hold across nodes",
+  () => {
+    let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
+    beforeAll(async () => {
+      redis = await startRedis();
+    });
+    afterAll(() => redis?.stop());
+
+    for (const transport of ["websocket", "polling"] as const) {
+      it(`over ${transport}: watchers on node A of a member on node B get no more than the member allows`, async () => {
+        const env = { REDIS_URL: redis!.url };
+        const [portA, portB] = [await freePort(), await freePort()];
+        const a = await startPresenceNode({ port: portA, nodeId: `vis2-a-${portA}`, databaseUrl: inject("databaseUrl"), env });
+        const b = await startPresenceNode({ port: portB, nodeId: `vis2-b-${portB}`, databaseUrl: inject("databaseUrl"), env });
+        nodes.push(a, b);
+        const [owner, friend, colleague, stranger, ex] = await Promise.all([
+          newMember(),
+          newMember(),
+          newMember(),
+          newMember(),
+          newMember(),
+        ]);
+        for (const c of [friend, colleague, ex]) await contacts(owner, c);
+        const work = await createGroup({ db: await db(), bus }, { ownerId: owner, name: "Work", detail: "basic" });
+        await editEntry({ db: await db(), bus }, { ownerId: owner, contactId: colleague, edit: { groupIds: [work.id] } });
+        await setHiddenFrom({ db: await db(), bus }, owner, ex, true);
+
+        const opts = { transports: [transport] };
+        // Everyone watches from node A; the owner is on node B, so every status crosses the bus.
+        const watchers = {
+          friend: connectClient(a.url, { ticket: await memberTicket(friend) }, opts),
+          colleague: connectClient(a.url, { ticket: await memberTicket(colleague) }, opts),
+          stranger: connectClient(a.url, { ticket: await memberTicket(stranger) }, opts),
+          ex: connectClient(a.url, { ticket: await memberTicket(ex) }, opts),
+          guest: connectClient(
+            a.url,
+            { ticket: await issueTicket(TEST_PRESENCE_SECRET, { kind: "guest", guestId: `vis2-guest-${portA}` }) },
+            opts,
+          ),
+        };
+        await Promise.all(Object.values(watchers).map(waitConnected));
+        // Watching before the owner comes: the stranger and the guest (audience everyone, basic for
+        // everyone) and the colleague (a basic group) may know online or offline, the blinded ex nothing.
+        await setVisibility({ db: await db(), bus }, owner, { audience: "everyone", everyoneDetail: "basic" });
+        const before = Object.fromEntries(
+          await Promise.all(Object.entries(watchers).map(async ([k, s]) => [k, (await watch(s, [owner]))[owner]])),
+        );
+        expect(before).toEqual({ friend: "offline", colleague: "offline", stranger: "offline", ex: "offline", guest: "offline" });
+
+        const ownerSocket = connectClient(b.url, { ticket: await memberTicket(owner) }, opts);
+        await waitConnected(ownerSocket);
+        await until(() => watchers.friend.statusOf(owner) === "online", 3000, "the friend on A to see the owner on B");
+        await until(() => watchers.stranger.statusOf(owner) === "online", 3000, "the stranger on A to see the owner online");
+        await until(() => watchers.colleague.statusOf(owner) === "online", 3000, "the colleague on A to see the owner online");
+        await until(() => watchers.guest.statusOf(owner) === "online", 3000, "the guest on A to see the owner online");
+
+        // Idle: the friend sees the owner away, the basic watchers hear nothing (still "online").
+        ownerSocket.emit("idle", true);
+        await until(() => watchers.friend.statusOf(owner) === "away", 3000, "the friend to see the owner away");
+        // Now contacts only: the stranger loses sight at once, across nodes.
+        await setVisibility({ db: await db(), bus: new HttpBusClient(a.url, TEST_PRESENCE_SECRET) }, owner, { audience: "contacts" });
+        await until(() => watchers.stranger.statusOf(owner) === "offline", 3000, "the stranger to lose sight of the owner");
+        await until(() => watchers.guest.statusOf(owner) === "offline", 3000, "the guest to lose sight of the owner");
+        ownerSocket.emit("idle", false);
+        await until(() => watchers.friend.statusOf(owner) === "online", 3000, "the friend to see the owner back");
+        ownerSocket.close();
+        await until(() => watchers.friend.statusOf(owner) === "offline", 3000, "the friend to see the owner go");
+        await until(() => watchers.colleague.statusOf(owner) === "offline", 3000, "the colleague to see the owner go");
+
+        const heard = (k: keyof typeof watchers) => watchers[k].presence.filter((c) => c.memberId === owner).map((c) => c.status);
+        expect(heard("friend")).toEqual(["online", "away", "online", "offline"]);
+        expect(heard("colleague")).toEqual(["online", "offline"]);
+        expect(heard("stranger")).toEqual(["online", "offline"]);
+        expect(heard("guest")).toEqual(["online", "offline"]);
+        expect(heard("ex")).toEqual([]);
+        for (const s of Object.values(watchers)) s.close();
+      });
+    }
+  },
+);

@@ -1,0 +1,58 @@
+import type { Server } from "socket.io";
+import type { ClientToServer, PresenceChange, ServerToClient } from "../../lib/presence/events";
+import type { ConnectionRegistry } from "../../lib/presence/registry";
+import type { PublicStatus } from "../../lib/presence/status";
+
+type Io = Server<ClientToServer, ServerToClient, Record<string, never>, unknown>;
+
+/**
+ * Sends members' new statuses to every socket on this node that watches them, each at the detail it
+ * may see and only when that shows something new. Changes are sent at the end of the event loop's
+ * turn that computed them, not after a timer: one message per socket per turn, so under load (many
+ * changes read in one turn) a watcher gets one frame with all of them instead of one frame each,
+ * and when idle a change goes out at once. Sockets due the same list share one broadcast, so it is
+ * encoded once.
+ */
+export class FanOut {
+  private pending = new Map<string, PresenceChange[]>();
+  private scheduled = false;
+
+  constructor(
+    private readonly io: Io,
+    private readonly registry: ConnectionRegistry,
+  ) {}
+
+  /** The member's status changed: every watcher here, at its detail. */
+  send(memberId: string, status: PublicStatus): void {
+    for (const sid of this.registry.watchersOf(memberId)) {
+      const seen = this.registry.statusFor(sid, memberId, status);
+      if (seen !== null) this.sendTo(sid, memberId, seen);
+    }
+  }
+
+  /**
+   * One watcher, a status already decided for it (after a change of rules). Queued behind what the
+   * socket is due, never ahead of it: a status decided at the old detail must not arrive last.
+   */
+  sendTo(sid: string, memberId: string, seen: PublicStatus): void {
+    const list = this.pending.get(sid);
+    if (list) list.push({ memberId, status: seen });
+    else this.pending.set(sid, [{ memberId, status: seen }]);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush() {
+    this.scheduled = false;
+    const groups = new Map<string, { list: PresenceChange[]; sids: string[] }>();
+    for (const [sid, list] of this.pending) {
+      const key = list.map((c) => `${c.memberId}:${c.status}`).join(",");
+      const group = groups.get(key);
+      if (group) group.sids.push(sid);
+      else groups.set(key, { list, sids: [sid] });
+    }
+    this.pending.clear();
+    for (const { list, sids } of groups.values()) this.io.to(sids).emit("presence", list);
+  }
+}
