@@ -17,6 +17,8 @@ export function AvailableNotice() {
     void qc.invalidateQueries({ queryKey: contactKeys.watches });
     setNotices((list) => [...list.filter((x) => x.askId !== n.askId), n].slice(-3));
   });
+  // An ask made or cancelled on another device.
+  useMemberEvent("asks", () => void qc.invalidateQueries({ queryKey: contactKeys.watches }));
   if (notices.length === 0) return null;
   return (
     <div className="fixed bottom-4 right-4 z-40 flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2" role="status" aria-live="polite">

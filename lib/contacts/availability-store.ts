@@ -41,8 +41,20 @@ const view = (
   firedAt: a.firedAt?.toISOString() ?? null,
 });
 
-/** Asks to be told when a contact (one whose presence the asker follows) becomes available. */
-export async function askWhenAvailable(db: Db, input: { askerId: string; watchedId: string; now?: Date }): Promise<AskView> {
+/**
+ * Asks to be told when a contact (one whose presence the asker follows) becomes available. The `asks`
+ * event tells the asker's other devices, and every presence node to watch for the contact from now on.
+ */
+export async function askWhenAvailable(
+  deps: { db: Db; bus: BusPublisher },
+  input: { askerId: string; watchedId: string; now?: Date },
+): Promise<AskView> {
+  const ask = await openAsk(deps.db, input);
+  await deps.bus.toMember(input.askerId, "asks", { memberId: input.watchedId });
+  return ask;
+}
+
+async function openAsk(db: Db, input: { askerId: string; watchedId: string; now?: Date }): Promise<AskView> {
   const now = input.now ?? new Date();
   const { askerId, watchedId } = input;
   const contact = await db.contact.findFirst({ where: { ownerId: askerId, contactId: watchedId, inBook: true, sees: "approved" } });
@@ -84,7 +96,8 @@ export async function listAsks(db: Db, askerId: string, now = new Date()): Promi
 }
 
 /** Cancels one of the member's own open asks (the asker is in the where clause). */
-export async function cancelAsk(db: Db, input: { askerId: string; askId: string; now?: Date }): Promise<void> {
+export async function cancelAsk(deps: { db: Db; bus: BusPublisher }, input: { askerId: string; askId: string; now?: Date }): Promise<void> {
+  const { db } = deps;
   const done = await db.availabilityWatch.updateMany({
     where: { id: input.askId, askerId: input.askerId, openKey: { not: null } },
     data: { openKey: null, canceledAt: input.now ?? new Date() },
@@ -92,7 +105,10 @@ export async function cancelAsk(db: Db, input: { askerId: string; askId: string;
   if (done.count === 0) {
     const own = await db.availabilityWatch.findFirst({ where: { id: input.askId, askerId: input.askerId }, select: { id: true } });
     if (!own) throw new DomainError("NOT_FOUND", "No such request.");
+    return;
   }
+  const ask = await db.availabilityWatch.findUniqueOrThrow({ where: { id: input.askId }, select: { watchedId: true } });
+  await deps.bus.toMember(input.askerId, "asks", { memberId: ask.watchedId });
 }
 
 export type AvailabilityDeps = { db: Db; bus: BusPublisher; mailer?: Mailer; publicUrl?: string; now?: () => Date };

@@ -30,6 +30,8 @@ export interface MemberEventMap {
   roster: { version: number };
   /** A contact this member asked about ("tell me when available") is available now. */
   available: { askId: string; memberId: string; handle: string; displayName: string };
+  /** The member's asks changed (made or cancelled on a device); presence nodes start watching for `memberId` at once. */
+  asks: { memberId: string };
 }
 
 export type MemberEventType = keyof MemberEventMap;
@@ -48,6 +50,7 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   "mall-order": true,
   roster: true,
   available: true,
+  asks: true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 

@@ -39,6 +39,11 @@ export class AskedAbout {
     }
   }
 
+  /** Someone just asked about this member (an `asks` event): watch for them before the next refresh. */
+  add(memberId: string): void {
+    this.ids.add(memberId);
+  }
+
   /** A member's status changed on this node: if it is to online and someone waits, tell them (once, whichever node is first). */
   changed(memberId: string, after: string): void {
     if (after !== "online" || !this.ids.has(memberId)) return;

@@ -198,6 +198,7 @@ export class PresenceNode {
 
   private deliverEvent(e: MemberEvent) {
     this.io.to(`member:${e.memberId}`).emit("event", e);
+    if (e.type === "asks") this.askedAbout.add(e.data.memberId);
     if (e.type !== "presence-setting") return;
     this.onResult(this.table.setSetting(e.memberId, e.data.setting));
     this.sendSelf(e.memberId);

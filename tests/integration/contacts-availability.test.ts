@@ -29,10 +29,10 @@ describe("tell me when available", () => {
     const client = await db();
     const { asker, watched } = await contacts("av1");
     await client.member.update({ where: { id: asker }, data: { emailVerifiedAt: new Date() } });
-    const ask = await askWhenAvailable(client, { askerId: asker, watchedId: watched });
+    const ask = await askWhenAvailable({ db: client, bus: recordingBus().bus }, { askerId: asker, watchedId: watched });
     expect(ask).toMatchObject({ memberId: watched, state: "open" });
     // A second ask returns the first: one open ask per contact.
-    expect((await askWhenAvailable(client, { askerId: asker, watchedId: watched })).id).toBe(ask.id);
+    expect((await askWhenAvailable({ db: client, bus: recordingBus().bus }, { askerId: asker, watchedId: watched })).id).toBe(ask.id);
 
     const { bus, sent } = recordingBus();
     const { mails, mailer } = recordingMailer();
@@ -53,7 +53,7 @@ describe("tell me when available", () => {
   it("never emails an address not proven, and waits while the contact appears offline to the asker", async () => {
     const client = await db();
     const { asker, watched } = await contacts("av2");
-    await askWhenAvailable(client, { askerId: asker, watchedId: watched });
+    await askWhenAvailable({ db: client, bus: recordingBus().bus }, { askerId: asker, watchedId: watched });
     await setHiddenFrom({ db: client, bus: recordingBus().bus }, watched, asker, true);
     const { bus, sent } = recordingBus();
     const { mails, mailer } = recordingMailer();
@@ -68,17 +68,21 @@ describe("tell me when available", () => {
     const client = await db();
     const { asker, watched } = await contacts("av3");
     const stranger = await createMember("av3", "Stranger");
-    await expect(askWhenAvailable(client, { askerId: stranger, watchedId: watched })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const ask = await askWhenAvailable(client, { askerId: asker, watchedId: watched });
-    await expect(cancelAsk(client, { askerId: stranger, askId: ask.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      askWhenAvailable({ db: client, bus: recordingBus().bus }, { askerId: stranger, watchedId: watched }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const ask = await askWhenAvailable({ db: client, bus: recordingBus().bus }, { askerId: asker, watchedId: watched });
+    await expect(cancelAsk({ db: client, bus: recordingBus().bus }, { askerId: stranger, askId: ask.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const tomorrow = new Date(Date.now() + 24 * 3600_000 + 1000);
     expect(
       await fireAvailability({ db: client, bus: recordingBus().bus, now: () => tomorrow }, [{ memberId: watched, status: "online" }]),
     ).toBe(0);
     // A lapsed ask gives way to a new one.
-    const again = await askWhenAvailable(client, { askerId: asker, watchedId: watched, now: tomorrow });
+    const again = await askWhenAvailable({ db: client, bus: recordingBus().bus }, { askerId: asker, watchedId: watched, now: tomorrow });
     expect(again.id).not.toBe(ask.id);
-    await cancelAsk(client, { askerId: asker, askId: again.id });
+    await cancelAsk({ db: client, bus: recordingBus().bus }, { askerId: asker, askId: again.id });
     expect(
       await fireAvailability({ db: client, bus: recordingBus().bus, now: () => tomorrow }, [{ memberId: watched, status: "online" }]),
     ).toBe(0);
