@@ -10,7 +10,7 @@
  * member, emit on change) gets the same idle connections, watchers and change rate, on as many
  * processes; its fan-out runs within one process, since bare servers share nothing. The portal's
  * figures are also given as ratios to it.
- *   npx tsx bench/presence.ts [--connections 16000] [--procs 4] [--rate 1000] [--nodes 1]
+ *   npx tsx bench/presence.ts [--connections 16000] [--procs 4] [--rate 1000] [--nodes 1] [--watchers 100]
  * Client drivers are separate processes on 127.0.0.2, .3, … (20,000 open files per process here).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -28,7 +28,7 @@ const PROCS = Number(arg("procs", "4"));
 const RATE = Number(arg("rate", "1000"));
 const NODES = Number(arg("nodes", "1"));
 const MEMBERS = 100;
-const WATCHERS = 100;
+const WATCHERS = Number(arg("watchers", "100"));
 const root = path.resolve(import.meta.dirname, "..");
 const per = Math.ceil(TOTAL / PROCS);
 
