@@ -117,18 +117,27 @@ test("tell me when available: A asks about B while B is away, and hears live wit
   await expect(bRow).toHaveAttribute("data-status", "dnd");
   await bRow.getByTestId("ask-available").click();
   await expect(bRow.getByTestId("ask-cancel")).toBeVisible();
-  // The ask is listed on /contacts, cancellable; asking again after cancelling works.
+  // The ask is listed on /contacts and can be cancelled there; asking again afterwards works.
   await pa.goto("/contacts");
-  await expect(pa.locator('[data-testid="ask-row"][data-state="open"]')).toContainText(b.displayName);
+  const ask = pa.locator('[data-testid="ask-row"][data-state="open"]');
+  await expect(ask).toContainText(b.displayName);
+  await ask.getByRole("button", { name: `Stop waiting for ${b.displayName}` }).click();
+  await expect(ask).toHaveCount(0);
   await pa.goto("/directory");
+  await row(pa, b.handle).getByTestId("ask-available").click();
+  await expect(row(pa, b.handle).getByTestId("ask-cancel")).toBeVisible();
 
   await setStatus(pb, "Online");
   const notice = pa.getByTestId("available-notice");
   await expect(notice).toContainText(`${b.displayName} is available now`);
   await expect(notice.getByRole("button", { name: `Video call ${b.displayName}` })).toBeVisible();
-  // One-shot: the bell is back to asking.
+  // One-shot: the bell asks again, and B coming back a second time brings no second notice.
   await setStatus(pb, "Away");
+  await expect(row(pa, b.handle)).toHaveAttribute("data-status", "away");
   await expect(row(pa, b.handle).getByTestId("ask-available")).toBeVisible();
+  await setStatus(pb, "Online");
+  await expect(row(pa, b.handle)).toHaveAttribute("data-status", "online");
+  await expect(notice).toHaveCount(1);
   await pa.context().close();
   await pb.context().close();
 });

@@ -19,7 +19,7 @@ export function AvailableNotice() {
   });
   // An ask made or cancelled on another device.
   useMemberEvent("asks", () => void qc.invalidateQueries({ queryKey: contactKeys.watches }));
-  if (notices.length === 0) return null;
+  // The live region is always there, so screen readers announce what is added to it.
   return (
     <div className="fixed bottom-4 right-4 z-40 flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2" role="status" aria-live="polite">
       {notices.map((n) => (

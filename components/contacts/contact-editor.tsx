@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { ContactGroupView } from "@/lib/contacts/groups";
 import type { BookEntry } from "@/lib/contacts/list-book";
 import { Avatar } from "../avatar";
@@ -24,11 +24,25 @@ export function ContactEditor({ entry, groups }: { entry: BookEntry; groups: Con
   const [note, setNote] = useState(entry.note);
   const [groupIds, setGroupIds] = useState(entry.groups.map((g) => g.id));
   const [saved, setSaved] = useState(false);
-  // Shown at once; put back if the server refuses.
-  const [hidden, setHidden] = useState(entry.appearOffline);
+  // Shown at once, one change at a time; once the book agrees (or the server refuses) the book decides again.
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const hidden = wanted ?? entry.appearOffline;
+  useEffect(() => {
+    if (wanted !== null && entry.appearOffline === wanted) setWanted(null);
+  }, [entry.appearOffline, wanted]);
   const hide = (v: boolean) => {
-    setHidden(v);
-    void act.run(() => actions.appearOffline(entry.memberId, v)).then((ok) => ok || setHidden(!v));
+    setWanted(v);
+    void act.run(() => actions.appearOffline(entry.memberId, v)).then((ok) => ok || setWanted(null));
+  };
+  // Opening starts from what the book holds; while open, what is typed stays (the entry may change under it).
+  const openEditor = () => {
+    if (!open) {
+      setNickname(entry.nickname);
+      setNote(entry.note);
+      setGroupIds(entry.groups.map((g) => g.id));
+      setSaved(false);
+    }
+    setOpen(!open);
   };
   const name = entry.nickname || entry.displayName;
   const toggle = (gid: string) => setGroupIds((ids) => (ids.includes(gid) ? ids.filter((x) => x !== gid) : [...ids, gid]));
@@ -64,7 +78,7 @@ export function ContactEditor({ entry, groups }: { entry: BookEntry; groups: Con
         </button>
         <button
           type="button"
-          onClick={() => setOpen(!open)}
+          onClick={openEditor}
           aria-expanded={open}
           aria-controls={`${id}-edit`}
           className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
@@ -125,7 +139,13 @@ export function ContactEditor({ entry, groups }: { entry: BookEntry; groups: Con
               {act.busy ? "Saving…" : "Save"}
             </button>
             <label className="inline-flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={hidden} onChange={(e) => hide(e.target.checked)} data-testid="appear-offline" />
+              <input
+                type="checkbox"
+                checked={hidden}
+                disabled={act.busy}
+                onChange={(e) => hide(e.target.checked)}
+                data-testid="appear-offline"
+              />
               Appear offline to {entry.displayName.split(" ")[0]}
             </label>
             <button

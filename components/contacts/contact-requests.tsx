@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useId } from "react";
 import type { BookEntry } from "@/lib/contacts/list-book";
 import { Avatar } from "../avatar";
 import { useAction } from "../use-action";
@@ -8,11 +9,12 @@ import { useContactActions } from "./use-book";
 
 /** Requests waiting for the member: accept, decline, or decline and block in one click. */
 export function IncomingRequests({ entries }: { entries: BookEntry[] }) {
+  const id = useId();
   const incoming = entries.filter((e) => e.pendingIn);
   if (incoming.length === 0) return null;
   return (
-    <section aria-labelledby="requests-in" className="rounded-xl border border-amber-200 bg-amber-50 p-3" data-testid="requests-in">
-      <h3 id="requests-in" className="text-sm font-semibold text-amber-900">
+    <section aria-labelledby={id} className="rounded-xl border border-amber-200 bg-amber-50 p-3" data-testid="requests-in">
+      <h3 id={id} className="text-sm font-semibold text-amber-900">
         {incoming.length === 1 ? "1 request" : `${incoming.length} requests`}
       </h3>
       <ul className="mt-2 space-y-2">
@@ -79,11 +81,12 @@ function IncomingRequest({ entry }: { entry: BookEntry }) {
 
 /** Requests the member sent that wait for an answer, each withdrawable. */
 export function OutgoingRequests({ entries }: { entries: BookEntry[] }) {
+  const id = useId();
   const outgoing = entries.filter((e) => e.inBook && e.pendingOut);
   if (outgoing.length === 0) return null;
   return (
-    <section aria-labelledby="requests-out" data-testid="requests-out">
-      <h3 id="requests-out" className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+    <section aria-labelledby={id} data-testid="requests-out">
+      <h3 id={id} className="text-xs font-semibold uppercase tracking-wide text-slate-600">
         Waiting for an answer
       </h3>
       <ul className="mt-1 divide-y divide-slate-100">

@@ -76,7 +76,7 @@ export function ContactsPage() {
                     {kept
                       .filter((e) => !query || (e.nickname + e.displayName + e.handle).toLowerCase().includes(query.trim().toLowerCase()))
                       .map((e) => (
-                        <ContactEditor key={`${e.memberId}:${e.version}`} entry={e} groups={groups.data ?? []} />
+                        <ContactEditor key={e.memberId} entry={e} groups={groups.data ?? []} />
                       ))}
                   </ul>
                 )}

@@ -74,6 +74,7 @@ export function PrivacySettings() {
               value={q.data.contactDetail}
               onChange={(d) => set({ contactDetail: d })}
               testId="contact-detail"
+              disabled={act.busy}
             />
             {q.data.audience === "everyone" && (
               <DetailSelect
@@ -81,6 +82,7 @@ export function PrivacySettings() {
                 value={q.data.everyoneDetail}
                 onChange={(d) => set({ everyoneDetail: d })}
                 testId="everyone-detail"
+                disabled={act.busy}
               />
             )}
           </div>
@@ -98,12 +100,25 @@ export function PrivacySettings() {
   );
 }
 
-function DetailSelect({ label, value, onChange, testId }: { label: string; value: Detail; onChange: (d: Detail) => void; testId: string }) {
+function DetailSelect({
+  label,
+  value,
+  onChange,
+  testId,
+  disabled,
+}: {
+  label: string;
+  value: Detail;
+  onChange: (d: Detail) => void;
+  testId: string;
+  disabled: boolean;
+}) {
   return (
     <label className="text-sm">
       <span className="font-medium">{label}</span>
       <select
         value={value}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.value as Detail)}
         className="mt-1 block w-full rounded-lg border border-slate-300 px-2 py-1.5"
         data-testid={testId}

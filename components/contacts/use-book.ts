@@ -17,9 +17,15 @@ export const contactKeys = {
 
 /** The signed-in member's address book (kept current by useRosterSync, mounted once per page). */
 export function useBook(enabled = true) {
+  const qc = useQueryClient();
   return useQuery({
     queryKey: contactKeys.book,
-    queryFn: ({ signal }) => apiGet<Book>("/api/contacts", signal).then((b): HeldBook => ({ version: b.version, entries: b.entries })),
+    // A full fetch that answers after a newer change set was merged keeps the newer book.
+    queryFn: ({ signal }) =>
+      apiGet<Book>("/api/contacts", signal).then((b): HeldBook => {
+        const held = qc.getQueryData<HeldBook>(contactKeys.book);
+        return held && held.version > b.version ? held : { version: b.version, entries: b.entries };
+      }),
     enabled,
     staleTime: 30_000,
   });

@@ -119,7 +119,9 @@ export type AvailabilityDeps = { db: Db; bus: BusPublisher; mailer?: Mailer; pub
  * same change). One indexed query when nobody waits, which is nearly always.
  */
 export async function fireAvailability(deps: AvailabilityDeps, changes: { memberId: string; status: PublicStatus }[]): Promise<number> {
-  const ids = [...new Set(changes.filter((c) => firesOn(c.status)).map((c) => c.memberId))];
+  // Any status but offline may show as online to someone (a basic-detail asker sees away as online).
+  const status = new Map(changes.filter((c) => c.status !== "offline").map((c) => [c.memberId, c.status]));
+  const ids = [...status.keys()];
   if (ids.length === 0) return 0;
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
@@ -141,7 +143,8 @@ export async function fireAvailability(deps: AvailabilityDeps, changes: { member
     const s = settings.get(watchedId);
     for (const a of mine) {
       // Fires only if the asker may see them online now: appear-offline-to or "nobody" keeps it waiting.
-      if (!s || !firesOn(visibleStatus("online", detailFor(s, relations.get(a.askerId) ?? STRANGER)))) continue;
+      const raw = status.get(watchedId) ?? "offline";
+      if (!s || !firesOn(visibleStatus(raw, detailFor(s, relations.get(a.askerId) ?? STRANGER)))) continue;
       if (await deliver(deps, a, now)) fired++;
     }
   }
@@ -167,13 +170,10 @@ async function deliver(
     data: { openKey: null, firedAt: now, firedBy: how === "email" ? "email" : "live" },
   });
   if (claimed.count === 0) return false;
-  // Sent live in every case: a device that connects later catches up on it.
-  await deps.bus.toMember(a.askerId, "available", {
-    askId: a.id,
-    memberId: a.watched.id,
-    handle: a.watched.handle,
-    displayName: a.watched.displayName,
-  });
+  // Sent live in every case (a device that connects later catches up on it); a failed publish does not stop the email.
+  await deps.bus
+    .toMember(a.askerId, "available", { askId: a.id, memberId: a.watched.id, handle: a.watched.handle, displayName: a.watched.displayName })
+    .catch(() => undefined);
   if (how === "email" && deps.mailer) {
     await deps.mailer
       .send({

@@ -113,34 +113,42 @@ export async function importVcard(deps: ImportDeps, input: { ownerId: string; te
   for (const c of candidates) {
     const base = { card: c.card, name: c.name };
     const found = members.get(c.card);
-    if (!found) {
-      results.push({ ...base, status: "not-found", reason: whyNotFound(c) });
-      continue;
-    }
-    const member = { id: found.id, handle: found.handle, displayName: found.displayName };
-    if (found.id === ownerId) {
+    const member = found ? { id: found.id, handle: found.handle, displayName: found.displayName } : undefined;
+    if (found && found.id === ownerId) {
       results.push({ ...base, member, status: "refused", reason: "This card is you." });
       continue;
     }
     const warnings: string[] = [];
-    const existing = book.get(found.id);
-    if (existing?.inBook) {
+    const existing = found ? book.get(found.id) : undefined;
+    if (found && existing?.inBook) {
       book.set(found.id, await fillIn(existing, c, warnings));
       const reason = existing.pendingOut ? "Your request is already waiting for an answer." : "Already in your address book.";
       results.push({ ...base, member, status: "already", reason, ...(warnings.length ? { warnings } : {}) });
       continue;
     }
+    // Every look-up of someone not in the book counts, found or not, as adding by number does: a
+    // file of numbers must not tell who has them faster than the rate limit lets anyone ask.
+    if (!rateLimited) {
+      try {
+        await deps.beforeRequest?.();
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.code !== "RATE_LIMITED") throw err;
+        rateLimited = err.message;
+      }
+    }
     if (rateLimited) {
-      results.push({ ...base, member, status: "refused", reason: rateLimited });
+      results.push({ ...base, status: "refused", reason: rateLimited });
+      continue;
+    }
+    if (!found || !member) {
+      results.push({ ...base, status: "not-found", reason: whyNotFound(c) });
       continue;
     }
     let entry: BookEntry | null;
     try {
-      await deps.beforeRequest?.();
       entry = (await actOnContact(deps, { memberId: ownerId, otherId: found.id, action: "request" })).entry;
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      if (err.code === "RATE_LIMITED") rateLimited = err.message;
       results.push({ ...base, member, status: "refused", reason: err.message });
       continue;
     }

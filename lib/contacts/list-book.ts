@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
+import { getStatuses } from "../presence/read-model";
 import { detailFor, STRANGER } from "../presence/visibility";
 import { loadVisibility, relationsTo } from "../presence/visibility-store";
 import { directionOf } from "./pair-store";
@@ -65,6 +66,9 @@ export async function listBook(db: Db, memberId: string, opts: { since?: number;
     db.presenceBlind.findMany({ where: { ownerId: memberId, hiddenFromId: { in: ids } }, select: { hiddenFromId: true } }),
   ]);
   const hidden = new Set(blinds.map((b) => b.hiddenFromId));
+  // "Last seen" only of someone offline now: while they are connected it would tell when an earlier,
+  // possibly invisible, visit ended.
+  const live = await getStatuses(db, ids);
   const theirs = new Map(reverse.map((r) => [r.ownerId, r]));
   const isBlocked = new Set(blocked.map((b) => b.blockedId));
 
@@ -83,7 +87,8 @@ export async function listBook(db: Db, memberId: string, opts: { since?: number;
     const m = r.contact;
     const s = settings.get(m.id);
     // "Last seen" tells when someone was online: only for those shown their full presence, never while invisible.
-    const full = !!s && detailFor(s, relations.get(m.id) ?? STRANGER) === "full" && m.presenceSetting !== "invisible";
+    const full =
+      !!s && detailFor(s, relations.get(m.id) ?? STRANGER) === "full" && m.presenceSetting !== "invisible" && live[m.id] === "offline";
     entries.push({
       ...item,
       memberId: m.id,

@@ -16,6 +16,10 @@ describe("statusLine", () => {
     expect(statusLine("offline", { lastSeenAt: new Date(now - 5 * 86400_000).toISOString(), now })).toBe("Last seen 5 days ago");
     expect(statusLine("offline", { changedAt: now - 30_000, now })).toBe("Last seen moments ago");
     expect(statusLine("offline", { lastSeenAt: null, now })).toBe("Offline");
+    // A change seen here after the server's time wins: the book is not refetched on every change.
+    expect(statusLine("offline", { lastSeenAt: new Date(now - 86400_000).toISOString(), changedAt: now - 5 * 60_000, now })).toBe(
+      "Last seen 5 min ago",
+    );
   });
 
   it("rounds down to the largest whole unit", () => {

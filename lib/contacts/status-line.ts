@@ -24,7 +24,8 @@ export function ago(ms: number): string {
  */
 export function statusLine(status: PublicStatus, at: { changedAt?: number; lastSeenAt?: string | null; now: number }): string {
   if (status === "offline") {
-    const seen = at.lastSeenAt ? Date.parse(at.lastSeenAt) : at.changedAt;
+    // The later of the server's time and a change this page saw: the book is not refetched on every change.
+    const seen = Math.max(at.lastSeenAt ? Date.parse(at.lastSeenAt) : 0, at.changedAt ?? 0) || undefined;
     return seen ? (at.now - seen < 60_000 ? "Last seen moments ago" : `Last seen ${ago(at.now - seen)} ago`) : LABEL.offline;
   }
   if (status !== "online" && at.changedAt !== undefined && at.now - at.changedAt >= 60_000)

@@ -160,3 +160,12 @@ describe("readVcards", () => {
     expect(handle("https://portal.example/%E2%80%AE")).toBeNull();
   });
 });
+
+describe("the card cap", () => {
+  it("holds when BEGIN lines are folded (counted again after unfolding)", () => {
+    const card = (i: number) => `BEGIN:VC\r\n ARD\r\nVERSION:4.0\r\nFN:Card ${i}\r\nEND:VCARD\r\n`;
+    const text = `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:First\r\nEND:VCARD\r\n${[1, 2, 3].map(card).join("")}`;
+    expect(() => readVcards(text, { publicUrl: "http://localhost:3000", maxCards: 2 })).toThrow(/more than 2 cards/);
+    expect(readVcards(text, { publicUrl: "http://localhost:3000", maxCards: 4 })).toHaveLength(4);
+  });
+});

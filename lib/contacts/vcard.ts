@@ -133,6 +133,17 @@ export function readVcards(text: string, opts: { publicUrl: string; maxCards?: n
   }
   const list = (isComponent(parsed) ? [parsed] : Array.isArray(parsed) ? parsed : []) as unknown[];
   const cards = list.filter((c): c is JCard => isComponent(c) && c[0] === "vcard");
+  // Counted again once parsed: a folded BEGIN line slips past the count on the raw text.
+  if (cards.length > maxCards) {
+    throw new DomainError(
+      "PAYLOAD_TOO_LARGE",
+      `The file holds more than ${maxCards.toLocaleString("en")} cards; at most that many at a time.`,
+      {
+        field: "file",
+        limitCards: maxCards,
+      },
+    );
+  }
   if (list.length !== cards.length) throw bad("This file holds something other than vCards (a calendar?).");
   if (!cards.length) throw bad("This vCard file holds no card.");
   return cards.map((c, i) => candidateOf(c, i + 1, opts.publicUrl));

@@ -56,11 +56,39 @@ describe("connection registry", () => {
     let ch = r.takeChanges();
     expect(ch.upserts.map((c) => c.id).sort()).toEqual(["a", "b"]);
     expect(ch.members.sort()).toEqual(["m1", "m2"]);
-    expect(r.takeChanges()).toEqual({ upserts: [], deletes: [], members: [] });
+    expect(r.takeChanges()).toEqual({ upserts: [], deletes: [], idle: [], members: [] });
     r.remove("a");
     ch = r.takeChanges();
     expect(ch.deletes).toEqual(["a"]);
     r.restoreChanges(ch);
+    expect(r.takeChanges().deletes).toEqual(["a"]);
+  });
+
+  it("writes a stored row's idle flag as an update, and deletes the row on close even with the update pending", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("a"));
+    r.written(r.takeChanges());
+    r.setIdle("a", true);
+    let ch = r.takeChanges();
+    expect(ch.upserts).toEqual([]);
+    expect(ch.idle).toEqual([{ id: "a", idle: true }]);
+    // A failed write puts the flag back.
+    r.restoreChanges(ch);
+    expect(r.takeChanges().idle).toEqual([{ id: "a", idle: true }]);
+    // Went idle, then closed before the flush: the row goes (it used to stay, kept alive by the heartbeat).
+    r.setIdle("a", false);
+    r.remove("a");
+    ch = r.takeChanges();
+    expect(ch.idle).toEqual([]);
+    expect(ch.deletes).toEqual(["a"]);
+  });
+
+  it("deletes a row closed while it was being written", () => {
+    const r = new ConnectionRegistry();
+    r.add(conn("a"));
+    const ch = r.takeChanges();
+    r.remove("a");
+    r.written(ch);
     expect(r.takeChanges().deletes).toEqual(["a"]);
   });
 

@@ -20,6 +20,9 @@ export type Connection = {
 
 export const MAX_WATCHED = 200;
 
+/** What a node still has to write: rows to (re)write, rows to delete, idle flags of stored rows. */
+export type Changes = { upserts: Connection[]; deletes: string[]; idle: { id: string; idle: boolean }[]; members: string[] };
+
 type WatchState = { detail: Detail | "none"; last: PublicStatus | null };
 
 export class ConnectionRegistry {
@@ -29,6 +32,11 @@ export class ConnectionRegistry {
   private watchers = new Map<string, Set<string>>(); // member -> connections
   private pendingUpserts = new Map<string, Connection>();
   private pendingDeletes = new Set<string>();
+  /** Rows already in the database, and rows being written now: a close must delete them. */
+  private stored = new Set<string>();
+  private inFlight = new Set<string>();
+  /** A stored row whose only change is idle: an update, not a rewrite of the row. */
+  private pendingIdle = new Map<string, boolean>();
   private changedMembers = new Set<string>();
 
   get size(): number {
@@ -58,8 +66,10 @@ export class ConnectionRegistry {
       if (set && set.size === 0) this.byMember.delete(c.memberId);
       this.changedMembers.add(c.memberId);
     }
-    // Never written? Then there is nothing to delete either.
-    if (!this.pendingUpserts.delete(id)) this.pendingDeletes.add(id);
+    // Never written, nor being written? Then there is nothing to delete either.
+    this.pendingUpserts.delete(id);
+    this.pendingIdle.delete(id);
+    if (this.stored.delete(id) || this.inFlight.has(id)) this.pendingDeletes.add(id);
     return c;
   }
 
@@ -71,7 +81,8 @@ export class ConnectionRegistry {
     const c = this.conns.get(id);
     if (!c || c.idle === idle) return;
     c.idle = idle;
-    this.pendingUpserts.set(id, c);
+    if (this.stored.has(id) && !this.pendingUpserts.has(id)) this.pendingIdle.set(id, idle);
+    else this.pendingUpserts.set(id, c);
     if (c.memberId) this.changedMembers.add(c.memberId);
   }
 
@@ -152,17 +163,39 @@ export class ConnectionRegistry {
   }
 
   /** What changed since the last call: rows to write, rows to delete, members to re-announce. */
-  takeChanges(): { upserts: Connection[]; deletes: string[]; members: string[] } {
-    const out = { upserts: [...this.pendingUpserts.values()], deletes: [...this.pendingDeletes], members: [...this.changedMembers] };
+  takeChanges(): Changes {
+    const out = {
+      upserts: [...this.pendingUpserts.values()],
+      deletes: [...this.pendingDeletes],
+      idle: [...this.pendingIdle].map(([id, idle]) => ({ id, idle })),
+      members: [...this.changedMembers],
+    };
+    for (const c of out.upserts) this.inFlight.add(c.id);
     this.pendingUpserts.clear();
     this.pendingDeletes.clear();
+    this.pendingIdle.clear();
     this.changedMembers.clear();
     return out;
   }
 
+  /** The changes are in the database: their rows are stored (unless closed meanwhile, which queued their delete). */
+  written(ch: Changes): void {
+    for (const c of ch.upserts) {
+      this.inFlight.delete(c.id);
+      if (this.conns.has(c.id)) this.stored.add(c.id);
+    }
+  }
+
   /** Puts changes back after a failed write, so the next flush retries them. */
-  restoreChanges(ch: { upserts: Connection[]; deletes: string[]; members: string[] }): void {
-    for (const c of ch.upserts) if (this.conns.has(c.id) && !this.pendingUpserts.has(c.id)) this.pendingUpserts.set(c.id, c);
+  restoreChanges(ch: Changes): void {
+    for (const c of ch.upserts) {
+      this.inFlight.delete(c.id);
+      if (this.conns.has(c.id) && !this.pendingUpserts.has(c.id)) this.pendingUpserts.set(c.id, c);
+    }
+    for (const { id } of ch.idle) {
+      const c = this.conns.get(id);
+      if (c && !this.pendingUpserts.has(id) && !this.pendingIdle.has(id)) this.pendingIdle.set(id, c.idle);
+    }
     for (const d of ch.deletes) if (!this.conns.has(d)) this.pendingDeletes.add(d);
     for (const m of ch.members) this.changedMembers.add(m);
   }

@@ -44,6 +44,38 @@ describe("status table", () => {
     expect(t.fillFacts("m", { setting: "online", inCall: false })).toEqual({ memberId: "m", before: "offline", after: "dnd" });
   });
 
+  it("drops a database read overtaken by a forget: a stale read cannot undo a newer invisible", () => {
+    const t = new StatusTable();
+    known(t, "m");
+    t.setCounts("n1", "m", [1, 0]);
+    const readAt = t.generation("m");
+    t.setSetting("m", "invisible");
+    t.forgetFacts("m"); // a call ended: read again
+    expect(t.fillFacts("m", { setting: "online", inCall: false }, readAt)).toBeNull();
+    expect(t.status("m")).toBeNull();
+    // The read made after the forget applies: still offline, as watchers were told.
+    expect(t.fillFacts("m", { setting: "invisible", inCall: false }, t.generation("m"))).toBeNull();
+    expect(t.status("m")).toBe("offline");
+  });
+
+  it("mends a lost notice when the cached facts are read again, unless one was announced meanwhile", () => {
+    const t = new StatusTable();
+    known(t, "m");
+    t.setCounts("n1", "m", [1, 0]);
+    expect(t.cachedMembers()).toEqual(["m"]);
+    // The "invisible" notice never arrived here; the periodic read finds it.
+    expect(t.refreshFacts("m", { setting: "invisible", inCall: false }, t.generation("m"))).toEqual({
+      memberId: "m",
+      before: "online",
+      after: "offline",
+    });
+    // A read that started before an announcement is older than it.
+    const readAt = t.generation("m");
+    t.setSetting("m", "online");
+    expect(t.refreshFacts("m", { setting: "invisible", inCall: false }, readAt)).toBeNull();
+    expect(t.status("m")).toBe("online");
+  });
+
   it("drops a node's connections at once (a node gone or expired) and reports each member whose status changed", () => {
     const t = new StatusTable();
     for (const m of ["a", "b"]) known(t, m);

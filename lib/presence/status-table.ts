@@ -25,6 +25,7 @@ export class StatusTable {
   private byNode = new Map<string, Set<string>>(); // node -> members it holds connections of
   private settings = new Map<string, PresenceSetting>();
   private inCall = new Map<string, boolean>();
+  private gen = new Map<string, number>();
   // The last status computed for a member who is not offline (absent: offline).
   private last = new Map<string, PublicStatus>();
 
@@ -55,6 +56,23 @@ export class StatusTable {
 
   hasFacts(memberId: string): boolean {
     return this.settings.has(memberId) && this.inCall.has(memberId);
+  }
+
+  /**
+   * Moves on whenever the member's facts are announced or forgotten: a database read taken at an
+   * older generation is older than what the table knows, and is dropped.
+   */
+  generation(memberId: string): number {
+    return this.gen.get(memberId) ?? 0;
+  }
+
+  private bump(memberId: string) {
+    this.gen.set(memberId, this.generation(memberId) + 1);
+  }
+
+  /** Members whose facts are cached, for reading them all again now and then. */
+  cachedMembers(): string[] {
+    return [...this.settings.keys()];
   }
 
   /** A node now holds these counts of the member's connections ([0, 0]: none). */
@@ -88,12 +106,14 @@ export class StatusTable {
 
   /** The member chose a setting (the event carries it: no need to read it back). */
   setSetting(memberId: string, setting: PresenceSetting): TableResult {
+    this.bump(memberId);
     this.settings.set(memberId, setting);
     return this.recompute(memberId);
   }
 
   /** A call of the member's connected or ended. */
   setInCall(memberId: string, inCall: boolean): TableResult {
+    this.bump(memberId);
     this.inCall.set(memberId, inCall);
     return this.recompute(memberId);
   }
@@ -102,7 +122,8 @@ export class StatusTable {
    * Facts read from the database fill only what is not cached: a setting announced while the read
    * was under way is newer than what the read found.
    */
-  fillFacts(memberId: string, facts: { setting: string; inCall: boolean }): TableResult {
+  fillFacts(memberId: string, facts: { setting: string; inCall: boolean }, readAt?: number): TableResult {
+    if (readAt !== undefined && readAt !== this.generation(memberId)) return null;
     if (!this.settings.has(memberId)) this.settings.set(memberId, isSetting(facts.setting) ? facts.setting : "online");
     if (!this.inCall.has(memberId)) this.inCall.set(memberId, facts.inCall);
     return this.recompute(memberId);
@@ -110,8 +131,20 @@ export class StatusTable {
 
   /** Forgets cached facts (the member's facts may have changed in ways not announced: read them again). */
   forgetFacts(memberId: string): void {
+    this.bump(memberId);
     this.settings.delete(memberId);
     this.inCall.delete(memberId);
+  }
+
+  /**
+   * Facts read again from the database replace the cached ones (a notice lost on the bus is mended),
+   * unless something was announced since the read began (`readAt`, a generation).
+   */
+  refreshFacts(memberId: string, facts: { setting: string; inCall: boolean }, readAt: number): TableResult {
+    if (readAt !== this.generation(memberId) || !this.settings.has(memberId)) return null;
+    this.settings.set(memberId, isSetting(facts.setting) ? facts.setting : "online");
+    this.inCall.set(memberId, facts.inCall);
+    return this.recompute(memberId);
   }
 
   /**
@@ -123,6 +156,7 @@ export class StatusTable {
     for (const m of new Set([...this.settings.keys(), ...this.inCall.keys()])) {
       if (this.counts.has(m) || keep(m)) continue;
       this.forgetFacts(m);
+      this.gen.delete(m);
       n++;
     }
     return n;

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { Connection } from "./registry";
+import type { Changes } from "./registry";
 
 /** A presence node's writes. Every call is one or two statements, whatever the number of connections. */
 export async function clearNode(db: Db, nodeId: string): Promise<number> {
@@ -13,12 +13,18 @@ const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CH
 export async function writeChanges(
   db: Db,
   nodeId: string,
-  ch: { upserts: Connection[]; deletes: string[] },
+  ch: Pick<Changes, "upserts" | "deletes"> & Partial<Pick<Changes, "idle">>,
   now = new Date(),
 ): Promise<void> {
   const drop = [...ch.deletes, ...ch.upserts.map((c) => c.id)];
-  if (drop.length === 0) return;
+  // A stored row that only went idle or active is two updates for all of them, not a rewrite of each.
+  const idle = (v: boolean) => (ch.idle ?? []).filter((c) => c.idle === v).map((c) => c.id);
+  const flips = [true, false].flatMap((v) =>
+    chunks(idle(v)).map((ids) => db.presenceConnection.updateMany({ where: { id: { in: ids } }, data: { idle: v } })),
+  );
+  if (drop.length === 0 && flips.length === 0) return;
   await db.$transaction([
+    ...flips,
     // Closed connections: their members were seen just now (a reloading page is called back, see
     // RECONNECT_GRACE_MS). Marked before the rows go, in the same transaction.
     ...chunks(ch.deletes).map((ids) =>

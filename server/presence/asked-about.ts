@@ -1,4 +1,5 @@
 import { type AvailabilityDeps, fireAvailability } from "../../lib/contacts/availability-store";
+import type { PublicStatus } from "../../lib/presence/status";
 
 const REFRESH_MS = 5_000;
 
@@ -10,6 +11,8 @@ const REFRESH_MS = 5_000;
  */
 export class AskedAbout {
   private ids = new Set<string>();
+  /** Added while a refresh reads: kept, since the read may have started before their ask was stored. */
+  private addedDuringRead: Set<string> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -27,27 +30,36 @@ export class AskedAbout {
   }
 
   async refresh(): Promise<void> {
+    const added = new Set<string>();
+    this.addedDuringRead = added;
     try {
       const rows = await this.deps.db.availabilityWatch.findMany({
         where: { openKey: { not: null }, expiresAt: { gt: new Date() } },
         select: { watchedId: true },
         distinct: ["watchedId"],
       });
-      this.ids = new Set(rows.map((r) => r.watchedId));
+      this.ids = new Set([...rows.map((r) => r.watchedId), ...added]);
     } catch (err) {
       this.log(`reading who is waited for failed: ${(err as Error).message}`);
+    } finally {
+      if (this.addedDuringRead === added) this.addedDuringRead = null;
     }
   }
 
   /** Someone just asked about this member (an `asks` event): watch for them before the next refresh. */
   add(memberId: string): void {
     this.ids.add(memberId);
+    this.addedDuringRead?.add(memberId);
   }
 
-  /** A member's status changed on this node: if it is to online and someone waits, tell them (once, whichever node is first). */
-  changed(memberId: string, after: string): void {
-    if (after !== "online" || !this.ids.has(memberId)) return;
-    void fireAvailability(this.deps, [{ memberId, status: "online" }])
+  /**
+   * A member's status changed on this node: if someone waits for them and they are no longer offline,
+   * tell whoever may now see them online (once, whichever node is first; a basic-detail asker sees
+   * "online" for away or busy too).
+   */
+  changed(memberId: string, after: PublicStatus): void {
+    if (after === "offline" || !this.ids.has(memberId)) return;
+    void fireAvailability(this.deps, [{ memberId, status: after }])
       .then(() => this.refresh())
       .catch((err: Error) => this.log(`telling who waited for a member failed: ${err.message}`));
   }

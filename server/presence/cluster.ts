@@ -21,6 +21,7 @@ export class ClusterLink {
   // The first message says everything this node holds; so does the next after a failed publish.
   private resetNeeded = true;
   private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
   private readonly tracker: PeerTracker;
 
   constructor(
@@ -37,13 +38,18 @@ export class ClusterLink {
   async start(): Promise<void> {
     this.bus.onConnections((msg) => this.receive(msg));
     this.flush();
-    for (const snap of await this.bus.readAllConnections()) this.onResults(this.tracker.synced(snap.node, snap, Date.now()).results);
+    for (const snap of await this.bus.readAllConnections()) {
+      const { results, resync } = this.tracker.synced(snap.node, snap, Date.now());
+      this.onResults(results);
+      for (const node of resync) this.resync(node);
+    }
     this.timers.push(setInterval(() => this.flush(), HEARTBEAT_MS));
     this.timers.push(setInterval(() => this.onResults(this.tracker.expire(Date.now())), EXPIRE_CHECK_MS));
   }
 
   /** Tells the other nodes this node is going: they forget its connections at once. */
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     this.flush();
     const msg: NodeStateMessage = { node: this.nodeId, epoch: this.epoch, seq: ++this.seq, members: {}, gone: true };
@@ -75,11 +81,27 @@ export class ClusterLink {
   private receive(msg: NodeStateMessage) {
     const { results, resync } = this.tracker.receive(msg, Date.now());
     this.onResults(results);
-    for (const node of resync) {
-      this.bus.readConnections(node).then(
-        (snap) => this.onResults(this.tracker.synced(node, snap, Date.now()).results),
-        (err: Error) => this.log(`reading node ${node}'s connections failed: ${err.message}`),
-      );
-    }
+    for (const node of resync) this.resync(node);
+  }
+
+  /**
+   * Reads a node's whole state again. A failed read is tried again (1 s, doubling to 30 s) while the
+   * node keeps talking, instead of leaving it "syncing" with its messages held back for ever; a gap
+   * found among the held-back messages asks for another read.
+   */
+  private resync(node: string, attempt = 0) {
+    if (this.stopped) return;
+    this.bus.readConnections(node).then(
+      (snap) => {
+        const { results, resync } = this.tracker.synced(node, snap, Date.now());
+        this.onResults(results);
+        for (const again of resync) this.resync(again);
+      },
+      (err: Error) => {
+        this.log(`reading node ${node}'s connections failed, trying again: ${err.message}`);
+        const t = setTimeout(() => this.resync(node, attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+        t.unref?.();
+      },
+    );
   }
 }

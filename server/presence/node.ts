@@ -223,9 +223,10 @@ export class PresenceNode {
     if (this.flushing) return this.flushing;
     this.flushing = (async () => {
       const changes = this.registry.takeChanges();
-      if (!changes.upserts.length && !changes.deletes.length) return;
+      if (!changes.upserts.length && !changes.deletes.length && !changes.idle.length) return;
       try {
         await writeChanges(this.db, this.opts.nodeId, changes);
+        this.registry.written(changes);
       } catch (err) {
         this.registry.restoreChanges(changes);
         this.opts.log(`presence write failed, will retry: ${(err as Error).message}`);
@@ -247,5 +248,6 @@ export class PresenceNode {
   private sweep() {
     void sweepExpired(this.db, 5 * 60_000).catch(() => undefined);
     this.table.pruneFacts((m) => this.registry.isWatched(m));
+    void this.facts.refreshCached();
   }
 }

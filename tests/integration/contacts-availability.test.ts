@@ -3,7 +3,7 @@ import { actOnContact } from "../../lib/contacts/act-on-contact";
 import { askWhenAvailable, cancelAsk, fireAvailability, listAsks } from "../../lib/contacts/availability-store";
 import { db, disconnectDb } from "../../lib/db/client";
 import type { Email } from "../../lib/mailbox/notify";
-import { setHiddenFrom } from "../../lib/presence/visibility-store";
+import { setHiddenFrom, setVisibility } from "../../lib/presence/visibility-store";
 import { api, signedInMember, useStackDatabase } from "../support/http";
 import { createMember, recordingBus } from "../support/members";
 
@@ -62,6 +62,17 @@ describe("tell me when available", () => {
     expect(await fireAvailability({ db: client, bus, mailer }, [{ memberId: watched, status: "online" }])).toBe(1);
     expect(sent.map((s) => s.type)).toEqual(["available"]);
     expect(mails).toEqual([]);
+  });
+
+  it("tells an asker who sees only online or offline as soon as the contact is anything but offline", async () => {
+    const client = await db();
+    const { asker, watched } = await contacts("av4");
+    await setVisibility({ db: client, bus: recordingBus().bus }, watched, { contactDetail: "basic" });
+    await askWhenAvailable({ db: client, bus: recordingBus().bus }, { askerId: asker, watchedId: watched });
+    const { bus, sent } = recordingBus();
+    expect(await fireAvailability({ db: client, bus }, [{ memberId: watched, status: "offline" }])).toBe(0);
+    expect(await fireAvailability({ db: client, bus }, [{ memberId: watched, status: "away" }])).toBe(1);
+    expect(sent.map((e) => e.type)).toEqual(["available"]);
   });
 
   it("lapses after a day, can be cancelled only by its asker, and is refused for someone who is not a contact", async () => {

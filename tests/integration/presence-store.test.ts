@@ -30,6 +30,11 @@ describe("presence rows in the database", () => {
     await writeChanges(client, nodeId, { upserts: [{ ...many[0]!, idle: true }], deletes: ["store-1"] });
     expect(await client.presenceConnection.count({ where: { nodeId } })).toBe(2999);
     expect((await client.presenceConnection.findUnique({ where: { id: "store-0" } }))?.idle).toBe(true);
+    // Stored rows that only went idle or active are updated in place, thousands at once.
+    const flips = many.slice(2, 1502).map((c, i) => ({ id: c.id, idle: i % 2 === 0 }));
+    await writeChanges(client, nodeId, { upserts: [], deletes: [], idle: flips });
+    expect(await client.presenceConnection.count({ where: { nodeId, idle: true } })).toBe(1 + 750);
+    expect(await client.presenceConnection.count({ where: { nodeId } })).toBe(2999);
 
     const later = new Date(Date.now() + 60_000);
     expect(await beat(client, nodeId, later)).toBe(2999);
