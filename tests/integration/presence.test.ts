@@ -132,6 +132,8 @@ describe("presence server: who is online", () => {
     await until(async () => (await getStatus(await db(), member)) === "online", 2000, "the database to say online");
 
     const client = await db();
+    // The two tabs' rows may be written in two flushes: wait for the second too.
+    await until(async () => (await client.presenceConnection.count({ where: { memberId: member } })) === 2, 2000, "both rows written");
     const rows = await client.presenceConnection.findMany({ where: { memberId: member } });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ nodeId: n.nodeId, deviceId: "laptop" });
