@@ -10,7 +10,7 @@
  * member, emit on change) gets the same idle connections, watchers and change rate, on as many
  * processes; its fan-out runs within one process, since bare servers share nothing. The portal's
  * figures are also given as ratios to it.
- *   npx tsx bench/presence.ts [--connections 16000] [--procs 4] [--rate 1000] [--nodes 1] [--watchers 100]
+ *   npx tsx bench/presence.ts [--connections 16000] [--procs 4] [--rate 1000] [--nodes 1] [--watchers 100] [--watcher-procs 2]
  * Client drivers are separate processes on 127.0.0.2, .3, … (20,000 open files per process here).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -29,6 +29,7 @@ const RATE = Number(arg("rate", "1000"));
 const NODES = Number(arg("nodes", "1"));
 const MEMBERS = 100;
 const WATCHERS = Number(arg("watchers", "100"));
+const WATCHER_PROCS = Number(arg("watcher-procs", "2"));
 const root = path.resolve(import.meta.dirname, "..");
 const per = Math.ceil(TOTAL / PROCS);
 
@@ -124,6 +125,8 @@ async function bareBaseline() {
     watchers: WATCHERS,
     rate: RATE,
     auth: async (id) => ({ ticket: id }),
+    watcherSecret: "bare",
+    watcherProcs: WATCHER_PROCS,
   });
   for (const d of drivers) d.kill("SIGKILL");
   for (const b of bare) await b.kill();
@@ -179,6 +182,8 @@ async function portal() {
     watchers: WATCHERS,
     rate: RATE,
     auth: async (id) => ({ ticket: await memberTicket(id, 600) }),
+    watcherSecret: TEST_PRESENCE_SECRET,
+    watcherProcs: WATCHER_PROCS,
   });
 
   // Crash and restart of the first node: how long until every one of its idle clients is connected again.

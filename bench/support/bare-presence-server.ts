@@ -7,9 +7,11 @@
  */
 import http from "node:http";
 import { Server } from "socket.io";
+import { loopDelayWindow } from "../../server/presence/loop-delay";
 
 const port = Number(process.argv[2]);
 const httpServer = http.createServer();
+const loopDelay = loopDelayWindow();
 const io = new Server(httpServer, {
   pingInterval: 20_000,
   pingTimeout: 20_000,
@@ -22,7 +24,9 @@ const listeners = httpServer.listeners("request");
 httpServer.removeAllListeners("request");
 httpServer.on("request", (req, res) => {
   if (req.url === "/health")
-    return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ connections: io.engine.clientsCount }));
+    return void res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ connections: io.engine.clientsCount, loop_delay_ms: loopDelay() }));
   for (const l of listeners) (l as http.RequestListener).call(httpServer, req, res);
 });
 

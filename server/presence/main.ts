@@ -5,6 +5,7 @@ import { db, disconnectDb } from "../../lib/db/client";
 import { env } from "../../lib/env";
 import type { ClientToServer, ServerToClient } from "../../lib/presence/events";
 import { handleInternal } from "./internal-http";
+import { loopDelayWindow } from "./loop-delay";
 import { ticketClaims } from "../../lib/presence/ticket-claims";
 import { PresenceNode } from "./node";
 import { refuseUnfitSecrets } from "../refuse-unfit-secrets";
@@ -31,6 +32,7 @@ const io = new Server<ClientToServer, ServerToClient>(httpServer, {
   transports: ["websocket", "polling"],
   serveClient: false,
 });
+const loopDelay = loopDelayWindow();
 const claims = ticketClaims(e.REDIS_URL);
 const node = new PresenceNode(io, database, bus, { nodeId: e.PRESENCE_NODE_ID, secret: e.PRESENCE_SECRET, log, claims });
 
@@ -38,7 +40,14 @@ const node = new PresenceNode(io, database, bus, { nodeId: e.PRESENCE_NODE_ID, s
 const socketIoListeners = httpServer.listeners("request");
 httpServer.removeAllListeners("request");
 httpServer.on("request", (req, res) => {
-  if (handleInternal(req, res, bus, e.PRESENCE_SECRET, () => ({ node: e.PRESENCE_NODE_ID, connections: node.registry.size }))) return;
+  if (
+    handleInternal(req, res, bus, e.PRESENCE_SECRET, () => ({
+      node: e.PRESENCE_NODE_ID,
+      connections: node.registry.size,
+      loop_delay_ms: loopDelay(),
+    }))
+  )
+    return;
   for (const l of socketIoListeners) (l as http.RequestListener).call(httpServer, req, res);
 });
 
