@@ -71,8 +71,10 @@ lines.on("line", (line) => {
     let cause = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid]![0] <= at[k]!) ((cause = mid), (lo = mid + 1));
-      else hi = mid - 1;
+      if (list[mid]![0] <= at[k]!) {
+        cause = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     while (cause >= 0 && list[cause]![1] !== status[k]) cause--;
     if (cause < 0) continue;
