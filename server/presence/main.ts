@@ -34,7 +34,13 @@ const io = new Server<ClientToServer, ServerToClient>(httpServer, {
 });
 const loopDelay = loopDelayWindow();
 const claims = ticketClaims(e.REDIS_URL);
-const node = new PresenceNode(io, database, bus, { nodeId: e.PRESENCE_NODE_ID, secret: e.PRESENCE_SECRET, log, claims });
+const node = new PresenceNode(io, database, bus, {
+  nodeId: e.PRESENCE_NODE_ID,
+  secret: e.PRESENCE_SECRET,
+  log,
+  claims,
+  timed: loopDelay.note,
+});
 
 // Socket.IO answers its own path; everything else is ours.
 const socketIoListeners = httpServer.listeners("request");

@@ -47,7 +47,14 @@ export class PresenceNode {
     private readonly io: Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>,
     private readonly db: Db,
     private readonly bus: BusNode,
-    private readonly opts: { nodeId: string; secret: string; log: (msg: string) => void; claims?: TicketClaims },
+    private readonly opts: {
+      nodeId: string;
+      secret: string;
+      log: (msg: string) => void;
+      claims?: TicketClaims;
+      /** How long each database write took, start to end (on SQLite the event loop is blocked for most of it). */
+      timed?: (what: string, ms: number) => void;
+    },
   ) {
     this.claims = opts.claims ?? new MemoryTicketClaims();
     this.askedAbout = new AskedAbout({ db, bus, mailer: defaultMailer(), publicUrl: env().PUBLIC_URL }, opts.log);
@@ -225,7 +232,9 @@ export class PresenceNode {
       const changes = this.registry.takeChanges();
       if (!changes.upserts.length && !changes.deletes.length && !changes.idle.length) return;
       try {
+        const t = performance.now();
         await writeChanges(this.db, this.opts.nodeId, changes);
+        this.opts.timed?.("flush", performance.now() - t);
         this.registry.written(changes);
       } catch (err) {
         this.registry.restoreChanges(changes);
@@ -239,7 +248,9 @@ export class PresenceNode {
 
   private async heartbeat() {
     try {
+      const t = performance.now();
       await beat(this.db, this.opts.nodeId);
+      this.opts.timed?.("heartbeat", performance.now() - t);
     } catch (err) {
       this.opts.log(`heartbeat failed: ${(err as Error).message}`);
     }
