@@ -42,11 +42,17 @@ export async function apiSend<T>(
   );
 }
 
-/** Multipart upload with progress (fetch cannot report upload progress). */
-export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+/** A POST with upload progress (fetch has none), answered like `api`: JSON, or an ApiError. */
+function postWithProgress<T>(
+  url: string,
+  body: XMLHttpRequestBodyInit,
+  contentType: string | null,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
+    if (contentType) xhr.setRequestHeader("content-type", contentType);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError(0, { code: "NETWORK", message: "The connection failed; check your network and try again" }));
     xhr.onload = () => {
@@ -65,36 +71,18 @@ export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction
           ),
         );
     };
-    xhr.send(form);
+    xhr.send(body);
   });
+}
+
+/** Multipart upload with progress. */
+export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return postWithProgress(url, form, null, onProgress);
 }
 
 /** A file sent as the raw request body, with upload progress (for endpoints that take text/vcard and the like). */
 export function uploadFile<T>(url: string, file: Blob, contentType: string, onProgress: (fraction: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
-    xhr.setRequestHeader("content-type", contentType);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError(0, { code: "NETWORK", message: "The connection failed; check your network and try again" }));
-    xhr.onload = () => {
-      let data: unknown = null;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else
-        reject(
-          new ApiError(
-            xhr.status,
-            (data as ApiErrorBody | null)?.error ?? { code: "HTTP_" + xhr.status, message: `Request failed (${xhr.status})` },
-          ),
-        );
-    };
-    xhr.send(file);
-  });
+  return postWithProgress(url, file, contentType, onProgress);
 }
 
 export const queryKeys = {

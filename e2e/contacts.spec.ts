@@ -6,6 +6,12 @@ import { expectFitsPhone, PHONE } from "./support/mall";
 const panel = (p: Page) => p.getByTestId("contact-panel").first();
 const row = (p: Page, handle: string) => panel(p).locator(`[data-testid="contact-row"][data-member="${handle}"]`);
 
+/** A asks B (by handle) through A's session and B accepts through theirs: contacts both ways. */
+async function makeContacts(pa: Page, a: { id: string }, pb: Page, b: { handle: string }) {
+  expect((await pa.request.post("/api/contacts", { data: { to: b.handle } })).status()).toBe(201);
+  expect((await pb.request.post(`/api/contacts/${a.id}`, { data: { action: "accept" } })).ok()).toBe(true);
+}
+
 async function setStatus(p: Page, label: "Online" | "Away" | "Do not disturb" | "Invisible") {
   await p.getByTestId("status-menu").click();
   await p.getByRole("menuitemradio", { name: new RegExp(`^${label}`) }).click();
@@ -74,8 +80,7 @@ test("contacts only: a stranger's directory shows the member offline while a con
   const pa = await memberPage(browser, a, "/contacts");
   const pb = await memberPage(browser, b, "/contacts");
   // A and B become contacts through the API of their own sessions.
-  expect((await pa.request.post("/api/contacts", { data: { to: b.handle } })).status()).toBe(201);
-  expect((await pb.request.post(`/api/contacts/${a.id}`, { data: { action: "accept" } })).ok()).toBe(true);
+  await makeContacts(pa, a, pb, b);
   await expect(pa.locator(`[data-testid="contact-row"][data-member="${b.handle}"]`)).toHaveAttribute("data-status", "online");
 
   // C, a stranger, sees B online in the directory until B chooses "contacts only".
@@ -110,8 +115,7 @@ test("tell me when available: A asks about B while B is away, and hears live wit
   const b = await registerMember(request);
   const pa = await memberPage(browser, a, "/directory");
   const pb = await memberPage(browser, b, "/directory");
-  expect((await pa.request.post("/api/contacts", { data: { to: b.handle } })).status()).toBe(201);
-  expect((await pb.request.post(`/api/contacts/${a.id}`, { data: { action: "accept" } })).ok()).toBe(true);
+  await makeContacts(pa, a, pb, b);
   await setStatus(pb, "Do not disturb");
   const bRow = row(pa, b.handle);
   await expect(bRow).toHaveAttribute("data-status", "dnd");
@@ -178,8 +182,7 @@ test("vCard round trip: A exports the book with its group and nickname, C import
   const c = await registerMember(request);
   const pa = await memberPage(browser, a, "/contacts");
   const pb = await memberPage(browser, b, "/");
-  expect((await pa.request.post("/api/contacts", { data: { to: b.handle } })).status()).toBe(201);
-  expect((await pb.request.post(`/api/contacts/${a.id}`, { data: { action: "accept" } })).ok()).toBe(true);
+  await makeContacts(pa, a, pb, b);
   const group = (await (await pa.request.post("/api/contacts/groups", { data: { name: "Work" } })).json()) as { group: { id: string } };
   expect((await pa.request.patch(`/api/contacts/${b.id}`, { data: { nickname: "Boss", groupIds: [group.group.id] } })).ok()).toBe(true);
 
