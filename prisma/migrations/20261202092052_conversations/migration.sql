@@ -1,0 +1,51 @@
+-- CreateTable
+CREATE TABLE "Conversation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "directKey" TEXT,
+    "title" TEXT NOT NULL DEFAULT '',
+    "lastSeq" INTEGER NOT NULL DEFAULT 0,
+    "lastMessageAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "ConversationMember" (
+    "conversationId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "readSeq" INTEGER NOT NULL DEFAULT 0,
+    "deliveredSeq" INTEGER NOT NULL DEFAULT 0,
+    "joinedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("conversationId", "memberId"),
+    CONSTRAINT "ConversationMember_conversationId_fkey" FOREIGN KEY ("conversationId") REFERENCES "Conversation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ConversationMember_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ConversationMessage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "conversationId" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "senderId" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "replyToSeq" INTEGER,
+    "editedAt" DATETIME,
+    "deletedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ConversationMessage_conversationId_fkey" FOREIGN KEY ("conversationId") REFERENCES "Conversation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ConversationMessage_senderId_fkey" FOREIGN KEY ("senderId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Conversation_directKey_key" ON "Conversation"("directKey");
+
+-- CreateIndex
+CREATE INDEX "ConversationMember_memberId_idx" ON "ConversationMember"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ConversationMessage_conversationId_seq_key" ON "ConversationMessage"("conversationId", "seq");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ConversationMessage_senderId_clientId_key" ON "ConversationMessage"("senderId", "clientId");
