@@ -28,6 +28,8 @@ const schema = z.object({
   RATE_LIMIT_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   /** Contact requests one member may send per hour (strangers reach a member this way). */
   CONTACT_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  NEW_CONVERSATIONS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Calls to shops' sales agents per client address per minute (guests may call, so strangers reach the agents). */
   RATE_LIMIT_MALL_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Number lookups through /<number> and /<email> (/api/resolve) per client address per minute. */

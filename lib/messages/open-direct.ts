@@ -12,10 +12,13 @@ export async function openDirect({
   db,
   memberId,
   otherId,
+  beforeCreate,
 }: {
   db: Db;
   memberId: string;
   otherId: string;
+  /** Runs only when the conversation is new (a limit on starting conversations); may throw. */
+  beforeCreate?: () => Promise<void>;
 }): Promise<{ conversationId: string }> {
   if (memberId === otherId) throw new DomainError("BAD_REQUEST", "A conversation needs someone else");
   const [other, blocks] = await Promise.all([
@@ -34,6 +37,7 @@ export async function openDirect({
   const key = directKey(memberId, otherId);
   const found = await db.conversation.findUnique({ where: { directKey: key }, select: { id: true } });
   if (found) return { conversationId: found.id };
+  await beforeCreate?.();
   try {
     const made = await db.conversation.create({
       data: { kind: "direct", directKey: key, members: { create: [{ memberId }, { memberId: otherId }] } },

@@ -59,3 +59,9 @@ export function toWire(m: {
     deletedAt: m.deletedAt?.toISOString() ?? null,
   };
 }
+
+export const openConversationSchema = z.object({ to: z.string().min(1).max(64) });
+export const conversationParams = z.object({ conversationId: z.string().min(1).max(64) });
+export const historyQuery = z.object({ before: z.coerce.number().int().positive().optional() });
+export const readSchema = z.object({ seq: z.number().int().min(0) });
+export const syncSchema = z.object({ cursors: cursorsSchema });

@@ -29,9 +29,23 @@ export async function sendMessage({
     const message = await db.$transaction(async (tx) => {
       const membership = await tx.conversationMember.findUnique({
         where: { conversationId_memberId: { conversationId, memberId: senderId } },
-        select: { memberId: true },
+        select: {
+          conversation: { select: { kind: true, members: { where: { memberId: { not: senderId } }, select: { memberId: true } } } },
+        },
       });
       if (!membership) throw new DomainError("NOT_FOUND", "No such conversation");
+      if (membership.conversation.kind === "direct") {
+        const other = membership.conversation.members[0]?.memberId ?? "";
+        const blocked = await tx.block.count({
+          where: {
+            OR: [
+              { blockerId: senderId, blockedId: other },
+              { blockerId: other, blockedId: senderId },
+            ],
+          },
+        });
+        if (blocked) throw new DomainError("FORBIDDEN", "You cannot write to this member");
+      }
       // The increment holds the conversation's row: senders to one conversation take turns here.
       const { lastSeq } = await tx.conversation.update({
         where: { id: conversationId },

@@ -1,4 +1,5 @@
 import type { CallView } from "../calls/service";
+import type { WireMessage } from "../messages/schemas";
 import type { OrderView } from "../mall/orders";
 import type { AgentCallView, ShopperView } from "../mall/views";
 import type { PresenceSetting, PublicStatus } from "./status";
@@ -32,6 +33,10 @@ export interface MemberEventMap {
   available: { askId: string; memberId: string; handle: string; displayName: string };
   /** The member's asks changed (made or cancelled on a device); presence nodes start watching for `memberId` at once. */
   asks: { memberId: string };
+  /** A message stored in one of the member's conversations (their own too, sent from another device). */
+  message: WireMessage;
+  /** A participant's read marker moved (the member's own, from another device, or a receipt from the other side). */
+  read: { conversationId: string; memberId: string; readSeq: number };
 }
 
 export type MemberEventType = keyof MemberEventMap;
@@ -51,6 +56,8 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   roster: true,
   available: true,
   asks: true,
+  message: true,
+  read: true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 

@@ -1,0 +1,26 @@
+import type { BusPublisher } from "../bus/types";
+import type { Db } from "../db/client";
+import type { WireMessage } from "./schemas";
+
+async function participants(db: Db, conversationId: string): Promise<string[]> {
+  return (await db.conversationMember.findMany({ where: { conversationId }, select: { memberId: true } })).map((m) => m.memberId);
+}
+
+/**
+ * Tells every participant's devices (the sender's other devices too). Stored first, told after: a
+ * device that misses this, or a bus that is down, loses nothing, since every device asks for what
+ * follows its cursor when it (re)connects.
+ */
+export async function announceMessage(deps: { db: Db; bus: BusPublisher }, message: WireMessage): Promise<void> {
+  const to = await participants(deps.db, message.conversationId);
+  await Promise.allSettled(to.map((memberId) => deps.bus.toMember(memberId, "message", message)));
+}
+
+/** A read marker moved: the member's own devices clear their count, the others see a receipt. */
+export async function announceRead(
+  deps: { db: Db; bus: BusPublisher },
+  read: { conversationId: string; memberId: string; readSeq: number },
+): Promise<void> {
+  const to = await participants(deps.db, read.conversationId);
+  await Promise.allSettled(to.map((memberId) => deps.bus.toMember(memberId, "read", read)));
+}

@@ -1,0 +1,35 @@
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+import { toWire, type WireMessage } from "./schemas";
+
+export const HISTORY_PAGE = 50;
+
+/** Scrolling back: the messages before `beforeSeq` (the latest when absent), oldest first, in the member's conversation only. */
+export async function history({
+  db,
+  memberId,
+  conversationId,
+  beforeSeq,
+  limit = HISTORY_PAGE,
+}: {
+  db: Db;
+  memberId: string;
+  conversationId: string;
+  beforeSeq?: number;
+  limit?: number;
+}): Promise<{ messages: WireMessage[]; more: boolean }> {
+  const rows = await db.conversationMessage.findMany({
+    where: {
+      conversationId,
+      conversation: { members: { some: { memberId } } },
+      ...(beforeSeq !== undefined && { seq: { lt: beforeSeq } }),
+    },
+    orderBy: { seq: "desc" },
+    take: limit + 1,
+  });
+  if (rows.length === 0) {
+    const member = await db.conversationMember.count({ where: { conversationId, memberId } });
+    if (!member) throw new DomainError("NOT_FOUND", "No such conversation");
+  }
+  return { messages: rows.slice(0, limit).reverse().map(toWire), more: rows.length > limit };
+}

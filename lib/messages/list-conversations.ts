@@ -1,0 +1,65 @@
+import type { Db } from "../db/client";
+
+export type ConversationSummary = {
+  id: string;
+  kind: string;
+  title: string;
+  /** The others in it, as the member's list shows them. */
+  others: { id: string; handle: string; displayName: string }[];
+  lastSeq: number;
+  lastMessageAt: string | null;
+  /** The last message's first words ("" when deleted or none yet). */
+  preview: string;
+  readSeq: number;
+  unread: number;
+};
+
+/** The member's conversations, latest first, each with its unread count (others' messages after the member's marker). */
+export async function listConversations({ db, memberId }: { db: Db; memberId: string }): Promise<ConversationSummary[]> {
+  const rows = await db.conversationMember.findMany({
+    where: { memberId },
+    select: {
+      readSeq: true,
+      conversation: {
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          lastSeq: true,
+          lastMessageAt: true,
+          members: {
+            where: { memberId: { not: memberId } },
+            select: { member: { select: { id: true, handle: true, displayName: true } } },
+          },
+          messages: { orderBy: { seq: "desc" }, take: 1, select: { body: true, deletedAt: true } },
+        },
+      },
+    },
+  });
+  const unread = await Promise.all(
+    rows.map((r) =>
+      r.conversation.lastSeq > r.readSeq
+        ? db.conversationMessage.count({
+            where: { conversationId: r.conversation.id, seq: { gt: r.readSeq }, senderId: { not: memberId } },
+          })
+        : 0,
+    ),
+  );
+  return rows
+    .map((r, i) => {
+      const c = r.conversation;
+      const last = c.messages[0];
+      return {
+        id: c.id,
+        kind: c.kind,
+        title: c.title,
+        others: c.members.map((m) => m.member),
+        lastSeq: c.lastSeq,
+        lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
+        preview: last && !last.deletedAt ? last.body.slice(0, 120) : "",
+        readSeq: r.readSeq,
+        unread: unread[i]!,
+      };
+    })
+    .sort((a, b) => (b.lastMessageAt ?? "").localeCompare(a.lastMessageAt ?? ""));
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectDb } from "../../lib/db/client";
+import type { MemberEvent } from "../../lib/presence/events";
+import type { WireMessage } from "../../lib/messages/schemas";
+import { uuid7 } from "../../lib/messages/uuid7";
+import { api, signedInMember, useStackDatabase } from "../support/http";
+import { connectClient, type TestClient, until, waitConnected } from "../support/presence";
+
+/** Messages through the portal's routes, delivered live by the stack's presence server to real Socket.IO clients. */
+beforeAll(() => useStackDatabase());
+afterAll(() => disconnectDb());
+
+const as = (cookie: string, init: Record<string, unknown> = {}) => ({ ...init, headers: { cookie } });
+
+/** A device: a ticket from the portal, a connection, and every event it is sent. */
+async function device(m: { cookie: string }, name: string) {
+  const t = await api<{ ticket: string; url: string }>("/api/presence/ticket", as(m.cookie, { method: "POST" }));
+  const socket: TestClient = connectClient(t.body.url, { ticket: t.body.ticket, deviceId: name });
+  const events: MemberEvent[] = [];
+  socket.on("event", (e: MemberEvent) => events.push(e));
+  await waitConnected(socket);
+  return { socket, events, of: <K extends MemberEvent["type"]>(type: K) => events.filter((e) => e.type === type) };
+}
+
+describe("messages through the routes", () => {
+  it("send, retry, deliver to every device of both members, catch up, read on one device clears the other", async () => {
+    const [ann, ben] = [await signedInMember(), await signedInMember()];
+    const open = await api<{ conversationId: string }>("/api/messages", as(ann.cookie, { method: "POST", json: { to: ben.id } }));
+    expect(open.status).toBe(200);
+    const cid = open.body.conversationId;
+    const [ann2, ben1, ben2] = [await device(ann, "ann-phone"), await device(ben, "ben-laptop"), await device(ben, "ben-phone")];
+
+    const clientId = uuid7();
+    const first = await api<{ message: WireMessage }>(
+      `/api/messages/${cid}`,
+      as(ann.cookie, { method: "POST", json: { clientId, body: "Hello Ben" } }),
+    );
+    expect(first.status).toBe(201);
+    expect(first.body.message).toMatchObject({ seq: 1, body: "Hello Ben", senderId: ann.id, clientId });
+    // The same id again (a retry after a lost answer): the stored message, not a second one.
+    const retry = await api<{ message: WireMessage }>(
+      `/api/messages/${cid}`,
+      as(ann.cookie, { method: "POST", json: { clientId, body: "Hello Ben" } }),
+    );
+    expect(retry.status).toBe(200);
+    expect(retry.body.message.id).toBe(first.body.message.id);
+
+    // Both of Ben's devices and Ann's other device get it once.
+    for (const d of [ben1, ben2, ann2]) await until(() => d.of("message").length === 1, 5000, "the message on every device");
+    await new Promise((r) => setTimeout(r, 300));
+    for (const d of [ben1, ben2, ann2]) expect(d.of("message").map((e) => (e.data as WireMessage).seq)).toEqual([1]);
+
+    // Ben's list shows one unread; reading on the laptop clears it on the phone too (the event), and Ann gets the receipt.
+    const list = await api<{ conversations: { id: string; unread: number; others: { id: string }[] }[] }>("/api/messages", as(ben.cookie));
+    expect(list.body.conversations).toEqual([
+      expect.objectContaining({ id: cid, unread: 1, others: [expect.objectContaining({ id: ann.id })] }),
+    ]);
+    const read = await api(`/api/messages/${cid}/read`, as(ben.cookie, { method: "POST", json: { seq: 1 } }));
+    expect(read.body).toEqual({ readSeq: 1 });
+    await until(() => ben2.of("read").length === 1 && ann2.of("read").length === 1, 5000, "the read marker on the other devices");
+    expect(ben2.of("read")[0]!.data).toEqual({ conversationId: cid, memberId: ben.id, readSeq: 1 });
+    expect((await api<{ conversations: { unread: number }[] }>("/api/messages", as(ben.cookie))).body.conversations[0]!.unread).toBe(0);
+
+    // A device away for the next ten messages catches up from its cursor, in order.
+    ben2.socket.close();
+    for (let i = 0; i < 10; i++)
+      expect(
+        (await api(`/api/messages/${cid}`, as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: `m${i}` } }))).status,
+      ).toBe(201);
+    const sync = await api<{ messages: WireMessage[]; more: boolean }>(
+      "/api/messages/sync",
+      as(ben.cookie, { method: "POST", json: { cursors: { [cid]: 1 } } }),
+    );
+    expect(sync.body.more).toBe(false);
+    expect(sync.body.messages.map((m) => m.seq)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // History scrolls back in pages, oldest first.
+    const page = await api<{ messages: WireMessage[]; more: boolean }>(`/api/messages/${cid}?before=11`, as(ben.cookie));
+    expect(page.body.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const d of [ann2, ben1]) d.socket.close();
+  });
+
+  it("strangers and bad input: 401 signed out, 404 for someone else's conversation, clear 400s", async () => {
+    const [ann, ben, eve] = [await signedInMember(), await signedInMember(), await signedInMember()];
+    const cid = (await api<{ conversationId: string }>("/api/messages", as(ann.cookie, { method: "POST", json: { to: ben.id } }))).body
+      .conversationId;
+    expect((await api("/api/messages")).status).toBe(401);
+    expect((await api(`/api/messages/${cid}`, { method: "POST", json: { clientId: uuid7(), body: "x" } })).status).toBe(401);
+    // Eve reads nothing of it and cannot write into it.
+    expect((await api(`/api/messages/${cid}`, as(eve.cookie))).status).toBe(404);
+    expect((await api(`/api/messages/${cid}`, as(eve.cookie, { method: "POST", json: { clientId: uuid7(), body: "hi" } }))).status).toBe(
+      404,
+    );
+    expect((await api(`/api/messages/${cid}/read`, as(eve.cookie, { method: "POST", json: { seq: 1 } }))).status).toBe(404);
+    const evesSync = await api<{ messages: WireMessage[] }>(
+      "/api/messages/sync",
+      as(eve.cookie, { method: "POST", json: { cursors: { [cid]: 0 } } }),
+    );
+    expect(evesSync.body.messages).toEqual([]);
+    // Bad input is named.
+    const notUuid = await api<{ error: { code: string; message: string } }>(
+      `/api/messages/${cid}`,
+      as(ann.cookie, { method: "POST", json: { clientId: "1", body: "x" } }),
+    );
+    expect(notUuid.status).toBe(400);
+    expect(notUuid.body.error.message).toMatch(/UUIDv7/);
+    expect((await api(`/api/messages/${cid}`, as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: "   " } }))).status).toBe(
+      400,
+    );
+    expect(
+      (await api(`/api/messages/${cid}`, as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: "x".repeat(4001) } }))).status,
+    ).toBe(400);
+    expect((await api("/api/messages", as(ann.cookie, { method: "POST", json: { to: ann.id } }))).status).toBe(400);
+  });
+});
