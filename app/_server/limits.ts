@@ -3,7 +3,12 @@ import { env } from "@/lib/env";
 import { counterStore } from "@/lib/http/counter-store";
 import { clientAddress, RateLimiter } from "@/lib/http/rate-limit";
 
-let limiters: Record<"auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests" | "messages" | "conversations", RateLimiter> | undefined;
+let limiters:
+  | Record<
+      "auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests" | "messages" | "conversations",
+      RateLimiter
+    >
+  | undefined;
 
 const HOUR = 3600_000;
 
