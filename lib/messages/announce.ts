@@ -2,8 +2,11 @@ import type { BusPublisher } from "../bus/types";
 import type { Db } from "../db/client";
 import type { WireMessage } from "./schemas";
 
+/** Who is told: everyone in the conversation but those who declined it. */
 async function participants(db: Db, conversationId: string): Promise<string[]> {
-  return (await db.conversationMember.findMany({ where: { conversationId }, select: { memberId: true } })).map((m) => m.memberId);
+  return (await db.conversationMember.findMany({ where: { conversationId, state: { not: "declined" } }, select: { memberId: true } })).map(
+    (m) => m.memberId,
+  );
 }
 
 /**

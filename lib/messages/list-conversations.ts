@@ -12,14 +12,20 @@ export type ConversationSummary = {
   preview: string;
   readSeq: number;
   unread: number;
+  /** accepted, or request: someone not in the member's book wrote first (shown under "Requests"). */
+  state: "accepted" | "request";
 };
 
-/** The member's conversations, latest first, each with its unread count (others' messages after the member's marker). */
+/**
+ * The member's conversations, latest first, each with its unread count (others' messages after the
+ * member's marker). Declined ones are left out.
+ */
 export async function listConversations({ db, memberId }: { db: Db; memberId: string }): Promise<ConversationSummary[]> {
   const rows = await db.conversationMember.findMany({
-    where: { memberId },
+    where: { memberId, state: { not: "declined" } },
     select: {
       readSeq: true,
+      state: true,
       conversation: {
         select: {
           id: true,
@@ -59,6 +65,7 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
         preview: last && !last.deletedAt ? last.body.slice(0, 120) : "",
         readSeq: r.readSeq,
         unread: unread[i]!,
+        state: r.state === "request" ? ("request" as const) : ("accepted" as const),
       };
     })
     .sort((a, b) => (b.lastMessageAt ?? "").localeCompare(a.lastMessageAt ?? ""));

@@ -38,9 +38,15 @@ export async function openDirect({
   const found = await db.conversation.findUnique({ where: { directKey: key }, select: { id: true } });
   if (found) return { conversationId: found.id };
   await beforeCreate?.();
+  // Someone not in the other's book lands under their "Requests", not among their conversations.
+  const known = await db.contact.count({ where: { ownerId: otherId, contactId: memberId, inBook: true } });
   try {
     const made = await db.conversation.create({
-      data: { kind: "direct", directKey: key, members: { create: [{ memberId }, { memberId: otherId }] } },
+      data: {
+        kind: "direct",
+        directKey: key,
+        members: { create: [{ memberId }, { memberId: otherId, state: known ? "accepted" : "request" }] },
+      },
       select: { id: true },
     });
     return { conversationId: made.id };

@@ -65,3 +65,4 @@ export const conversationParams = z.object({ conversationId: z.string().min(1).m
 export const historyQuery = z.object({ before: z.coerce.number().int().positive().optional() });
 export const readSchema = z.object({ seq: z.number().int().min(0) });
 export const syncSchema = z.object({ cursors: cursorsSchema });
+export const answerRequestSchema = z.object({ answer: z.enum(["accept", "decline", "block"]) });

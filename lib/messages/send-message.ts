@@ -65,10 +65,10 @@ export async function sendMessage({
           createdAt: now,
         },
       });
-      // What one writes one has read, on every device.
+      // What one writes one has read, on every device; and answering a request accepts it.
       await tx.conversationMember.update({
         where: { conversationId_memberId: { conversationId, memberId: senderId } },
-        data: { readSeq: lastSeq, deliveredSeq: lastSeq },
+        data: { readSeq: lastSeq, deliveredSeq: lastSeq, state: "accepted" },
       });
       return stored;
     });

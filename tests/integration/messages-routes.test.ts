@@ -111,4 +111,52 @@ describe("messages through the routes", () => {
     ).toBe(400);
     expect((await api("/api/messages", as(ann.cookie, { method: "POST", json: { to: ann.id } }))).status).toBe(400);
   });
+
+  it("strangers land under Requests: a reply accepts, decline hides and silences, block refuses them", async () => {
+    const [ann, ben, sam, tom] = [await signedInMember(), await signedInMember(), await signedInMember(), await signedInMember()];
+    type List = { conversations: { id: string; state: string; others: { id: string }[] }[] };
+    const list = async (m: { cookie: string }) => (await api<List>("/api/messages", as(m.cookie))).body.conversations;
+    const write = (m: { cookie: string }, cid: string, body: string) =>
+      api(`/api/messages/${cid}`, as(m.cookie, { method: "POST", json: { clientId: uuid7(), body } }));
+    const open = async (from: { cookie: string }, to: { id: string }) =>
+      (await api<{ conversationId: string }>("/api/messages", as(from.cookie, { method: "POST", json: { to: to.id } }))).body
+        .conversationId;
+
+    // Ann and Ben are contacts: Ben's conversation with Ann is a plain one.
+    await api("/api/contacts", as(ann.cookie, { method: "POST", json: { to: ben.handle } }));
+    await api(`/api/contacts/${ann.id}`, as(ben.cookie, { method: "POST", json: { action: "accept" } }));
+    const ab = await open(ann, ben);
+    await write(ann, ab, "hi Ben");
+    expect((await list(ben)).find((c) => c.id === ab)?.state).toBe("accepted");
+
+    // Sam is a stranger to Ben: a request, until Ben answers by writing back.
+    const sb = await open(sam, ben);
+    await write(sam, sb, "hello, we met at the fair");
+    expect((await list(ben)).find((c) => c.id === sb)?.state).toBe("request");
+    expect((await list(sam)).find((c) => c.id === sb)?.state).toBe("accepted");
+    expect((await write(ben, sb, "oh hi")).status).toBe(201);
+    expect((await list(ben)).find((c) => c.id === sb)?.state).toBe("accepted");
+
+    // Tom too; Ben declines: gone from his list, and his devices hear nothing of Tom's next message.
+    const tb = await open(tom, ben);
+    await write(tom, tb, "buy my stuff");
+    const benPhone = await device(ben, "ben-phone");
+    expect((await api(`/api/messages/${tb}/answer`, as(ben.cookie, { method: "POST", json: { answer: "decline" } }))).body).toEqual({
+      state: "declined",
+    });
+    expect((await list(ben)).some((c) => c.id === tb)).toBe(false);
+    expect((await write(tom, tb, "still there?")).status).toBe(201);
+    await write(ann, ab, "a marker after Tom's");
+    // (A device that connects without a last event id is sent the last two minutes' events too.)
+    const seen = () => benPhone.of("message").map((e) => e.data as WireMessage);
+    await until(() => seen().some((m) => m.conversationId === ab && m.seq === 2), 5000, "Ann's later message on Ben's phone");
+    expect(seen().filter((m) => m.conversationId === tb && m.seq === 2)).toEqual([]);
+    // Then blocks him: Tom can no longer write or start again; Eve-style outsiders cannot answer for Ben.
+    expect((await api(`/api/messages/${tb}/answer`, as(sam.cookie, { method: "POST", json: { answer: "block" } }))).status).toBe(404);
+    expect((await api(`/api/messages/${tb}/answer`, as(ben.cookie, { method: "POST", json: { answer: "block" } }))).status).toBe(200);
+    expect((await write(tom, tb, "hello?")).status).toBe(403);
+    expect((await api("/api/messages", as(tom.cookie, { method: "POST", json: { to: ben.id } }))).status).toBe(403);
+    expect((await api(`/api/messages/${tb}/answer`, as(ben.cookie, { method: "POST", json: { answer: "maybe" } }))).status).toBe(400);
+    benPhone.socket.close();
+  });
 });

@@ -15,6 +15,7 @@ CREATE TABLE "ConversationMember" (
     "memberId" TEXT NOT NULL,
     "readSeq" INTEGER NOT NULL DEFAULT 0,
     "deliveredSeq" INTEGER NOT NULL DEFAULT 0,
+    "state" TEXT NOT NULL DEFAULT 'accepted',
     "joinedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     PRIMARY KEY ("conversationId", "memberId"),

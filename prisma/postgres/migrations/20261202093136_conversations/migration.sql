@@ -17,6 +17,7 @@ CREATE TABLE "ConversationMember" (
     "memberId" TEXT NOT NULL,
     "readSeq" INTEGER NOT NULL DEFAULT 0,
     "deliveredSeq" INTEGER NOT NULL DEFAULT 0,
+    "state" TEXT NOT NULL DEFAULT 'accepted',
     "joinedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ConversationMember_pkey" PRIMARY KEY ("conversationId","memberId")
