@@ -66,3 +66,4 @@ export const historyQuery = z.object({ before: z.coerce.number().int().positive(
 export const readSchema = z.object({ seq: z.number().int().min(0) });
 export const syncSchema = z.object({ cursors: cursorsSchema });
 export const answerRequestSchema = z.object({ answer: z.enum(["accept", "decline", "block"]) });
+export const searchQuery = z.object({ q: z.string().trim().min(1, "Type a word to search for").max(200) });

@@ -4,6 +4,7 @@ import { DomainError } from "../../lib/errors";
 import { markRead } from "../../lib/messages/mark-read";
 import { messagesAfter } from "../../lib/messages/messages-after";
 import { openDirect } from "../../lib/messages/open-direct";
+import { searchMessages } from "../../lib/messages/search-messages";
 import { sendMessage } from "../../lib/messages/send-message";
 import { uuid7 } from "../../lib/messages/uuid7";
 import { useStackDatabase } from "../support/http";
@@ -120,5 +121,34 @@ describe("messages in the database", () => {
     await client.block.create({ data: { blockerId: b, blockedId: a } });
     expect(await code(openDirect({ db: client, memberId: a, otherId: b }))).toBe("FORBIDDEN");
     expect(await code(openDirect({ db: client, memberId: b, otherId: a }))).toBe("FORBIDDEN");
+  });
+
+  it("search: every word, the last as a prefix, newest first, only the member's conversations, never deleted messages", async () => {
+    const client = await db();
+    const [a, b, c] = [await createMember("ms6", "Ann"), await createMember("ms6", "Ben"), await createMember("ms6", "Cy")];
+    const ab = (await openDirect({ db: client, memberId: a, otherId: b })).conversationId;
+    const bc = (await openDirect({ db: client, memberId: b, otherId: c })).conversationId;
+    const say = async (from: string, cid: string, body: string) =>
+      (await sendMessage({ db: client, senderId: from, conversationId: cid, input: { clientId: uuid7(), body } })).message;
+    const word = `zebra${Date.now().toString(36)}`;
+    const first = await say(a, ab, `the ${word} crossing at noon`);
+    const second = await say(b, ab, `a ${word} crossing again, at dusk`);
+    await say(b, ab, "nothing to see here");
+    await say(c, bc, `${word} crossing between Ben and Cy`);
+    const gone = await say(b, ab, `${word} crossing, deleted`);
+    await client.conversationMessage.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+
+    const ids = async (member: string, q: string) => (await searchMessages({ db: client, memberId: member, query: q })).map((m) => m.id);
+    expect(await ids(a, `${word} crossing`)).toEqual([second.id, first.id]);
+    // The last word is a prefix; every word must be there.
+    expect(await ids(a, `${word} cross`)).toEqual([second.id, first.id]);
+    expect(await ids(a, `${word} dusk`)).toEqual([second.id]);
+    expect(await ids(a, `${word} midnight`)).toEqual([]);
+    // Ann does not find Ben and Cy's message; Ben finds all three of his.
+    expect(await ids(b, `${word} crossing`)).toHaveLength(3);
+    // Query syntax is only words.
+    expect(await ids(a, `"${word}" OR *`)).toEqual([]);
+    expect(await ids(a, `${word} NEAR(`)).toEqual([]);
+    expect(await code(searchMessages({ db: client, memberId: a, query: '" * ( )' }))).toBe("VALIDATION_FAILED");
   });
 });

@@ -50,3 +50,22 @@ CREATE UNIQUE INDEX "ConversationMessage_conversationId_seq_key" ON "Conversatio
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ConversationMessage_senderId_clientId_key" ON "ConversationMessage"("senderId", "clientId");
+
+-- Hand-edited: full-text search of messages (lib/messages/search-messages.ts). An FTS5 index over
+-- the messages' text, kept by triggers; a table rebuilt by a later migration must recreate them.
+CREATE VIRTUAL TABLE "ConversationMessageText" USING fts5(
+    "body",
+    content = 'ConversationMessage',
+    content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER "ConversationMessage_text_insert" AFTER INSERT ON "ConversationMessage" BEGIN
+    INSERT INTO "ConversationMessageText"(rowid, "body") VALUES (new.rowid, new."body");
+END;
+CREATE TRIGGER "ConversationMessage_text_delete" AFTER DELETE ON "ConversationMessage" BEGIN
+    INSERT INTO "ConversationMessageText"("ConversationMessageText", rowid, "body") VALUES ('delete', old.rowid, old."body");
+END;
+CREATE TRIGGER "ConversationMessage_text_update" AFTER UPDATE OF "body" ON "ConversationMessage" BEGIN
+    INSERT INTO "ConversationMessageText"("ConversationMessageText", rowid, "body") VALUES ('delete', old.rowid, old."body");
+    INSERT INTO "ConversationMessageText"(rowid, "body") VALUES (new.rowid, new."body");
+END;

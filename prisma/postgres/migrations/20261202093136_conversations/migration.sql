@@ -62,3 +62,7 @@ ALTER TABLE "ConversationMessage" ADD CONSTRAINT "ConversationMessage_conversati
 
 -- AddForeignKey
 ALTER TABLE "ConversationMessage" ADD CONSTRAINT "ConversationMessage_senderId_fkey" FOREIGN KEY ("senderId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Hand-edited: full-text search of messages (lib/messages/search-messages.ts), on the same
+-- expression the query uses.
+CREATE INDEX "ConversationMessage_body_search_idx" ON "ConversationMessage" USING GIN (to_tsvector('simple', "body"));
