@@ -96,6 +96,16 @@ describe("messages through the routes", () => {
       as(eve.cookie, { method: "POST", json: { cursors: { [cid]: 0 } } }),
     );
     expect(evesSync.body.messages).toEqual([]);
+    // Search: members only, and only their own conversations.
+    const word = `heron${Date.now().toString(36)}`;
+    await api(`/api/messages/${cid}`, as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: `a ${word} by the river` } }));
+    expect((await api(`/api/messages/search?q=${word}`)).status).toBe(401);
+    type Found = { results: WireMessage[] };
+    expect((await api<Found>(`/api/messages/search?q=${word}`, as(ben.cookie))).body.results.map((m) => m.body)).toEqual([
+      `a ${word} by the river`,
+    ]);
+    expect((await api<Found>(`/api/messages/search?q=${word}`, as(eve.cookie))).body.results).toEqual([]);
+    expect((await api(`/api/messages/search?q=%20`, as(eve.cookie))).status).toBe(400);
     // Bad input is named.
     const notUuid = await api<{ error: { code: string; message: string } }>(
       `/api/messages/${cid}`,
