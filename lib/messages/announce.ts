@@ -19,11 +19,15 @@ export async function announceMessage(deps: { db: Db; bus: BusPublisher }, messa
   await Promise.allSettled(to.map((memberId) => deps.bus.toMember(memberId, "message", message)));
 }
 
-/** A read marker moved: the member's own devices clear their count, the others see a receipt. */
+/**
+ * A read marker moved: the member's own devices clear their count; the others see a receipt, unless
+ * the reader has not accepted the conversation (a stranger does not learn their request was read).
+ */
 export async function announceRead(
   deps: { db: Db; bus: BusPublisher },
   read: { conversationId: string; memberId: string; readSeq: number },
+  readerAccepted: boolean,
 ): Promise<void> {
-  const to = await participants(deps.db, read.conversationId);
+  const to = readerAccepted ? await participants(deps.db, read.conversationId) : [read.memberId];
   await Promise.allSettled(to.map((memberId) => deps.bus.toMember(memberId, "read", read)));
 }

@@ -21,14 +21,14 @@ export async function history({
   const rows = await db.conversationMessage.findMany({
     where: {
       conversationId,
-      conversation: { members: { some: { memberId } } },
+      conversation: { members: { some: { memberId, state: { not: "declined" } } } },
       ...(beforeSeq !== undefined && { seq: { lt: beforeSeq } }),
     },
     orderBy: { seq: "desc" },
     take: limit + 1,
   });
   if (rows.length === 0) {
-    const member = await db.conversationMember.count({ where: { conversationId, memberId } });
+    const member = await db.conversationMember.count({ where: { conversationId, memberId, state: { not: "declined" } } });
     if (!member) throw new DomainError("NOT_FOUND", "No such conversation");
   }
   return { messages: rows.slice(0, limit).reverse().map(toWire), more: rows.length > limit };

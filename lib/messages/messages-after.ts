@@ -20,7 +20,8 @@ export async function messagesAfter({
   limit?: number;
 }): Promise<{ messages: WireMessage[]; more: boolean }> {
   const memberships = await db.conversationMember.findMany({
-    where: { memberId },
+    // A declined conversation is hidden: its messages reach none of the member's devices.
+    where: { memberId, state: { not: "declined" } },
     select: { conversationId: true, conversation: { select: { lastSeq: true } } },
   });
   const due = memberships

@@ -14,12 +14,13 @@ export async function sendMessage({
   senderId,
   conversationId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   senderId: string;
   conversationId: string;
   input: SendMessageInput;
+  /** For tests: the time to store (otherwise read once the conversation's row is held). */
   now?: Date;
 }): Promise<{ message: WireMessage; created: boolean }> {
   const again = () => sentBefore(db, senderId, conversationId, input.clientId);
@@ -49,9 +50,12 @@ export async function sendMessage({
       // The increment holds the conversation's row: senders to one conversation take turns here.
       const { lastSeq } = await tx.conversation.update({
         where: { id: conversationId },
-        data: { lastSeq: { increment: 1 }, lastMessageAt: now },
+        data: { lastSeq: { increment: 1 } },
         select: { lastSeq: true },
       });
+      // The time is read once the row is held, so a later sequence never has an earlier time.
+      const at = now ?? new Date();
+      await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: at } });
       if (input.replyToSeq !== undefined && input.replyToSeq >= lastSeq)
         throw new DomainError("VALIDATION_FAILED", "A reply must be to an earlier message");
       const stored = await tx.conversationMessage.create({
@@ -62,7 +66,7 @@ export async function sendMessage({
           clientId: input.clientId,
           body: input.body,
           replyToSeq: input.replyToSeq ?? null,
-          createdAt: now,
+          createdAt: at,
         },
       });
       // What one writes one has read, on every device; and answering a request accepts it.

@@ -53,6 +53,17 @@ export class FanOut {
     else setImmediate(() => this.flush());
   }
 
+  /**
+   * Sends what one socket is due now, ahead of the shared frame: called before an answer that goes
+   * to it directly (a watch's statuses), which must not overtake older changes still waiting here.
+   */
+  flushFor(sid: string): void {
+    const list = this.pending.get(sid);
+    if (!list) return;
+    this.pending.delete(sid);
+    this.io.to(sid).emit("presence", list);
+  }
+
   private flush() {
     this.scheduled = false;
     this.lastFlush = performance.now();

@@ -162,7 +162,10 @@ export class PresenceNode {
       const next = prev
         .then(() => this.watches.watchFor(socket.id, socket.data.memberId ?? null, parsed.data))
         .then(
-          (statuses) => ack(statuses),
+          (statuses) => {
+            this.fanOut.flushFor(socket.id);
+            ack(statuses);
+          },
           () => ack({}),
         );
       this.watchQueue.set(socket.id, next);

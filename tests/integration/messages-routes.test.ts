@@ -25,6 +25,9 @@ async function device(m: { cookie: string }, name: string) {
 describe("messages through the routes", () => {
   it("send, retry, deliver to every device of both members, catch up, read on one device clears the other", async () => {
     const [ann, ben] = [await signedInMember(), await signedInMember()];
+    // Contacts, so that Ben's reading is a receipt Ann gets (a stranger's request read tells nothing).
+    await api("/api/contacts", as(ann.cookie, { method: "POST", json: { to: ben.handle } }));
+    await api(`/api/contacts/${ann.id}`, as(ben.cookie, { method: "POST", json: { action: "accept" } }));
     const open = await api<{ conversationId: string }>("/api/messages", as(ann.cookie, { method: "POST", json: { to: ben.id } }));
     expect(open.status).toBe(200);
     const cid = open.body.conversationId;
@@ -85,22 +88,25 @@ describe("messages through the routes", () => {
       .conversationId;
     expect((await api("/api/messages")).status).toBe(401);
     expect((await api(`/api/messages/${cid}`, { method: "POST", json: { clientId: uuid7(), body: "x" } })).status).toBe(401);
-    // Eve reads nothing of it and cannot write into it.
-    expect((await api(`/api/messages/${cid}`, as(eve.cookie))).status).toBe(404);
+    const word = `heron${Date.now().toString(36)}`;
+    await api(`/api/messages/${cid}`, as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: `a ${word} by the river` } }));
+    // Eve, with a message there to find, reads nothing of it, cannot write into it, and cannot tell it from one that does not exist.
+    const evesLook = await api(`/api/messages/${cid}`, as(eve.cookie));
+    expect(evesLook.status).toBe(404);
+    expect(evesLook.body).toEqual((await api("/api/messages/c0nvers4tion0that0does0not0exist", as(eve.cookie))).body);
+    expect((await api(`/api/messages/${cid}?before=5`, as(eve.cookie))).status).toBe(404);
     expect((await api(`/api/messages/${cid}`, as(eve.cookie, { method: "POST", json: { clientId: uuid7(), body: "hi" } }))).status).toBe(
       404,
     );
     expect((await api(`/api/messages/${cid}/read`, as(eve.cookie, { method: "POST", json: { seq: 1 } }))).status).toBe(404);
-    const evesSync = await api<{ messages: WireMessage[] }>(
-      "/api/messages/sync",
-      as(eve.cookie, { method: "POST", json: { cursors: { [cid]: 0 } } }),
-    );
-    expect(evesSync.body.messages).toEqual([]);
-    // Search: members only, and only their own conversations.
-    const word = `heron${Date.now().toString(36)}`;
-    await api(`/api/messages/${cid}`, as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: `a ${word} by the river` } }));
-    expect((await api(`/api/messages/search?q=${word}`)).status).toBe(401);
+    expect((await api(`/api/messages/${cid}/answer`, as(eve.cookie, { method: "POST", json: { answer: "accept" } }))).status).toBe(404);
     type Found = { results: WireMessage[] };
+    const sync = (m: { cookie: string }) =>
+      api<{ messages: WireMessage[] }>("/api/messages/sync", as(m.cookie, { method: "POST", json: { cursors: { [cid]: 0 } } }));
+    expect((await sync(ben)).body.messages.map((m) => m.body)).toEqual([`a ${word} by the river`]);
+    expect((await sync(eve)).body.messages).toEqual([]);
+    // Search: members only, and only their own conversations.
+    expect((await api(`/api/messages/search?q=${word}`)).status).toBe(401);
     expect((await api<Found>(`/api/messages/search?q=${word}`, as(ben.cookie))).body.results.map((m) => m.body)).toEqual([
       `a ${word} by the river`,
     ]);
@@ -147,6 +153,17 @@ describe("messages through the routes", () => {
     expect((await write(ben, sb, "oh hi")).status).toBe(201);
     expect((await list(ben)).find((c) => c.id === sb)?.state).toBe("accepted");
 
+    // Reading a request tells the stranger nothing (a device that connects is sent the last two minutes' events: none is a receipt).
+    const quiet = await open(tom, ann);
+    await write(tom, quiet, "hi Ann, it's Tom");
+    const annReads = await api<{ readSeq: number }>(`/api/messages/${quiet}/read`, as(ann.cookie, { method: "POST", json: { seq: 1 } }));
+    expect(annReads.body).toEqual({ readSeq: 1 });
+    const tomPhone = await device(tom, "tom-phone");
+    await write(ann, ab, "after reading Tom");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(tomPhone.of("read").filter((e) => (e.data as { conversationId: string }).conversationId === quiet)).toEqual([]);
+    tomPhone.socket.close();
+
     // Tom too; Ben declines: gone from his list, and his devices hear nothing of Tom's next message.
     const tb = await open(tom, ben);
     await write(tom, tb, "buy my stuff");
@@ -155,6 +172,10 @@ describe("messages through the routes", () => {
       state: "declined",
     });
     expect((await list(ben)).some((c) => c.id === tb)).toBe(false);
+    const benSync = await api<{ messages: WireMessage[] }>("/api/messages/sync", as(ben.cookie, { method: "POST", json: { cursors: {} } }));
+    expect(benSync.body.messages.some((m) => m.conversationId === tb)).toBe(false);
+    expect(benSync.body.messages.some((m) => m.conversationId === ab)).toBe(true);
+    expect((await api(`/api/messages/${tb}`, as(ben.cookie))).status).toBe(404);
     expect((await write(tom, tb, "still there?")).status).toBe(201);
     await write(ann, ab, "a marker after Tom's");
     // (A device that connects without a last event id is sent the last two minutes' events too.)
@@ -165,6 +186,7 @@ describe("messages through the routes", () => {
     expect((await api(`/api/messages/${tb}/answer`, as(sam.cookie, { method: "POST", json: { answer: "block" } }))).status).toBe(404);
     expect((await api(`/api/messages/${tb}/answer`, as(ben.cookie, { method: "POST", json: { answer: "block" } }))).status).toBe(200);
     expect((await write(tom, tb, "hello?")).status).toBe(403);
+    expect((await write(ben, tb, "and you cannot answer")).status).toBe(403);
     expect((await api("/api/messages", as(tom.cookie, { method: "POST", json: { to: ben.id } }))).status).toBe(403);
     expect((await api(`/api/messages/${tb}/answer`, as(ben.cookie, { method: "POST", json: { answer: "maybe" } }))).status).toBe(400);
     benPhone.socket.close();

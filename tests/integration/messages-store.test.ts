@@ -104,9 +104,10 @@ describe("messages in the database", () => {
     const ab = (await openDirect({ db: client, memberId: a, otherId: b })).conversationId;
     for (let i = 0; i < 5; i++)
       await sendMessage({ db: client, senderId: a, conversationId: ab, input: { clientId: uuid7(), body: `a${i}` } });
-    expect(await markRead({ db: client, memberId: b, conversationId: ab, seq: 3 })).toEqual({ readSeq: 3 });
-    expect(await markRead({ db: client, memberId: b, conversationId: ab, seq: 2 })).toEqual({ readSeq: 3 });
-    expect(await markRead({ db: client, memberId: b, conversationId: ab, seq: 99 })).toEqual({ readSeq: 5 });
+    expect(await markRead({ db: client, memberId: b, conversationId: ab, seq: 3 })).toMatchObject({ readSeq: 3, moved: true });
+    expect(await markRead({ db: client, memberId: b, conversationId: ab, seq: 2 })).toMatchObject({ readSeq: 3, moved: false });
+    expect(await markRead({ db: client, memberId: b, conversationId: ab, seq: 99 })).toMatchObject({ readSeq: 5, moved: true });
+    expect(await markRead({ db: client, memberId: b, conversationId: ab, seq: 99 })).toMatchObject({ readSeq: 5, moved: false });
     // The sender has read what they wrote.
     expect(
       (await client.conversationMember.findUniqueOrThrow({ where: { conversationId_memberId: { conversationId: ab, memberId: a } } }))

@@ -9,7 +9,13 @@ import { conversationParams, readSchema } from "@/lib/messages/schemas";
 /** Read up to `seq`, on every device of the member; the others in the conversation get the receipt. */
 export const POST = route({ access: "member", params: conversationParams, body: readSchema }, async ({ member, params, body }) => {
   const deps = { db: await db(), bus: bus() };
-  const before = await markRead({ db: deps.db, memberId: member.id, conversationId: params.conversationId, seq: body.seq });
-  await announceRead(deps, { conversationId: params.conversationId, memberId: member.id, readSeq: before.readSeq });
-  return json(before);
+  const marked = await markRead({ db: deps.db, memberId: member.id, conversationId: params.conversationId, seq: body.seq });
+  // Only a marker that moved is told: repeating a read sends nobody anything.
+  if (marked.moved)
+    await announceRead(
+      deps,
+      { conversationId: params.conversationId, memberId: member.id, readSeq: marked.readSeq },
+      marked.state === "accepted",
+    );
+  return json({ readSeq: marked.readSeq });
 });
