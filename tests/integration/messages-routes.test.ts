@@ -4,6 +4,7 @@ import type { MemberEvent } from "../../lib/presence/events";
 import type { WireMessage } from "../../lib/messages/schemas";
 import { uuid7 } from "../../lib/messages/uuid7";
 import { api, signedInMember, useStackDatabase } from "../support/http";
+import { createMember } from "../support/members";
 import { connectClient, type TestClient, until, waitConnected } from "../support/presence";
 
 /** Messages through the portal's routes, delivered live by the stack's presence server to real Socket.IO clients. */
@@ -190,5 +191,35 @@ describe("messages through the routes", () => {
     expect((await api("/api/messages", as(tom.cookie, { method: "POST", json: { to: ben.id } }))).status).toBe(403);
     expect((await api(`/api/messages/${tb}/answer`, as(ben.cookie, { method: "POST", json: { answer: "maybe" } }))).status).toBe(400);
     benPhone.socket.close();
+  });
+
+  it("limits per member: 60 messages a minute, 30 new conversations an hour (reopening one is free)", async () => {
+    const [ann, ben] = [await signedInMember(), await signedInMember()];
+    const cid = (await api<{ conversationId: string }>("/api/messages", as(ann.cookie, { method: "POST", json: { to: ben.id } }))).body
+      .conversationId;
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++)
+      statuses.push(
+        (await api(`/api/messages/${cid}`, as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: `flood ${i}` } }))).status,
+      );
+    expect(statuses.slice(0, 60).every((s) => s === 201)).toBe(true);
+    const limited = await api<{ error: { code: string; retryAfterSeconds: number } }>(
+      `/api/messages/${cid}`,
+      as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: "one more" } }),
+    );
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    // Refused before storing: Ben has the 60, no more.
+    const sync = await api<{ messages: WireMessage[] }>("/api/messages/sync", as(ben.cookie, { method: "POST", json: { cursors: {} } }));
+    expect(sync.body.messages.filter((m) => m.conversationId === cid)).toHaveLength(60);
+
+    const tom = await signedInMember();
+    const strangers = await Promise.all(Array.from({ length: 31 }, () => createMember("mlimit", "Stranger")));
+    const opens: number[] = [];
+    for (const id of strangers) opens.push((await api("/api/messages", as(tom.cookie, { method: "POST", json: { to: id } }))).status);
+    expect(opens.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(opens[30]).toBe(429);
+    // Opening a conversation that exists costs nothing.
+    expect((await api("/api/messages", as(tom.cookie, { method: "POST", json: { to: strangers[0] } }))).status).toBe(200);
   });
 });
