@@ -34,18 +34,14 @@ export type WireMessage = {
   deletedAt: string | null;
 };
 
-export function toWire(m: {
-  id: string;
-  conversationId: string;
-  seq: number;
-  senderId: string;
-  clientId: string;
-  body: string;
-  replyToSeq: number | null;
+/** A stored message as the database gives it: the wire's fields, with times as dates. */
+type StoredMessage = Omit<WireMessage, "createdAt" | "editedAt" | "deletedAt"> & {
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
-}): WireMessage {
+};
+
+export function toWire(m: StoredMessage): WireMessage {
   return {
     id: m.id,
     conversationId: m.conversationId,
