@@ -27,55 +27,60 @@ export async function sendMessage({
   const earlier = await again();
   if (earlier) return { message: earlier, created: false };
   try {
-    const message = await db.$transaction(async (tx) => {
-      const membership = await tx.conversationMember.findUnique({
-        where: { conversationId_memberId: { conversationId, memberId: senderId } },
-        select: {
-          conversation: { select: { kind: true, members: { where: { memberId: { not: senderId } }, select: { memberId: true } } } },
-        },
-      });
-      if (!membership) throw new DomainError("NOT_FOUND", "No such conversation");
-      if (membership.conversation.kind === "direct") {
-        const other = membership.conversation.members[0]?.memberId ?? "";
-        const blocked = await tx.block.count({
-          where: {
-            OR: [
-              { blockerId: senderId, blockedId: other },
-              { blockerId: other, blockedId: senderId },
-            ],
+    const message = await db.$transaction(
+      async (tx) => {
+        const membership = await tx.conversationMember.findUnique({
+          where: { conversationId_memberId: { conversationId, memberId: senderId } },
+          select: {
+            conversation: { select: { kind: true, members: { where: { memberId: { not: senderId } }, select: { memberId: true } } } },
           },
         });
-        if (blocked) throw new DomainError("FORBIDDEN", "You cannot write to this member");
-      }
-      // The increment holds the conversation's row: senders to one conversation take turns here.
-      const { lastSeq } = await tx.conversation.update({
-        where: { id: conversationId },
-        data: { lastSeq: { increment: 1 } },
-        select: { lastSeq: true },
-      });
-      // The time is read once the row is held, so a later sequence never has an earlier time.
-      const at = now ?? new Date();
-      await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: at } });
-      if (input.replyToSeq !== undefined && input.replyToSeq >= lastSeq)
-        throw new DomainError("VALIDATION_FAILED", "A reply must be to an earlier message");
-      const stored = await tx.conversationMessage.create({
-        data: {
-          conversationId,
-          seq: lastSeq,
-          senderId,
-          clientId: input.clientId,
-          body: input.body,
-          replyToSeq: input.replyToSeq ?? null,
-          createdAt: at,
-        },
-      });
-      // What one writes one has read, on every device; and answering a request accepts it.
-      await tx.conversationMember.update({
-        where: { conversationId_memberId: { conversationId, memberId: senderId } },
-        data: { readSeq: lastSeq, deliveredSeq: lastSeq, state: "accepted" },
-      });
-      return stored;
-    });
+        if (!membership) throw new DomainError("NOT_FOUND", "No such conversation");
+        if (membership.conversation.kind === "direct") {
+          const other = membership.conversation.members[0]?.memberId ?? "";
+          const blocked = await tx.block.count({
+            where: {
+              OR: [
+                { blockerId: senderId, blockedId: other },
+                { blockerId: other, blockedId: senderId },
+              ],
+            },
+          });
+          if (blocked) throw new DomainError("FORBIDDEN", "You cannot write to this member");
+        }
+        // The increment holds the conversation's row: senders to one conversation take turns here.
+        const { lastSeq } = await tx.conversation.update({
+          where: { id: conversationId },
+          data: { lastSeq: { increment: 1 } },
+          select: { lastSeq: true },
+        });
+        // The time is read once the row is held, so a later sequence never has an earlier time.
+        const at = now ?? new Date();
+        await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: at } });
+        if (input.replyToSeq !== undefined && input.replyToSeq >= lastSeq)
+          throw new DomainError("VALIDATION_FAILED", "A reply must be to an earlier message");
+        const stored = await tx.conversationMessage.create({
+          data: {
+            conversationId,
+            seq: lastSeq,
+            senderId,
+            clientId: input.clientId,
+            body: input.body,
+            replyToSeq: input.replyToSeq ?? null,
+            createdAt: at,
+          },
+        });
+        // What one writes one has read, on every device; and answering a request accepts it.
+        await tx.conversationMember.update({
+          where: { conversationId_memberId: { conversationId, memberId: senderId } },
+          data: { readSeq: lastSeq, deliveredSeq: lastSeq, state: "accepted" },
+        });
+        return stored;
+      },
+      // A burst into one conversation queues on its row, each send holding a connection while it
+      // waits: give the queue time rather than fail a send that would succeed a moment later.
+      { maxWait: 15_000, timeout: 15_000 },
+    );
     return { message: toWire(message), created: true };
   } catch (err) {
     if (!isUniqueViolationOn(err, "clientId")) throw err;
