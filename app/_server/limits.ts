@@ -5,7 +5,7 @@ import { clientAddress, RateLimiter } from "@/lib/http/rate-limit";
 
 let limiters:
   | Record<
-      "auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests" | "messages" | "conversations",
+      "auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests" | "messages" | "conversations" | "typing",
       RateLimiter
     >
   | undefined;
@@ -26,6 +26,8 @@ function get() {
     contactRequests: new RateLimiter(store, "contact-requests", e.CONTACT_REQUESTS_PER_HOUR, HOUR, "contact requests this hour"),
     messages: new RateLimiter(store, "messages", e.MESSAGES_PER_MINUTE, 60_000, "messages this minute"),
     conversations: new RateLimiter(store, "conversations", e.NEW_CONVERSATIONS_PER_HOUR, HOUR, "new conversations this hour"),
+    // A device says "typing" at most every 3 s: 40 a minute leaves room for several devices.
+    typing: new RateLimiter(store, "typing", 40, 60_000, "typing notices this minute"),
   };
   return limiters;
 }
@@ -47,4 +49,6 @@ export const limitContactRequests = (memberId: string) => get().contactRequests.
 /** Per member: messages reach other people, strangers among them. */
 export const limitMessages = (memberId: string) => get().messages.hit(memberId);
 /** Per member, only when a conversation is new: where unsolicited messages to strangers are held back. */
+export const limitTyping = (memberId: string) => get().typing.hit(memberId);
+
 export const limitNewConversations = (memberId: string) => get().conversations.hit(memberId);

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { SHOWN_KINDS } from "./schemas";
 
 export type ConversationSummary = {
   id: string;
@@ -37,7 +38,12 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
             where: { memberId: { not: memberId } },
             select: { member: { select: { id: true, handle: true, displayName: true } } },
           },
-          messages: { orderBy: { seq: "desc" }, take: 1, select: { body: true, deletedAt: true } },
+          messages: {
+            where: { kind: { in: [...SHOWN_KINDS] } },
+            orderBy: { seq: "desc" },
+            take: 1,
+            select: { body: true, deletedAt: true, kind: true, fileName: true, fileType: true },
+          },
         },
       },
     },
@@ -46,7 +52,12 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
     rows.map((r) =>
       r.conversation.lastSeq > r.readSeq
         ? db.conversationMessage.count({
-            where: { conversationId: r.conversation.id, seq: { gt: r.readSeq }, senderId: { not: memberId } },
+            where: {
+              conversationId: r.conversation.id,
+              seq: { gt: r.readSeq },
+              senderId: { not: memberId },
+              kind: { in: [...SHOWN_KINDS] },
+            },
           })
         : 0,
     ),
@@ -62,11 +73,18 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
         others: c.members.map((m) => m.member),
         lastSeq: c.lastSeq,
         lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
-        preview: last && !last.deletedAt ? last.body.slice(0, 120) : "",
+        preview: previewOf(last),
         readSeq: r.readSeq,
         unread: unread[i]!,
         state: r.state === "request" ? ("request" as const) : ("accepted" as const),
       };
     })
     .sort((a, b) => (b.lastMessageAt ?? "").localeCompare(a.lastMessageAt ?? ""));
+}
+
+function previewOf(last: { body: string; deletedAt: Date | null; kind: string; fileName: string | null; fileType: string | null } | undefined) {
+  if (!last) return "";
+  if (last.deletedAt) return "Message deleted";
+  if (last.kind === "file") return last.fileType?.startsWith("image/") ? "Photo" : `File: ${last.fileName ?? ""}`;
+  return last.body.slice(0, 120);
 }

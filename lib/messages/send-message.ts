@@ -1,15 +1,9 @@
 import type { Db } from "../db/client";
-import { isUniqueViolationOn } from "../db/unique-violation";
-import { DomainError } from "../errors";
-import { type SendMessageInput, toWire, type WireMessage } from "./schemas";
+import { appendEntry } from "./append-entry";
+import type { SendMessageInput, WireMessage } from "./schemas";
 
-/**
- * Stores a message: its sequence is the conversation's next, given in the same transaction as the
- * insert, so sequences have no gap and a failed insert uses none. The sender's id for it is unique
- * per sender in the database, so sending again (a retry, a reload, another tab) returns the stored
- * message instead of a second one — also when two tries race, one of them failing on that key.
- */
-export async function sendMessage({
+/** Stores a text message (idempotent by the sender's id for it: see appendEntry). */
+export function sendMessage({
   db,
   senderId,
   conversationId,
@@ -20,79 +14,14 @@ export async function sendMessage({
   senderId: string;
   conversationId: string;
   input: SendMessageInput;
-  /** For tests: the time to store (otherwise read once the conversation's row is held). */
   now?: Date;
 }): Promise<{ message: WireMessage; created: boolean }> {
-  const again = () => sentBefore(db, senderId, conversationId, input.clientId);
-  const earlier = await again();
-  if (earlier) return { message: earlier, created: false };
-  try {
-    const message = await db.$transaction(
-      async (tx) => {
-        const membership = await tx.conversationMember.findUnique({
-          where: { conversationId_memberId: { conversationId, memberId: senderId } },
-          select: {
-            conversation: { select: { kind: true, members: { where: { memberId: { not: senderId } }, select: { memberId: true } } } },
-          },
-        });
-        if (!membership) throw new DomainError("NOT_FOUND", "No such conversation");
-        if (membership.conversation.kind === "direct") {
-          const other = membership.conversation.members[0]?.memberId ?? "";
-          const blocked = await tx.block.count({
-            where: {
-              OR: [
-                { blockerId: senderId, blockedId: other },
-                { blockerId: other, blockedId: senderId },
-              ],
-            },
-          });
-          if (blocked) throw new DomainError("FORBIDDEN", "You cannot write to this member");
-        }
-        // The increment holds the conversation's row: senders to one conversation take turns here.
-        const { lastSeq } = await tx.conversation.update({
-          where: { id: conversationId },
-          data: { lastSeq: { increment: 1 } },
-          select: { lastSeq: true },
-        });
-        // The time is read once the row is held, so a later sequence never has an earlier time.
-        const at = now ?? new Date();
-        await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: at } });
-        if (input.replyToSeq !== undefined && input.replyToSeq >= lastSeq)
-          throw new DomainError("VALIDATION_FAILED", "A reply must be to an earlier message");
-        const stored = await tx.conversationMessage.create({
-          data: {
-            conversationId,
-            seq: lastSeq,
-            senderId,
-            clientId: input.clientId,
-            body: input.body,
-            replyToSeq: input.replyToSeq ?? null,
-            createdAt: at,
-          },
-        });
-        // What one writes one has read, on every device; and answering a request accepts it.
-        await tx.conversationMember.update({
-          where: { conversationId_memberId: { conversationId, memberId: senderId } },
-          data: { readSeq: lastSeq, deliveredSeq: lastSeq, state: "accepted" },
-        });
-        return stored;
-      },
-      // A burst into one conversation queues on its row, each send holding a connection while it
-      // waits: give the queue time rather than fail a send that would succeed a moment later.
-      { maxWait: 15_000, timeout: 15_000 },
-    );
-    return { message: toWire(message), created: true };
-  } catch (err) {
-    if (!isUniqueViolationOn(err, "clientId")) throw err;
-    const raced = await again();
-    if (!raced) throw err;
-    return { message: raced, created: false };
-  }
-}
-
-async function sentBefore(db: Db, senderId: string, conversationId: string, clientId: string): Promise<WireMessage | null> {
-  const m = await db.conversationMessage.findUnique({ where: { senderId_clientId: { senderId, clientId } } });
-  if (!m) return null;
-  if (m.conversationId !== conversationId) throw new DomainError("CONFLICT", "This message id was already used for another conversation");
-  return toWire(m);
+  return appendEntry({
+    db,
+    senderId,
+    conversationId,
+    clientId: input.clientId,
+    entry: { kind: "text", body: input.body, replyToSeq: input.replyToSeq },
+    now,
+  });
 }

@@ -37,6 +37,8 @@ export interface MemberEventMap {
   message: WireMessage;
   /** A participant's read marker moved (the member's own, from another device, or a receipt from the other side). */
   read: { conversationId: string; memberId: string; readSeq: number };
+  /** Someone else in a conversation is typing (sent at most every few seconds; shown until a few seconds of silence). */
+  typing: { conversationId: string; memberId: string };
 }
 
 export type MemberEventType = keyof MemberEventMap;
@@ -58,6 +60,7 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   asks: true,
   message: true,
   read: true,
+  typing: true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 
