@@ -30,6 +30,12 @@ const schema = z.object({
   CONTACT_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   NEW_CONVERSATIONS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** The biggest file or picture sent in a message. */
+  MESSAGE_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
   /** Calls to shops' sales agents per client address per minute (guests may call, so strangers reach the agents). */
   RATE_LIMIT_MALL_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Number lookups through /<number> and /<email> (/api/resolve) per client address per minute. */
