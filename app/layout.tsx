@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { currentMember } from "@/app/_server/session";
 import { IncomingCall } from "@/components/calls/incoming-call";
 import { ContactDock } from "@/components/contacts/contact-dock";
+import { MessageStoreProvider } from "@/components/messages/message-provider";
 import { PresenceProvider } from "@/components/presence/presence-provider";
 import { Providers } from "@/components/providers";
 import { env } from "@/lib/env";
@@ -43,15 +44,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <Providers>
           <PresenceProvider signedIn={!!member} autoAwayMs={env().PRESENCE_AUTO_AWAY_SECONDS * 1000}>
-            <SiteHeader member={member} />
-            {account && !account.emailVerified && account.email && <VerifyBanner email={account.email} />}
-            {member && <IncomingCall />}
-            <div className="mx-auto flex w-full max-w-[90rem] gap-6 px-4 sm:px-6">
-              <main id="main" className="mx-auto w-full min-w-0 max-w-6xl flex-1 pb-16 pt-6">
-                {children}
-              </main>
-              {member && <ContactDock />}
-            </div>
+            <MessageStoreProvider memberId={member?.id ?? null}>
+              <SiteHeader member={member} />
+              {account && !account.emailVerified && account.email && <VerifyBanner email={account.email} />}
+              {member && <IncomingCall />}
+              <div className="mx-auto flex w-full max-w-[90rem] gap-6 px-4 sm:px-6">
+                <main id="main" className="mx-auto w-full min-w-0 max-w-6xl flex-1 pb-16 pt-6">
+                  {children}
+                </main>
+                {member && <ContactDock />}
+              </div>
+            </MessageStoreProvider>
           </PresenceProvider>
         </Providers>
       </body>

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { MemberProfile } from "@/lib/members/get-member";
 import { headerCounts } from "@/lib/members/header-counts";
 import { MailboxLink } from "./mailbox/mailbox-link";
+import { MessagesLink } from "./messages/messages-link";
 import { CallbackNotice } from "./mall/callback-notice";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
@@ -12,7 +13,9 @@ import { SignOutButton } from "./sign-out-button";
 
 /** The header for whoever is signed in (the layout passes them: components do not read the session). */
 export async function SiteHeader({ member }: { member: MemberProfile | null }) {
-  const { missed, unread, staff } = member ? await headerCounts(await db(), member.id) : { missed: 0, unread: 0, staff: false };
+  const { missed, unread, chats, staff } = member
+    ? await headerCounts(await db(), member.id)
+    : { missed: 0, unread: 0, chats: 0, staff: false };
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
       {member && <CallbackNotice />}
@@ -55,6 +58,7 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
                   </span>
                 )}
               </Link>
+              <MessagesLink initial={chats} />
               <MailboxLink initial={unread} />
               {staff && (
                 <Link
@@ -80,6 +84,7 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
             >
               Calls{missed > 0 && <span className="ml-1 rounded-full bg-rose-600 px-1.5 text-xs text-white">{missed}</span>}
             </Link>
+            <MessagesLink initial={chats} compact />
             <MailboxLink initial={unread} compact />
             <OpenContactsButton />
             <StatusMenu initial={member.presenceSetting} />

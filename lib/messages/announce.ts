@@ -20,12 +20,12 @@ export async function announceMessage(deps: { db: Db; bus: BusPublisher }, messa
 }
 
 /**
- * A read marker moved: the member's own devices clear their count; the others see a receipt, unless
+ * A read (or delivered) marker moved: the member's own devices clear their count; the others see a receipt, unless
  * the reader has not accepted the conversation (a stranger does not learn their request was read).
  */
 export async function announceRead(
   deps: { db: Db; bus: BusPublisher },
-  read: { conversationId: string; memberId: string; readSeq: number },
+  read: { conversationId: string; memberId: string; readSeq: number; deliveredSeq: number },
   readerAccepted: boolean,
 ): Promise<void> {
   const to = readerAccepted ? await participants(deps.db, read.conversationId) : [read.memberId];

@@ -4,6 +4,9 @@ import { toWire, type WireMessage } from "./schemas";
 
 export const HISTORY_PAGE = 50;
 
+/** How far another participant has received and read. */
+export type Marker = { memberId: string; readSeq: number; deliveredSeq: number };
+
 /** Scrolling back: the messages before `beforeSeq` (the latest when absent), oldest first, in the member's conversation only. */
 export async function history({
   db,
@@ -17,7 +20,7 @@ export async function history({
   conversationId: string;
   beforeSeq?: number;
   limit?: number;
-}): Promise<{ messages: WireMessage[]; more: boolean }> {
+}): Promise<{ messages: WireMessage[]; more: boolean; markers: Marker[] }> {
   const rows = await db.conversationMessage.findMany({
     where: {
       conversationId,
@@ -31,5 +34,10 @@ export async function history({
     const member = await db.conversationMember.count({ where: { conversationId, memberId, state: { not: "declined" } } });
     if (!member) throw new DomainError("NOT_FOUND", "No such conversation");
   }
-  return { messages: rows.slice(0, limit).reverse().map(toWire), more: rows.length > limit };
+  // Receipts: how far the others got, from those who accepted (a stranger's reading is not shown).
+  const markers = await db.conversationMember.findMany({
+    where: { conversationId, memberId: { not: memberId }, state: "accepted" },
+    select: { memberId: true, readSeq: true, deliveredSeq: true },
+  });
+  return { messages: rows.slice(0, limit).reverse().map(toWire), more: rows.length > limit, markers };
 }

@@ -6,7 +6,7 @@ export type ConversationSummary = {
   kind: string;
   title: string;
   /** The others in it, as the member's list shows them. */
-  others: { id: string; handle: string; displayName: string }[];
+  others: { id: string; handle: string; displayName: string; photoUrl: string | null }[];
   lastSeq: number;
   lastMessageAt: string | null;
   /** The last message's first words ("" when deleted or none yet). */
@@ -36,7 +36,7 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
           lastMessageAt: true,
           members: {
             where: { memberId: { not: memberId } },
-            select: { member: { select: { id: true, handle: true, displayName: true } } },
+            select: { member: { select: { id: true, handle: true, displayName: true, photoKey: true } } },
           },
           messages: {
             where: { kind: { in: [...SHOWN_KINDS] } },
@@ -70,7 +70,12 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
         id: c.id,
         kind: c.kind,
         title: c.title,
-        others: c.members.map((m) => m.member),
+        others: c.members.map(({ member: m }) => ({
+          id: m.id,
+          handle: m.handle,
+          displayName: m.displayName,
+          photoUrl: m.photoKey ? `/api/members/${encodeURIComponent(m.handle)}/photo` : null,
+        })),
         lastSeq: c.lastSeq,
         lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
         preview: previewOf(last),

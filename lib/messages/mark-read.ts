@@ -2,35 +2,44 @@ import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 
 /**
- * Moves the member's read marker in a conversation forward to `seq` (never back, never past the last
- * message). Returns where it stands, whether it moved, and the member's state in the conversation.
+ * Moves one of the member's markers in a conversation forward to `seq` (never back, never past the
+ * last entry): "delivered" when a device of theirs received the messages, "read" when they were
+ * seen (reading implies delivery, so it moves both). Returns where both stand, whether either moved,
+ * and the member's state in the conversation.
  */
 export async function markRead({
   db,
   memberId,
   conversationId,
   seq,
+  marker = "read",
 }: {
   db: Db;
   memberId: string;
   conversationId: string;
   seq: number;
-}): Promise<{ readSeq: number; moved: boolean; state: string }> {
+  marker?: "read" | "delivered";
+}): Promise<{ readSeq: number; deliveredSeq: number; moved: boolean; state: string }> {
+  const where = { conversationId_memberId: { conversationId, memberId } };
   const row = await db.conversationMember.findUnique({
-    where: { conversationId_memberId: { conversationId, memberId } },
-    select: { readSeq: true, state: true, conversation: { select: { lastSeq: true } } },
+    where,
+    select: { readSeq: true, deliveredSeq: true, state: true, conversation: { select: { lastSeq: true } } },
   });
   if (!row) throw new DomainError("NOT_FOUND", "No such conversation");
   const target = Math.min(seq, row.conversation.lastSeq);
-  if (target <= row.readSeq) return { readSeq: row.readSeq, moved: false, state: row.state };
-  // The condition keeps it forward-only when two devices mark at once.
-  const { count } = await db.conversationMember.updateMany({
-    where: { conversationId, memberId, readSeq: { lt: target } },
-    data: { readSeq: target },
-  });
-  const now = await db.conversationMember.findUniqueOrThrow({
-    where: { conversationId_memberId: { conversationId, memberId } },
-    select: { readSeq: true },
-  });
-  return { readSeq: now.readSeq, moved: count > 0, state: row.state };
+  const moveRead = marker === "read" && target > row.readSeq;
+  const moveDelivered = target > row.deliveredSeq;
+  if (!moveRead && !moveDelivered) return { readSeq: row.readSeq, deliveredSeq: row.deliveredSeq, moved: false, state: row.state };
+  // Each condition keeps its marker forward-only when two devices mark at once.
+  const [read, delivered] = await Promise.all([
+    moveRead ? db.conversationMember.updateMany({ where: { conversationId, memberId, readSeq: { lt: target } }, data: { readSeq: target } }) : null,
+    moveDelivered
+      ? db.conversationMember.updateMany({
+          where: { conversationId, memberId, deliveredSeq: { lt: target } },
+          data: { deliveredSeq: target },
+        })
+      : null,
+  ]);
+  const now = await db.conversationMember.findUniqueOrThrow({ where, select: { readSeq: true, deliveredSeq: true } });
+  return { ...now, moved: (read?.count ?? 0) + (delivered?.count ?? 0) > 0, state: row.state };
 }

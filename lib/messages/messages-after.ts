@@ -12,11 +12,14 @@ export async function messagesAfter({
   db,
   memberId,
   cursors,
+  only = false,
   limit = CATCH_UP_PAGE,
 }: {
   db: Db;
   memberId: string;
   cursors: Record<string, number>;
+  /** Only the conversations in `cursors`. */
+  only?: boolean;
   limit?: number;
 }): Promise<{ messages: WireMessage[]; more: boolean }> {
   const memberships = await db.conversationMember.findMany({
@@ -26,7 +29,7 @@ export async function messagesAfter({
   });
   const due = memberships
     .map((m) => ({ id: m.conversationId, after: cursors[m.conversationId] ?? 0, last: m.conversation.lastSeq }))
-    .filter((c) => c.last > c.after)
+    .filter((c) => c.last > c.after && (!only || c.id in cursors))
     .sort((a, b) => a.id.localeCompare(b.id));
   const messages: WireMessage[] = [];
   for (const c of due) {

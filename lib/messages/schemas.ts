@@ -103,8 +103,12 @@ export const TYPING_EVERY_MS = 3000;
 
 export const openConversationSchema = z.object({ to: z.string().min(1).max(64) });
 export const conversationParams = z.object({ conversationId: z.string().min(1).max(64) });
-export const historyQuery = z.object({ before: z.coerce.number().int().positive().optional() });
-export const readSchema = z.object({ seq: z.number().int().min(0) });
-export const syncSchema = z.object({ cursors: cursorsSchema });
+export const historyQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export const readSchema = z.object({ seq: z.number().int().min(0), marker: z.enum(["read", "delivered"]).default("read") });
+/** `only`: just the conversations given (a browser that holds some threads); otherwise every one, new ones from the start. */
+export const syncSchema = z.object({ cursors: cursorsSchema, only: z.boolean().default(false) });
 export const answerRequestSchema = z.object({ answer: z.enum(["accept", "decline", "block"]) });
 export const searchQuery = z.object({ q: z.string().trim().min(1, "Type a word to search for").max(200) });

@@ -35,8 +35,8 @@ export interface MemberEventMap {
   asks: { memberId: string };
   /** A message stored in one of the member's conversations (their own too, sent from another device). */
   message: WireMessage;
-  /** A participant's read marker moved (the member's own, from another device, or a receipt from the other side). */
-  read: { conversationId: string; memberId: string; readSeq: number };
+  /** A participant's read or delivered marker moved (the member's own, from another device, or a receipt from the other side). */
+  read: { conversationId: string; memberId: string; readSeq: number; deliveredSeq: number };
   /** Someone else in a conversation is typing (sent at most every few seconds; shown until a few seconds of silence). */
   typing: { conversationId: string; memberId: string };
 }
