@@ -5,6 +5,7 @@ import { currentMember } from "@/app/_server/session";
 import { Avatar } from "@/components/avatar";
 import { BlockButton } from "@/components/calls/block-button";
 import { CallButton } from "@/components/calls/call-button";
+import { MessageButton } from "@/components/messages/message-button";
 import { AddContactButton } from "@/components/contacts/add-contact-button";
 import { isBlocked } from "@/lib/calls/blocks";
 import { LiveStatus } from "@/components/presence/status-dot";
@@ -77,6 +78,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
             <div className="mt-5 flex flex-wrap items-start gap-3" data-testid="member-actions">
               <CallButton handle={member.handle} name={member.displayName} kind="video" />
               <CallButton handle={member.handle} name={member.displayName} kind="voice" />
+              <MessageButton memberId={member.id} name={member.displayName} />
               <AddContactButton memberId={member.id} handle={member.handle} name={member.displayName} />
               <BlockButton
                 handle={member.handle}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { currentMember } from "@/app/_server/session";
 import { Avatar } from "@/components/avatar";
 import { CallButton } from "@/components/calls/call-button";
+import { MessageButton } from "@/components/messages/message-button";
 import { AddContactButton } from "@/components/contacts/add-contact-button";
 import { LiveStatus } from "@/components/presence/status-dot";
 import { db } from "@/lib/db/client";
@@ -131,6 +132,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
               {viewer && viewer.id !== m.id && (
                 <>
                   <AddContactButton memberId={m.id} handle={m.handle} name={m.displayName} compact />
+                  <MessageButton memberId={m.id} name={m.displayName} compact />
                   <CallButton handle={m.handle} name={m.displayName} compact />
                 </>
               )}

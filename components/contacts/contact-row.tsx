@@ -8,6 +8,7 @@ import { statusLine } from "@/lib/contacts/status-line";
 import type { PublicStatus } from "@/lib/presence/status";
 import { Avatar } from "../avatar";
 import { CallButton } from "../calls/call-button";
+import { MessageButton } from "../messages/message-button";
 import { usePresenceClient } from "../presence/presence-provider";
 import { Dot } from "../presence/status-dot";
 import { useAction } from "../use-action";
@@ -106,6 +107,7 @@ export function ContactRow({
             <path d="M4 5h16v11H8l-4 4z" strokeLinejoin="round" />
           </svg>
         </Link>
+        <MessageButton memberId={entry.memberId} name={name} compact />
         <CallButton handle={entry.handle} name={name} kind="video" compact />
       </div>
     </li>

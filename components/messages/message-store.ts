@@ -1,5 +1,17 @@
 import type { Marker } from "@/lib/messages/history";
-import { discard, due, enqueue, failed, isRetryable, type Outbox, type OutboxItem, restore, retry, sent, serialize } from "@/lib/messages/outbox";
+import {
+  discard,
+  due,
+  enqueue,
+  failed,
+  isRetryable,
+  type Outbox,
+  type OutboxItem,
+  restore,
+  retry,
+  sent,
+  serialize,
+} from "@/lib/messages/outbox";
 import { TYPING_EVERY_MS, TYPING_SHOWN_MS, type WireMessage } from "@/lib/messages/schemas";
 import { emptyThread, laterMarker, mergeThread, type Thread } from "@/lib/messages/thread";
 import { uuid7 } from "@/lib/messages/uuid7";
@@ -140,7 +152,7 @@ export class MessageStore {
   }
 
   /** Scrolling back: the page before the oldest held. */
-  async older(conversationId: string): Promise<void> {
+  async older(conversationId: string, limit = 50): Promise<void> {
     const t = this.threads.get(conversationId);
     if (!t || !t.more || t.loadingOlder) return;
     const first = t.thread.messages[0]?.seq;
@@ -149,7 +161,7 @@ export class MessageStore {
     this.changed();
     try {
       const page = await apiGet<{ messages: WireMessage[]; more: boolean }>(
-        `/api/messages/${encodeURIComponent(conversationId)}?before=${first}`,
+        `/api/messages/${encodeURIComponent(conversationId)}?before=${first}&limit=${limit}`,
       );
       const now = this.threads.get(conversationId)!;
       this.threads.set(conversationId, { ...now, thread: mergeThread(now.thread, page.messages), more: page.more, loadingOlder: false });
@@ -246,7 +258,9 @@ export class MessageStore {
   markRead(conversationId: string, seq: number, knownReadSeq: number): void {
     if (seq <= Math.max(knownReadSeq, this.readSent.get(conversationId) ?? 0)) return;
     this.readSent.set(conversationId, seq);
-    void apiSend("POST", `/api/messages/${encodeURIComponent(conversationId)}/read`, { seq }).catch(() => this.readSent.delete(conversationId));
+    void apiSend("POST", `/api/messages/${encodeURIComponent(conversationId)}/read`, { seq }).catch(() =>
+      this.readSent.delete(conversationId),
+    );
   }
 
   /** "Typing…" to the others, at most every few seconds. */

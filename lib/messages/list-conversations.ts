@@ -87,7 +87,9 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
     .sort((a, b) => (b.lastMessageAt ?? "").localeCompare(a.lastMessageAt ?? ""));
 }
 
-function previewOf(last: { body: string; deletedAt: Date | null; kind: string; fileName: string | null; fileType: string | null } | undefined) {
+function previewOf(
+  last: { body: string; deletedAt: Date | null; kind: string; fileName: string | null; fileType: string | null } | undefined,
+) {
   if (!last) return "";
   if (last.deletedAt) return "Message deleted";
   if (last.kind === "file") return last.fileType?.startsWith("image/") ? "Photo" : `File: ${last.fileName ?? ""}`;

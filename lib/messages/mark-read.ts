@@ -32,7 +32,9 @@ export async function markRead({
   if (!moveRead && !moveDelivered) return { readSeq: row.readSeq, deliveredSeq: row.deliveredSeq, moved: false, state: row.state };
   // Each condition keeps its marker forward-only when two devices mark at once.
   const [read, delivered] = await Promise.all([
-    moveRead ? db.conversationMember.updateMany({ where: { conversationId, memberId, readSeq: { lt: target } }, data: { readSeq: target } }) : null,
+    moveRead
+      ? db.conversationMember.updateMany({ where: { conversationId, memberId, readSeq: { lt: target } }, data: { readSeq: target } })
+      : null,
     moveDelivered
       ? db.conversationMember.updateMany({
           where: { conversationId, memberId, deliveredSeq: { lt: target } },

@@ -33,7 +33,8 @@ export async function sendFile({
   if (input.bytes.length === 0) throw new DomainError("VALIDATION_FAILED", "This file is empty");
   if (input.bytes.length > maxBytes)
     throw new DomainError("PAYLOAD_TOO_LARGE", `A file can be at most ${Math.round(maxBytes / 1024 / 1024)} MB`);
-  if (input.caption.length > MAX_BODY_CHARS) throw new DomainError("VALIDATION_FAILED", `A caption holds at most ${MAX_BODY_CHARS} characters`);
+  if (input.caption.length > MAX_BODY_CHARS)
+    throw new DomainError("VALIDATION_FAILED", `A caption holds at most ${MAX_BODY_CHARS} characters`);
   // Only a member of the conversation gets to make us decode and store anything.
   const member = await db.conversationMember.count({ where: { conversationId, memberId: senderId, state: { not: "declined" } } });
   if (!member) throw new DomainError("NOT_FOUND", "No such conversation");

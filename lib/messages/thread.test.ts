@@ -38,7 +38,16 @@ describe("a device's thread", () => {
     // A late copy of the edit does not bring the text back.
     t = mergeThread(t, [edit]);
     expect(shownMessages(t)[0]!.body).toBe("");
-    expect(unreadCount([{ ...text, senderId: "you" }, { ...edit, senderId: "you" }], 0, "me")).toBe(1);
+    expect(
+      unreadCount(
+        [
+          { ...text, senderId: "you" },
+          { ...edit, senderId: "you" },
+        ],
+        0,
+        "me",
+      ),
+    ).toBe(1);
   });
 
   it("takes the copy with more changes when a message comes again from the server", () => {

@@ -10,7 +10,15 @@ import { sendMessage } from "@/lib/messages/send-message";
 
 /** Scrolling back through the conversation, a page before `before`. */
 export const GET = route({ access: "member", params: conversationParams, query: historyQuery }, async ({ member, params, query }) =>
-  json(await history({ db: await db(), memberId: member.id, conversationId: params.conversationId, beforeSeq: query.before, limit: query.limit })),
+  json(
+    await history({
+      db: await db(),
+      memberId: member.id,
+      conversationId: params.conversationId,
+      beforeSeq: query.before,
+      limit: query.limit,
+    }),
+  ),
 );
 
 /** Sends a message: 201 when stored now, 200 with the stored one when the same id was sent before. */

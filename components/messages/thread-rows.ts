@@ -1,0 +1,38 @@
+import type { OutboxItem } from "@/lib/messages/outbox";
+import type { WireMessage } from "@/lib/messages/schemas";
+
+export type Row =
+  | { type: "day"; key: string; label: string }
+  | { type: "message"; key: string; m: WireMessage }
+  | { type: "pending"; key: string; item: OutboxItem };
+
+const dayLabel = (d: Date, now: Date) => {
+  const same = (a: Date, b: Date) => a.toDateString() === b.toDateString();
+  if (same(d, now)) return "Today";
+  const y = new Date(now);
+  y.setDate(y.getDate() - 1);
+  if (same(d, y)) return "Yesterday";
+  return d.toLocaleDateString([], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: d.getFullYear() === now.getFullYear() ? undefined : "numeric",
+  });
+};
+
+/** The thread as rows: a heading for each day, the stored messages, then those still in the browser. */
+export function threadRows(messages: WireMessage[], pending: OutboxItem[], now = new Date()): Row[] {
+  const rows: Row[] = [];
+  let day = "";
+  for (const m of messages) {
+    const d = new Date(m.createdAt);
+    if (d.toDateString() !== day) {
+      day = d.toDateString();
+      rows.push({ type: "day", key: `day-${day}`, label: dayLabel(d, now) });
+    }
+    rows.push({ type: "message", key: m.clientId, m });
+  }
+  const stored = new Set(messages.map((m) => m.clientId));
+  for (const item of pending) if (!stored.has(item.clientId)) rows.push({ type: "pending", key: item.clientId, item });
+  return rows;
+}
