@@ -74,7 +74,10 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
         </nav>
         {member ? (
           <div className="flex items-center gap-0.5 sm:gap-3">
-            <Link href="/directory" className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden">
+            <Link
+              href="/directory"
+              className="hidden rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 min-[430px]:inline sm:hidden"
+            >
               Directory
             </Link>
             <Link

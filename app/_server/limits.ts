@@ -5,7 +5,17 @@ import { clientAddress, RateLimiter } from "@/lib/http/rate-limit";
 
 let limiters:
   | Record<
-      "auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests" | "messages" | "conversations" | "typing",
+      | "auth"
+      | "lookup"
+      | "resolve"
+      | "holds"
+      | "calls"
+      | "mall"
+      | "greetings"
+      | "contactRequests"
+      | "messages"
+      | "conversations"
+      | "typing",
       RateLimiter
     >
   | undefined;

@@ -43,6 +43,7 @@ export function MessageBubble({
     <div
       className={`group flex px-3 py-0.5 ${mine ? "justify-end" : "justify-start"}`}
       data-testid="message"
+      tabIndex={-1}
       data-seq={m.seq}
       data-mine={mine ? "1" : "0"}
     >
@@ -93,7 +94,7 @@ export function MessageBubble({
           </div>
         </div>
         {!deleted && (
-          <div className="flex shrink-0 gap-0.5 opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+          <div className="flex shrink-0 gap-0.5 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100">
             <IconButton label="Reply" onClick={onReply} d="M10 9V5l-7 7 7 7v-4.1c5 0 8.5 1.6 11 5.1-1-5-4-10-11-11z" />
             {mine && m.kind === "text" && (
               <IconButton

@@ -11,6 +11,7 @@ import {
   retry,
   sent,
   serialize,
+  wake,
 } from "@/lib/messages/outbox";
 import { TYPING_EVERY_MS, TYPING_SHOWN_MS, type WireMessage } from "@/lib/messages/schemas";
 import { emptyThread, laterMarker, mergeThread, type Thread } from "@/lib/messages/thread";
@@ -43,6 +44,7 @@ export class MessageStore {
   private loading = new Map<string, Promise<void>>();
   private outbox: Outbox = [];
   private typing = new Map<string, Map<string, number>>();
+  private lastFrom = new Map<string, number>();
   private lastTypingSent = new Map<string, number>();
   private deliveredSent = new Map<string, number>();
   private readSent = new Map<string, number>();
@@ -76,13 +78,13 @@ export class MessageStore {
           const now = this.presence!.connected;
           if (now && !this.wasConnected) {
             void this.sync();
-            void this.pump();
+            this.wake();
           }
           this.wasConnected = now;
         }),
       );
     }
-    const online = () => void this.pump();
+    const online = () => this.wake();
     window.addEventListener("online", online);
     this.stops.push(() => window.removeEventListener("online", online));
     this.timer = setInterval(() => {
@@ -198,8 +200,11 @@ export class MessageStore {
       // A thread not held yet loads its latest page when opened; the list shows the rest.
       if (!t) continue;
       this.threads.set(id, { ...t, thread: mergeThread(t.thread, ms) });
-      // A message from someone clears their typing notice.
-      for (const m of ms) this.typing.get(id)?.delete(m.senderId);
+      // A message from someone clears their typing notice (and one that arrives just after it is late).
+      for (const m of ms) {
+        this.typing.get(id)?.delete(m.senderId);
+        this.lastFrom.set(`${id}:${m.senderId}`, Date.now());
+      }
       any = true;
       this.acknowledge(id);
     }
@@ -222,6 +227,8 @@ export class MessageStore {
     } else if (e.type === "typing") {
       // A replayed notice (after a reconnect) is stale: only fresh ones show.
       if (Date.now() - e.at > TYPING_SHOWN_MS) return;
+      // "Typing" sent just before the message can arrive just after it: not news any more.
+      if (Date.now() - (this.lastFrom.get(`${e.data.conversationId}:${e.data.memberId}`) ?? 0) < 1500) return;
       const m = this.typing.get(e.data.conversationId) ?? new Map<string, number>();
       m.set(e.data.memberId, Date.now() + TYPING_SHOWN_MS);
       this.typing.set(e.data.conversationId, m);
@@ -274,6 +281,12 @@ export class MessageStore {
   send(conversationId: string, body: string, replyToSeq?: number): void {
     this.lastTypingSent.delete(conversationId);
     this.setOutbox(enqueue(this.outbox, { clientId: uuid7(), conversationId, body, replyToSeq }, Date.now()));
+    void this.pump();
+  }
+
+  /** The network is back: send what waits now rather than at its next backoff. */
+  private wake() {
+    this.setOutbox(wake(this.outbox, Date.now()));
     void this.pump();
   }
 

@@ -2,11 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationSummary } from "@/lib/messages/list-conversations";
 import type { WireMessage } from "@/lib/messages/schemas";
 import { apiGet } from "../api";
 import { ConversationList, conversationName, shortTime } from "./conversation-list";
+import { useConnectionState } from "../presence/presence-provider";
 import { useConversations, useMessageStore } from "./message-provider";
 import { ThreadView } from "./thread-view";
 
@@ -15,6 +16,9 @@ export function MessagesView({ memberId, selected, jumpTo }: { memberId: string;
   const list = useConversations();
   const store = useMessageStore();
   const [query, setQuery] = useState("");
+  const box = useRef<HTMLDivElement>(null);
+  const height = useFillHeight(box);
+  const offline = useConnectionState().startsWith("disconnected");
   const conversations = list.data?.conversations ?? [];
   const current = conversations.find((c) => c.id === selected);
   // A conversation opened from elsewhere may be newer than the list held: ask again once.
@@ -25,7 +29,11 @@ export function MessagesView({ memberId, selected, jumpTo }: { memberId: string;
   }, [missing]);
 
   return (
-    <div className="-mx-4 -mb-16 -mt-6 flex h-[calc(100dvh-4rem)] min-h-0 border-slate-200 bg-white sm:mx-0 sm:mb-0 sm:mt-0 sm:h-[calc(100dvh-7.5rem)] sm:rounded-2xl sm:border sm:shadow-sm">
+    <div
+      ref={box}
+      style={{ height }}
+      className="-mx-4 -mb-16 -mt-6 flex h-[calc(100dvh-4rem)] min-h-80 border-slate-200 bg-white sm:mx-0 sm:mb-0 sm:mt-0 sm:rounded-2xl sm:border sm:shadow-sm"
+    >
       <aside
         className={`${selected ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 md:w-80 md:border-r`}
         aria-label="Conversations"
@@ -81,6 +89,11 @@ export function MessagesView({ memberId, selected, jumpTo }: { memberId: string;
         </div>
       </aside>
       <div className={`${selected ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>
+        {offline && (
+          <p className="bg-amber-100 px-4 py-1.5 text-sm text-amber-950" role="status" data-testid="messages-offline">
+            Offline: what you write waits here and goes out when the connection is back.
+          </p>
+        )}
         {!selected ? (
           <div className="flex flex-1 flex-col items-center justify-center gap-2 p-8 text-center text-slate-600">
             <svg aria-hidden="true" viewBox="0 0 24 24" width="56" height="56" fill="currentColor" className="text-slate-300">
@@ -114,7 +127,7 @@ function SearchResults({ query, conversations }: { query: string; conversations:
   }, [query]);
   const results = useQuery({
     queryKey: ["messages", "search", debounced],
-    queryFn: ({ signal }) => apiGet<{ messages: WireMessage[] }>(`/api/messages/search?q=${encodeURIComponent(debounced)}`, signal),
+    queryFn: ({ signal }) => apiGet<{ results: WireMessage[] }>(`/api/messages/search?q=${encodeURIComponent(debounced)}`, signal),
   });
   const byId = new Map(conversations.map((c) => [c.id, c]));
   if (results.isPending) return <p className="p-3 text-sm text-slate-600">Searching…</p>;
@@ -124,10 +137,10 @@ function SearchResults({ query, conversations }: { query: string; conversations:
         {results.error.message}
       </p>
     );
-  if (results.data.messages.length === 0) return <p className="p-3 text-sm text-slate-600">No messages with “{debounced}”.</p>;
+  if (results.data.results.length === 0) return <p className="p-3 text-sm text-slate-600">No messages with “{debounced}”.</p>;
   return (
     <ul className="space-y-1" aria-label="Search results" data-testid="search-results">
-      {results.data.messages.map((m) => {
+      {results.data.results.map((m) => {
         const c = byId.get(m.conversationId);
         return (
           <li key={m.id}>
@@ -147,4 +160,21 @@ function SearchResults({ query, conversations }: { query: string; conversations:
       })}
     </ul>
   );
+}
+
+/** The height that fills the window below the element (the header and banners above it vary), less a margin on wider screens. */
+function useFillHeight(ref: RefObject<HTMLElement | null>): number | undefined {
+  const [height, setHeight] = useState<number>();
+  useLayoutEffect(() => {
+    const measure = () => {
+      const el = ref.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setHeight(Math.max(320, window.innerHeight - top - (window.innerWidth >= 640 ? 24 : 0)));
+    };
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [ref]);
+  return height;
 }

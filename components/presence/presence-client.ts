@@ -127,9 +127,28 @@ export class PresenceClient {
       for (const l of this.eventListeners) l(e);
     });
     this.watchActivity();
+    window.addEventListener("offline", this.onOffline);
+    window.addEventListener("online", this.onOnline);
   }
 
+  /**
+   * The browser knows the network is gone before any ping times out: say so at once (pages show it,
+   * and nothing waits on a dead socket); and when it is back, connect at once rather than at the
+   * next step of the backoff, which may be half a minute away.
+   */
+  private onOffline = () => {
+    this.socket?.disconnect();
+    this.connected = false;
+    this.notify();
+  };
+
+  private onOnline = () => {
+    if (this.socket && !this.socket.connected) this.socket.connect();
+  };
+
   close(): void {
+    window.removeEventListener("offline", this.onOffline);
+    window.removeEventListener("online", this.onOnline);
     this.socket?.disconnect();
     this.socket = null;
     this.started = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discard, due, enqueue, failed, GIVE_UP_AFTER_MS, isRetryable, type Outbox, restore, retry, sent, serialize } from "./outbox";
+import { discard, due, enqueue, failed, GIVE_UP_AFTER_MS, isRetryable, type Outbox, restore, retry, sent, serialize, wake } from "./outbox";
 
 const add = (box: Outbox, id: string, conv: string, at: number) => enqueue(box, { clientId: id, conversationId: conv, body: id }, at);
 
@@ -13,6 +13,16 @@ describe("the browser's outbox", () => {
     expect(due(box, 11).send).toEqual([]);
     box = sent(box, "a1");
     expect(due(box, 12).send.map((x) => x.clientId)).toEqual(["a2"]);
+  });
+
+  it("when the connection is back, what waits for its backoff goes at once; unsent stays unsent", () => {
+    let box = due(add(add([], "a1", "A", 0), "b1", "B", 0), 0).box;
+    box = failed(box, "a1", 0, { retryable: true, reason: "offline", retryAfterMs: 30_000 });
+    box = failed(box, "b1", 0, { retryable: false, reason: "refused" });
+    expect(due(box, 1000).send).toEqual([]);
+    box = wake(box, 1000);
+    expect(due(box, 1000).send.map((x) => x.clientId)).toEqual(["a1"]);
+    expect(box.find((x) => x.clientId === "b1")?.state).toBe("unsent");
   });
 
   it("the same id twice is one message", () => {

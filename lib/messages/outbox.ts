@@ -66,6 +66,10 @@ export function failed(
   });
 }
 
+/** The connection is back: what waits for its next try goes now (the backoff was for a network that is down). */
+export const wake = (box: Outbox, now: number): Outbox =>
+  box.map((x) => (x.state === "queued" && x.nextAttemptAt > now ? { ...x, nextAttemptAt: now } : x));
+
 /** The member asks to try an unsent message again: a new five minutes, from now, in its place in the queue. */
 export const retry = (box: Outbox, clientId: string, now: number): Outbox =>
   box.map((x) =>

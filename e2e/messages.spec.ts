@@ -1,0 +1,214 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { registerMember } from "./support/auth";
+import { memberPage } from "./support/calls";
+import { expectFitsPhone, PHONE } from "./support/mall";
+
+type Person = Awaited<ReturnType<typeof registerMember>>;
+
+/** A asks B to be contacts and B accepts: messages between them are not requests. */
+async function makeContacts(pa: Page, a: Person, pb: Page, b: Person) {
+  expect((await pa.request.post("/api/contacts", { data: { to: b.handle } })).status()).toBe(201);
+  expect((await pb.request.post(`/api/contacts/${a.id}`, { data: { action: "accept" } })).ok()).toBe(true);
+}
+
+const thread = (p: Page) => p.getByTestId("thread");
+const bodies = (p: Page) => thread(p).locator('[data-testid="message"] [data-testid="message-body"]');
+
+async function write(p: Page, text: string) {
+  await p.getByTestId("composer-input").fill(text);
+  await p.getByTestId("composer-input").press("Enter");
+}
+
+async function openWith(browser: Browser, who: Person, path: string) {
+  return memberPage(browser, who, path);
+}
+
+test("two members on two devices each: messages reach every device in order, a device offline catches up, read on one device clears the other", async ({
+  browser,
+  request,
+}) => {
+  const a = await registerMember(request);
+  const b = await registerMember(request);
+  const a1 = await openWith(browser, a, `/${b.handle}`);
+  const b1 = await openWith(browser, b, "/messages");
+  await makeContacts(a1, a, b1, b);
+  const a2 = await openWith(browser, a, "/messages");
+  const b2 = await openWith(browser, b, "/directory");
+
+  // A opens the conversation from B's page and writes; Enter sends, Shift+Enter breaks a line.
+  await a1.getByTestId("member-actions").getByTestId("message-button").click();
+  await expect(a1).toHaveURL(/\/messages\/[a-z0-9]+$/);
+  const conversationUrl = new URL(a1.url()).pathname;
+  await expect(a1.getByTestId("thread-empty")).toBeVisible();
+  await a1.getByTestId("composer-input").fill("Hello B");
+  await a1.getByTestId("composer-input").press("Shift+Enter");
+  await a1.getByTestId("composer-input").pressSequentially("second line");
+  await a1.getByTestId("composer-input").press("Enter");
+  await expect(bodies(a1)).toHaveText(["Hello B\nsecond line"]);
+
+  // B's header badge counts it live on a page that is not /messages; B's other device lists it.
+  await expect(b2.getByTestId("messages-unread").first()).toHaveText("1");
+  const row = b1.getByTestId("conversation-row");
+  await expect(row).toHaveAttribute("data-unread", "1");
+  // A's other device lists the conversation with what A wrote from the first.
+  await expect(a2.getByTestId("conversation-row")).toContainText("Hello B");
+
+  // B reads on device 1: the count clears on device 2 at once, and A sees "read".
+  await row.click();
+  await expect(bodies(b1)).toHaveText(["Hello B\nsecond line"]);
+  await expect(b2.getByTestId("messages-unread")).toHaveCount(0);
+  await expect(a1.locator('[data-testid="message"][data-mine="1"] [data-testid="receipt"]').last()).toHaveAttribute("data-receipt", "read");
+
+  // B types: A sees it; B's answer shows on both of A's devices, and A's own second device shows A's message too.
+  await b1.getByTestId("composer-input").pressSequentially("Hi", { delay: 50 });
+  await expect(a1.getByTestId("typing")).toContainText("is typing");
+  await b1.getByTestId("composer-input").press("Enter");
+  await a2.goto(conversationUrl);
+  await expect(bodies(a2)).toHaveText(["Hello B\nsecond line", "Hi"]);
+  await expect(bodies(a1)).toHaveText(["Hello B\nsecond line", "Hi"]);
+  await expect(a1.getByTestId("typing")).not.toContainText("is typing");
+
+  // B's device 2 goes offline while A writes three messages; back online, it has all, in order, once.
+  await b2.goto(conversationUrl);
+  await expect(bodies(b2)).toHaveText(["Hello B\nsecond line", "Hi"]);
+  await b2.context().setOffline(true);
+  await expect(b2.getByTestId("messages-offline")).toBeVisible({ timeout: 60_000 });
+  for (const t of ["one", "two", "three"]) await write(a1, t);
+  await expect(bodies(b1)).toHaveText(["Hello B\nsecond line", "Hi", "one", "two", "three"]);
+  await expect(bodies(b2)).toHaveText(["Hello B\nsecond line", "Hi"]);
+  await b2.context().setOffline(false);
+  await expect(bodies(b2)).toHaveText(["Hello B\nsecond line", "Hi", "one", "two", "three"], { timeout: 60_000 });
+
+  // A message written while A's device is offline waits (through a reload) and goes out when it is back.
+  await a2.context().setOffline(true);
+  await expect(a2.getByTestId("messages-offline")).toBeVisible({ timeout: 60_000 });
+  await write(a2, "written offline");
+  await expect(a2.getByTestId("pending-message")).toContainText("written offline");
+  await a2.context().setOffline(false);
+  await expect(bodies(b1)).toHaveText(["Hello B\nsecond line", "Hi", "one", "two", "three", "written offline"], { timeout: 60_000 });
+  await expect(bodies(a2).last()).toHaveText("written offline");
+  await expect(a2.getByTestId("pending-message")).toHaveCount(0);
+
+  // A edits and deletes: every device shows "edited" and "deleted".
+  const mine = a1.locator('[data-testid="message"][data-mine="1"]');
+  await mine.filter({ hasText: "two" }).hover();
+  await mine.filter({ hasText: "two" }).getByRole("button", { name: "Edit" }).click();
+  await a1.getByTestId("composer-input").fill("two (fixed)");
+  await a1.getByTestId("composer-input").press("Enter");
+  const edited = b2.locator('[data-testid="message"]').filter({ hasText: "two (fixed)" });
+  await expect(edited.getByTestId("message-edited")).toBeVisible();
+  a1.once("dialog", (d) => void d.accept());
+  await mine.filter({ hasText: "three" }).hover();
+  await mine.filter({ hasText: "three" }).getByRole("button", { name: "Delete" }).click();
+  await expect(b1.getByTestId("message-deleted")).toHaveCount(1);
+  await expect(b2.getByTestId("message-deleted")).toHaveCount(1);
+  await expect(bodies(b2)).toHaveText(["Hello B\nsecond line", "Hi", "one", "two (fixed)", "written offline"]);
+
+  // Search finds the message and jumps to it in its context.
+  await b1.goto("/messages");
+  // The list comes from the client: once it shows, the page is live and the search box keeps what is typed.
+  await expect(b1.getByTestId("conversation-row")).toBeVisible();
+  await b1.getByTestId("message-search").fill("fixe");
+  await b1.getByTestId("search-result").first().click();
+  await expect(bodies(b1)).toContainText(["two (fixed)"]);
+
+  // At phone width the conversation fills the screen and nothing spills sideways.
+  await b1.setViewportSize(PHONE);
+  await expect(thread(b1)).toBeVisible();
+  await expectFitsPhone(b1);
+
+  for (const p of [a1, a2, b1, b2]) await p.context().close();
+});
+
+test("a stranger's message arrives as a request: accepted it becomes a conversation; a blocked stranger's messages are refused", async ({
+  browser,
+  request,
+}) => {
+  const a = await registerMember(request);
+  const stranger = await registerMember(request);
+  const pest = await registerMember(request);
+  const pa = await openWith(browser, a, "/messages");
+  const ps = await openWith(browser, stranger, `/${a.handle}`);
+
+  await ps.getByTestId("member-actions").getByTestId("message-button").click();
+  await write(ps, "Hi, we met at the conference");
+  await expect(bodies(ps)).toHaveText(["Hi, we met at the conference"]);
+
+  const requests = pa.getByTestId("message-requests");
+  await expect(requests).toContainText(stranger.displayName);
+  await requests.getByTestId("conversation-row").click();
+  await expect(pa.getByTestId("request-banner")).toBeVisible();
+  await expect(pa.getByTestId("composer-disabled")).toBeVisible();
+  // Not accepted yet: the stranger does not learn it was read.
+  await expect(ps.locator('[data-testid="receipt"]').last()).not.toHaveAttribute("data-receipt", "read");
+  await pa.getByRole("button", { name: "Accept" }).click();
+  await expect(pa.getByTestId("request-banner")).toHaveCount(0);
+  await write(pa, "Nice to hear from you");
+  await expect(bodies(ps)).toHaveText(["Hi, we met at the conference", "Nice to hear from you"]);
+
+  // Another stranger is blocked from the request; their next message is refused and says so.
+  const pp = await openWith(browser, pest, `/${a.handle}`);
+  await pp.getByTestId("member-actions").getByTestId("message-button").click();
+  await write(pp, "Buy my stuff");
+  await expect(bodies(pp)).toHaveText(["Buy my stuff"]);
+  await pa.goto("/messages");
+  await pa.getByTestId("message-requests").getByTestId("conversation-row").click();
+  pa.once("dialog", (d) => void d.accept());
+  await pa.getByRole("button", { name: "Block" }).click();
+  await expect(pa).toHaveURL(/\/messages$/);
+  await expect(pa.getByTestId("message-requests")).toHaveCount(0);
+  await write(pp, "Hello?");
+  await expect(pp.getByTestId("pending-message")).toHaveAttribute("data-state", "unsent");
+  await expect(pp.getByTestId("pending-message")).toContainText("You cannot write to this member");
+
+  for (const p of [pa, ps, pp]) await p.context().close();
+});
+
+test("a picture sent is typed by its bytes, shown as a thumbnail on the other side and opened in a preview", async ({
+  browser,
+  request,
+}) => {
+  const a = await registerMember(request);
+  const b = await registerMember(request);
+  const pa = await openWith(browser, a, `/${b.handle}`);
+  const pb = await openWith(browser, b, "/messages");
+  await makeContacts(pa, a, pb, b);
+  await pa.getByTestId("member-actions").getByTestId("message-button").click();
+  await expect(pa.getByTestId("thread-empty")).toBeVisible();
+  // A small PNG made in the page (the bytes decide its type, not the name).
+  const png = await pa.evaluate(async () => {
+    const c = document.createElement("canvas");
+    c.width = 640;
+    c.height = 400;
+    const g = c.getContext("2d")!;
+    g.fillStyle = "#2552e0";
+    g.fillRect(0, 0, 640, 400);
+    const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), "image/png"));
+    return Array.from(new Uint8Array(await blob.arrayBuffer()));
+  });
+  await pa.getByTestId("file-input").setInputFiles({ name: "holiday.jpg", mimeType: "image/jpeg", buffer: Buffer.from(png) });
+  await expect(pa.getByTestId("message-image")).toBeVisible();
+  await pb.getByTestId("conversation-row").click();
+  const img = pb.getByTestId("message-image");
+  await expect(img).toBeVisible();
+  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(480);
+  await img.click();
+  await expect(pb.getByTestId("picture-preview")).toBeVisible();
+  await expect
+    .poll(() =>
+      pb
+        .getByTestId("picture-preview")
+        .locator("img")
+        .evaluate((el) => (el as HTMLImageElement).naturalWidth),
+    )
+    .toBe(640);
+  // The stored picture says what it is: a PNG, whatever its name claimed.
+  const src = await pb.getByTestId("picture-preview").locator("img").getAttribute("src");
+  const res = await pb.request.get(src!);
+  expect(res.headers()["content-type"]).toBe("image/png");
+  // Someone outside the conversation gets nothing.
+  const c = await registerMember(request);
+  const pc = await openWith(browser, c, "/");
+  expect((await pc.request.get(src!)).status()).toBe(404);
+  for (const p of [pa, pb, pc]) await p.context().close();
+});
