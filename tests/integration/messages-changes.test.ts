@@ -35,7 +35,8 @@ async function pair(tag: string) {
   const client = await db();
   const [a, b] = [await createMember(tag, "Ann"), await createMember(tag, "Ben")];
   const { conversationId } = await openDirect({ db: client, memberId: a, otherId: b });
-  const send = (senderId: string, body: string) => sendMessage({ db: client, senderId, conversationId, input: { clientId: uuid7(), body } });
+  const send = (senderId: string, body: string) =>
+    sendMessage({ db: client, senderId, conversationId, input: { clientId: uuid7(), body } });
   return { client, a, b, conversationId, send };
 }
 
@@ -49,7 +50,14 @@ describe("edits, deletes, files and markers", () => {
     expect(held.cursor).toBe(2);
 
     const editId = uuid7();
-    const edit = await editMessage({ db: client, senderId: a, conversationId, targetSeq: 1, clientId: editId, body: "meet at the station" });
+    const edit = await editMessage({
+      db: client,
+      senderId: a,
+      conversationId,
+      targetSeq: 1,
+      clientId: editId,
+      body: "meet at the station",
+    });
     expect(edit).toMatchObject({ created: true, message: { seq: 3, kind: "edit", targetSeq: 1, body: "meet at the station" } });
     // The same edit again (a retry) is the same entry.
     expect(
@@ -136,9 +144,13 @@ describe("edits, deletes, files and markers", () => {
     const meta = await sharp(stored!).metadata();
     expect(meta.exif).toBeUndefined();
     expect([meta.width, meta.height]).toEqual([800, 1200]);
-    const thumb = await storage().get((await messageFile({ db: client, memberId: b, conversationId, seq: sent.message.seq, thumb: true })).key);
+    const thumb = await storage().get(
+      (await messageFile({ db: client, memberId: b, conversationId, seq: sent.message.seq, thumb: true })).key,
+    );
     expect((await sharp(thumb!).metadata()).width).toBe(480);
-    expect(await code(messageFile({ db: client, memberId: outsider, conversationId, seq: sent.message.seq, thumb: false }))).toBe("NOT_FOUND");
+    expect(await code(messageFile({ db: client, memberId: outsider, conversationId, seq: sent.message.seq, thumb: false }))).toBe(
+      "NOT_FOUND",
+    );
 
     // Not a picture: a download with its type from the bytes; too big or empty: refused, nothing stored.
     const pdf = await sendFile({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectDb } from "../../lib/db/client";
 import type { MemberEvent } from "../../lib/presence/events";
 import type { WireMessage } from "../../lib/messages/schemas";
@@ -60,9 +60,9 @@ describe("messages through the routes", () => {
       expect.objectContaining({ id: cid, unread: 1, others: [expect.objectContaining({ id: ann.id })] }),
     ]);
     const read = await api(`/api/messages/${cid}/read`, as(ben.cookie, { method: "POST", json: { seq: 1 } }));
-    expect(read.body).toEqual({ readSeq: 1 });
+    expect(read.body).toEqual({ readSeq: 1, deliveredSeq: 1 });
     await until(() => ben2.of("read").length === 1 && ann2.of("read").length === 1, 5000, "the read marker on the other devices");
-    expect(ben2.of("read")[0]!.data).toEqual({ conversationId: cid, memberId: ben.id, readSeq: 1 });
+    expect(ben2.of("read")[0]!.data).toEqual({ conversationId: cid, memberId: ben.id, readSeq: 1, deliveredSeq: 1 });
     expect((await api<{ conversations: { unread: number }[] }>("/api/messages", as(ben.cookie))).body.conversations[0]!.unread).toBe(0);
 
     // A device away for the next ten messages catches up from its cursor, in order.
@@ -158,7 +158,7 @@ describe("messages through the routes", () => {
     const quiet = await open(tom, ann);
     await write(tom, quiet, "hi Ann, it's Tom");
     const annReads = await api<{ readSeq: number }>(`/api/messages/${quiet}/read`, as(ann.cookie, { method: "POST", json: { seq: 1 } }));
-    expect(annReads.body).toEqual({ readSeq: 1 });
+    expect(annReads.body).toEqual({ readSeq: 1, deliveredSeq: 1 });
     const tomPhone = await device(tom, "tom-phone");
     await write(ann, ab, "after reading Tom");
     await new Promise((r) => setTimeout(r, 500));
@@ -221,5 +221,85 @@ describe("messages through the routes", () => {
     expect(opens[30]).toBe(429);
     // Opening a conversation that exists costs nothing.
     expect((await api("/api/messages", as(tom.cookie, { method: "POST", json: { to: strangers[0] } }))).status).toBe(200);
+  });
+
+  it("edit, delete, typing and files through the routes: every device told, outsiders and others' messages refused, bad uploads explained", async () => {
+    const [ann, ben, eve] = [await signedInMember(), await signedInMember(), await signedInMember()];
+    await api("/api/contacts", as(ann.cookie, { method: "POST", json: { to: ben.handle } }));
+    await api(`/api/contacts/${ann.id}`, as(ben.cookie, { method: "POST", json: { action: "accept" } }));
+    const cid = (await api<{ conversationId: string }>("/api/messages", as(ann.cookie, { method: "POST", json: { to: ben.id } }))).body
+      .conversationId;
+    const ben1 = await device(ben, "ben-laptop");
+    const eve1 = await device(eve, "eve-laptop");
+    const sent = await api<{ message: WireMessage }>(
+      `/api/messages/${cid}`,
+      as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: "draft" } }),
+    );
+
+    // Typing reaches Ben's device, not Eve's; Eve cannot say she types here.
+    expect((await api(`/api/messages/${cid}/typing`, as(ann.cookie, { method: "POST" }))).status).toBe(200);
+    await until(() => ben1.of("typing").length === 1, 5000, "the typing notice");
+    expect(ben1.of("typing")[0]!.data).toEqual({ conversationId: cid, memberId: ann.id });
+    expect((await api(`/api/messages/${cid}/typing`, as(eve.cookie, { method: "POST" }))).status).toBe(404);
+
+    // Ann edits (Ben's device gets the edit as an entry); Ben cannot edit or delete Ann's message; Eve cannot see it at all.
+    const edit = await api<{ message: WireMessage }>(
+      `/api/messages/${cid}/${sent.body.message.seq}`,
+      as(ann.cookie, { method: "PATCH", json: { clientId: uuid7(), body: "final" } }),
+    );
+    expect(edit.status).toBe(201);
+    expect(edit.body.message).toMatchObject({ kind: "edit", targetSeq: sent.body.message.seq, body: "final" });
+    await until(() => ben1.of("message").some((e) => (e.data as WireMessage).kind === "edit"), 5000, "the edit on Ben's device");
+    const byBen = await api<{ error: { code: string } }>(
+      `/api/messages/${cid}/${sent.body.message.seq}`,
+      as(ben.cookie, { method: "PATCH", json: { clientId: uuid7(), body: "hacked" } }),
+    );
+    expect([byBen.status, byBen.body.error.code]).toEqual([403, "FORBIDDEN"]);
+    const byEve = await api(
+      `/api/messages/${cid}/${sent.body.message.seq}`,
+      as(eve.cookie, { method: "DELETE", json: { clientId: uuid7() } }),
+    );
+    expect(byEve.status).toBe(404);
+    expect(
+      (await api(`/api/messages/${cid}/abc`, as(ann.cookie, { method: "PATCH", json: { clientId: uuid7(), body: "x" } }))).status,
+    ).toBe(400);
+
+    // Files: multipart only; a missing file or a bad id explained; a stranger to the conversation refused before anything is stored.
+    const form = () => {
+      const f = new FormData();
+      f.set("file", new Blob(["hello, plain text"]), "note.txt");
+      f.set("clientId", uuid7());
+      return f;
+    };
+    const notMultipart = await api<{ error: { code: string } }>(`/api/messages/${cid}/files`, as(ann.cookie, { method: "POST", json: {} }));
+    expect([notMultipart.status, notMultipart.body.error.code]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    const noFile = new FormData();
+    noFile.set("clientId", uuid7());
+    expect((await api(`/api/messages/${cid}/files`, as(ann.cookie, { method: "POST", body: noFile }))).status).toBe(400);
+    const badId = form();
+    badId.set("clientId", "not-a-uuid");
+    expect((await api(`/api/messages/${cid}/files`, as(ann.cookie, { method: "POST", body: badId }))).status).toBe(400);
+    expect((await api(`/api/messages/${cid}/files`, as(eve.cookie, { method: "POST", body: form() }))).status).toBe(404);
+    const file = await api<{ message: WireMessage }>(`/api/messages/${cid}/files`, as(ann.cookie, { method: "POST", body: form() }));
+    expect(file.status).toBe(201);
+    expect(file.body.message.file).toMatchObject({ name: "note.txt", type: "text/plain", thumb: false });
+    // Served to Ben as a download, never as a page of ours; Eve gets nothing.
+    const got = await fetch(`${inject("baseUrl")}/api/messages/${cid}/${file.body.message.seq}/file`, { headers: { cookie: ben.cookie } });
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(got.headers.get("content-security-policy")).toMatch(/^default-src .none./);
+    expect(await got.text()).toBe("hello, plain text");
+    expect((await api(`/api/messages/${cid}/${file.body.message.seq}/file`, as(eve.cookie))).status).toBe(404);
+
+    // Delete: every device told; the file is gone for everyone.
+    const del = await api(
+      `/api/messages/${cid}/${file.body.message.seq}`,
+      as(ann.cookie, { method: "DELETE", json: { clientId: uuid7() } }),
+    );
+    expect(del.status).toBe(201);
+    await until(() => ben1.of("message").some((e) => (e.data as WireMessage).kind === "delete"), 5000, "the delete on Ben's device");
+    expect((await api(`/api/messages/${cid}/${file.body.message.seq}/file`, as(ben.cookie))).status).toBe(404);
+    expect(eve1.events.filter((e) => e.type === "message" || e.type === "typing")).toEqual([]);
+    for (const d of [ben1, eve1]) d.socket.close();
   });
 });
