@@ -1,0 +1,34 @@
+import Link from "next/link";
+
+/** A header link with a live count beside it (mail, messages); `compact` is the phone-width copy. */
+export function BadgeLink({
+  href,
+  label,
+  shortLabel,
+  count,
+  compact,
+  testId,
+}: {
+  href: string;
+  label: string;
+  shortLabel: string;
+  count: number;
+  compact?: boolean;
+  testId: { link: string; count: string };
+}) {
+  return (
+    <Link
+      href={href}
+      data-testid={compact ? `${testId.link}-compact` : testId.link}
+      aria-label={count ? `${label}, ${count} unread` : label}
+      className={`rounded-lg py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 ${compact ? "px-2 sm:hidden" : "px-3"}`}
+    >
+      {compact ? shortLabel : label}
+      {count > 0 && (
+        <span className="ml-1 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid={testId.count}>
+          {count}
+        </span>
+      )}
+    </Link>
+  );
+}
