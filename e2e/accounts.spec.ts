@@ -1,23 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { testEnv } from "../tests/support/test-env";
 import { registerMember, signInContext } from "./support/auth";
+import { newestVerificationLink } from "./support/outbox";
 
 const PHONE = { width: 390, height: 844 };
-
-/** The newest verification link mailed to `email` (the stack's outbox; quoted-printable body). */
-function newestLink(email: string): string {
-  const outbox = path.join(testEnv().STACK_DATA_DIR ?? "", "outbox");
-  const mails = fs
-    .readdirSync(outbox)
-    .sort()
-    .map((f) => fs.readFileSync(path.join(outbox, f), "utf8").replace(/=\r?\n/g, ""))
-    .filter((t) => t.includes(`To: ${email}`));
-  const m = /(\/verify-email\?token=)3D([A-Za-z0-9_-]+)/.exec(mails[mails.length - 1] ?? "");
-  if (!m) throw new Error(`no verification mail for ${email}`);
-  return `${m[1]}${m[2]}`;
-}
 
 async function noSideways(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -39,7 +24,7 @@ test("a new member confirms their address from the mailed link, on a phone; rese
   await banner.getByRole("button", { name: "Resend the link" }).click();
   await expect(banner.getByRole("alert")).toContainText("A link was mailed less than a minute ago");
 
-  await page.goto(newestLink(m.email));
+  await page.goto(newestVerificationLink(m.email));
   await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page.getByTestId("email-verified")).toContainText("Your email address is confirmed.");
   await noSideways(page);

@@ -1,7 +1,9 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { registerMember } from "./support/auth";
 import { memberPage } from "./support/calls";
+import { STACK_CLOCKS } from "../tests/support/clocks";
 import { expectFitsPhone, PHONE } from "./support/mall";
+import { mailsTo, newestVerificationLink } from "./support/outbox";
 
 type Person = Awaited<ReturnType<typeof registerMember>>;
 
@@ -211,4 +213,41 @@ test("a picture sent is typed by its bytes, shown as a thumbnail on the other si
   const pc = await openWith(browser, c, "/");
   expect((await pc.request.get(src!)).status()).toBe(404);
   for (const p of [pa, pb, pc]) await p.context().close();
+});
+
+test("a member away with unread messages gets one email digest, whose link turns digests off", async ({ browser, request }) => {
+  const a = await registerMember(request);
+  const b = await registerMember(request);
+  const pa = await openWith(browser, a, `/${b.handle}`);
+  const pb = await openWith(browser, b, "/messages");
+  await makeContacts(pa, a, pb, b);
+  // B confirms the address (only a verified address gets digests), then leaves: no live connection.
+  await pb.goto(newestVerificationLink(b.email));
+  await pb.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(pb.getByTestId("email-verified")).toBeVisible();
+  await pb.context().close();
+
+  await pa.getByTestId("member-actions").getByTestId("message-button").click();
+  await write(pa, "Are we still on for Friday?");
+  await expect(bodies(pa)).toHaveText(["Are we still on for Friday?"]);
+  // The stack's away time is STACK_CLOCKS.MESSAGE_DIGEST_AFTER_SECONDS: the digest follows shortly.
+  await expect.poll(() => mailsTo(b.email).filter((m) => m.includes("unread message")).length, { timeout: 30_000 }).toBe(1);
+  const digest = mailsTo(b.email).find((m) => m.includes("unread message"))!;
+  expect(digest).toContain(`Subject: 1 unread message from ${a.displayName}`);
+  expect(digest).toContain("Are we still on for Friday?");
+  // Another message while B is still away: no second digest.
+  await write(pa, "Let me know");
+  await pa.waitForTimeout(STACK_CLOCKS.MESSAGE_DIGEST_AFTER_SECONDS * 2000);
+  expect(mailsTo(b.email).filter((m) => m.includes("unread message"))).toHaveLength(1);
+
+  // The link works without signing in, after one click (a mail scanner opening it changes nothing).
+  const off = /(\/messages\/digest-off\?m=)3D([^&\s]+)&t=3D([A-Za-z0-9_-]+)/.exec(digest);
+  expect(off).not.toBeNull();
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(`/messages/digest-off?m=${off![2]}&t=${off![3]}`);
+  await guest.getByRole("button", { name: "Stop these emails" }).click();
+  await expect(guest.getByTestId("digest-off-done")).toBeVisible();
+  const pb2 = await openWith(browser, b, "/messages");
+  await expect(pb2.getByTestId("digest-setting")).not.toBeChecked();
+  for (const p of [pa, guest, pb2]) await p.context().close();
 });

@@ -30,6 +30,8 @@ const schema = z.object({
   CONTACT_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   NEW_CONVERSATIONS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** Unread messages are emailed (once) to a member away this long with no live connection. */
+  MESSAGE_DIGEST_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
   /** The biggest file or picture sent in a message. */
   MESSAGE_FILE_MAX_BYTES: z.coerce
     .number()

@@ -6,6 +6,7 @@ import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "re
 import type { ConversationSummary } from "@/lib/messages/list-conversations";
 import type { WireMessage } from "@/lib/messages/schemas";
 import { apiGet } from "../api";
+import { DigestSetting } from "./digest-setting";
 import { ConversationList, conversationName, shortTime } from "./conversation-list";
 import { useConnectionState } from "../presence/presence-provider";
 import { useConversations, useMessageStore } from "./message-provider";
@@ -87,6 +88,7 @@ export function MessagesView({ memberId, selected, jumpTo }: { memberId: string;
             <ConversationList conversations={conversations} selected={selected} />
           )}
         </div>
+        <DigestSetting />
       </aside>
       <div className={`${selected ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>
         {offline && (

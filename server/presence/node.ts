@@ -13,6 +13,7 @@ import { beat, clearNode, sweepExpired, writeChanges } from "../../lib/presence/
 import { type TicketClaims, MemoryTicketClaims } from "../../lib/presence/ticket-claims";
 import { guestKey, verifyTicket } from "../../lib/presence/tickets";
 import { ClusterLink } from "./cluster";
+import { Digests } from "./digests";
 import { FactsLoader } from "./facts";
 import { FanOut } from "./fanout";
 import { Watches } from "./watches";
@@ -34,6 +35,7 @@ export class PresenceNode {
   readonly registry = new ConnectionRegistry();
   private readonly table = new StatusTable();
   private readonly askedAbout: AskedAbout;
+  private readonly digests: Digests;
   private readonly claims: TicketClaims;
   private readonly facts: FactsLoader;
   private readonly cluster: ClusterLink;
@@ -58,6 +60,11 @@ export class PresenceNode {
   ) {
     this.claims = opts.claims ?? new MemoryTicketClaims();
     this.askedAbout = new AskedAbout({ db, bus, mailer: defaultMailer(), publicUrl: env().PUBLIC_URL }, opts.log);
+    this.digests = new Digests(
+      { db, mailer: defaultMailer(), secret: env().AUTH_SECRET, publicUrl: env().PUBLIC_URL },
+      env().MESSAGE_DIGEST_AFTER_SECONDS * 1000,
+      opts.log,
+    );
     this.facts = new FactsLoader(db, this.table, (r) => this.onResult(r), opts.log);
     const allCounts = () => Object.fromEntries(this.registry.members().map((m) => [m, this.registry.countsOf(m)]));
     this.cluster = new ClusterLink(bus, opts.nodeId, this.table, allCounts, (rs) => rs.forEach((r) => this.onResult(r)), opts.log);
@@ -94,6 +101,7 @@ export class PresenceNode {
     this.bus.onPresence((notices) => this.onNotices(notices));
     await this.cluster.start();
     await this.askedAbout.start();
+    this.digests.start();
     this.timers.push(setInterval(() => void this.flush(), FLUSH_MS));
     this.timers.push(setInterval(() => void this.heartbeat(), HEARTBEAT_MS));
     this.timers.push(setInterval(() => this.sweep(), SWEEP_MS));
@@ -103,6 +111,7 @@ export class PresenceNode {
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.askedAbout.stop();
+    this.digests.stop();
     this.io.disconnectSockets(true);
     await this.cluster.stop();
     await this.flushing;

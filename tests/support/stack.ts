@@ -47,6 +47,7 @@ export async function startStack(opts: {
       LIVEKIT_RTC_UDP_PORT: String(opts.port + 4200),
       CALL_RING_SECONDS: String(STACK_CLOCKS.CALL_RING_SECONDS),
       MALL_AGENT_RING_SECONDS: String(STACK_CLOCKS.MALL_AGENT_RING_SECONDS),
+      MESSAGE_DIGEST_AFTER_SECONDS: String(STACK_CLOCKS.MESSAGE_DIGEST_AFTER_SECONDS),
       ...opts.env,
     }),
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,111 @@
+import type { Db } from "../db/client";
+import type { Mailer } from "../mailbox/notify";
+import { EXPIRY_MS } from "../presence/status";
+import { digestEmail, type DigestConversation } from "./digest-email";
+import { digestOffUrl } from "./digest-link";
+import { SHOWN_KINDS } from "./schemas";
+
+/** At most one digest an hour, even for a member who comes and goes. */
+export const DIGEST_MIN_GAP_MS = 3600_000;
+/** A digest is about what came while the member was away, and only recent days of it. */
+const LOOK_BACK_MS = 7 * 86400_000;
+const BATCH = 200;
+
+export type DigestDeps = { db: Db; mailer: Mailer; secret: string; publicUrl: string };
+
+/**
+ * Emails each member who has been away `awayMs` with no live connection, and has unread messages
+ * that came while away, one digest — to a verified address, if they have not turned digests off —
+ * and none again until they have been back (a connection closed after the digest). Each member is
+ * claimed by a compare-and-set on `messageDigestSentAt`, so with several presence nodes running
+ * this, one digest goes out. Returns how many were sent.
+ */
+export async function sendDueDigests(deps: DigestDeps, opts: { awayMs: number; now?: Date }): Promise<number> {
+  const now = opts.now ?? new Date();
+  const awaySince = new Date(now.getTime() - opts.awayMs);
+  const candidates = await deps.db.member.findMany({
+    where: {
+      messageDigests: true,
+      emailVerifiedAt: { not: null },
+      OR: [{ presenceSeenAt: null }, { presenceSeenAt: { lte: awaySince } }],
+      AND: [{ OR: [{ messageDigestSentAt: null }, { messageDigestSentAt: { lte: new Date(now.getTime() - DIGEST_MIN_GAP_MS) } }] }],
+      connections: { none: { lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } } },
+      conversations: {
+        some: { state: "accepted", conversation: { lastMessageAt: { gt: new Date(Math.max(0, now.getTime() - LOOK_BACK_MS)) } } },
+      },
+    },
+    select: { id: true, email: true, displayName: true, presenceSeenAt: true, createdAt: true, messageDigestSentAt: true },
+    take: BATCH,
+  });
+  let sent = 0;
+  for (const m of candidates) {
+    const since = m.presenceSeenAt ?? m.createdAt;
+    // Not again until they have been back: a connection closed after the last digest.
+    if (m.messageDigestSentAt && m.messageDigestSentAt >= since) continue;
+    const conversations = await unreadSince(deps.db, m.id, since);
+    if (conversations.length === 0) continue;
+    const { count } = await deps.db.member.updateMany({
+      where: { id: m.id, messageDigestSentAt: m.messageDigestSentAt },
+      data: { messageDigestSentAt: now },
+    });
+    if (count === 0) continue;
+    await deps.mailer.send(
+      digestEmail(m, conversations, {
+        read: `${deps.publicUrl}/messages`,
+        off: digestOffUrl(deps.publicUrl, deps.secret, m.id),
+      }),
+    );
+    sent++;
+  }
+  return sent;
+}
+
+/** Per accepted conversation: others' unread messages that came after `since`, with the latest three lines. */
+async function unreadSince(db: Db, memberId: string, since: Date): Promise<DigestConversation[]> {
+  const rows = await db.conversationMember.findMany({
+    where: { memberId, state: "accepted", conversation: { lastMessageAt: { gt: since } } },
+    select: {
+      readSeq: true,
+      conversation: {
+        select: {
+          id: true,
+          title: true,
+          members: { where: { memberId: { not: memberId } }, select: { member: { select: { displayName: true } } } },
+        },
+      },
+    },
+  });
+  const out: DigestConversation[] = [];
+  for (const r of rows) {
+    const where = {
+      conversationId: r.conversation.id,
+      seq: { gt: r.readSeq },
+      senderId: { not: memberId },
+      kind: { in: [...SHOWN_KINDS] },
+      deletedAt: null,
+      createdAt: { gt: since },
+    };
+    const [count, latest] = await Promise.all([
+      db.conversationMessage.count({ where }),
+      db.conversationMessage.findMany({ where, orderBy: { seq: "desc" }, take: 3, select: { body: true, kind: true, fileName: true } }),
+    ]);
+    if (count === 0) continue;
+    out.push({
+      name: r.conversation.title || r.conversation.members.map((x) => x.member.displayName).join(", "),
+      count,
+      latest: latest.reverse().map((x) => (x.kind === "file" ? `[${x.fileName ?? "a file"}]` : x.body)),
+    });
+  }
+  return out;
+}
+
+/** The member turns digests on or off (from the page, or by the link in a digest). */
+export async function setDigests(db: Db, memberId: string, on: boolean): Promise<{ on: boolean }> {
+  await db.member.update({ where: { id: memberId }, data: { messageDigests: on } });
+  return { on };
+}
+
+export async function digestsOn(db: Db, memberId: string): Promise<{ on: boolean }> {
+  const m = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { messageDigests: true } });
+  return { on: m.messageDigests };
+}
