@@ -251,3 +251,43 @@ test("a member away with unread messages gets one email digest, whose link turns
   await expect(pb2.getByTestId("digest-setting")).not.toBeChecked();
   for (const p of [pa, guest, pb2]) await p.context().close();
 });
+
+test("a group conversation of three: made from contacts, everyone sees who wrote, one leaves and the others go on", async ({
+  browser,
+  request,
+}) => {
+  const [a, b, c] = [await registerMember(request), await registerMember(request), await registerMember(request)];
+  const pa = await openWith(browser, a, "/messages");
+  const pb = await openWith(browser, b, "/messages");
+  const pc = await openWith(browser, c, "/messages");
+  await makeContacts(pa, a, pb, b);
+  await makeContacts(pa, a, pc, c);
+
+  await pa.getByTestId("new-group").click();
+  await pa.getByTestId("group-title").fill("Friday lunch");
+  await pa.getByTestId(`pick-${b.handle}`).check();
+  await pa.getByTestId(`pick-${c.handle}`).check();
+  await pa.getByTestId("create-group").click();
+  await expect(pa.getByTestId("group-people")).toHaveText("3 people");
+  await write(pa, "Pizza or sushi?");
+
+  // The group appears on the others' lists live, with the message.
+  for (const p of [pb, pc])
+    await expect(p.getByTestId("conversation-row").filter({ hasText: "Friday lunch" })).toContainText("Pizza or sushi?");
+  await pc.getByTestId("conversation-row").filter({ hasText: "Friday lunch" }).click();
+  await write(pc, "Sushi");
+  await pb.getByTestId("conversation-row").filter({ hasText: "Friday lunch" }).click();
+  await expect(bodies(pb)).toHaveText(["Pizza or sushi?", "Sushi"]);
+  await expect(thread(pb).locator('[data-testid="message"]').last()).toContainText(c.displayName);
+
+  // B leaves: the list no longer has it; A and C go on.
+  await pb.getByTestId("group-people").click();
+  pb.once("dialog", (d) => void d.accept());
+  await pb.getByRole("button", { name: "Leave group" }).click();
+  await expect(pb).toHaveURL(/\/messages$/);
+  await expect(pb.getByTestId("conversation-row").filter({ hasText: "Friday lunch" })).toHaveCount(0);
+  await expect(pa.getByTestId("group-people")).toHaveText("2 people");
+  await write(pa, "Sushi it is");
+  await expect(bodies(pc)).toHaveText(["Pizza or sushi?", "Sushi", "Sushi it is"]);
+  for (const p of [pa, pb, pc]) await p.context().close();
+});

@@ -51,6 +51,7 @@ function ListRefresher() {
   };
   useMemberEvent("message", refresh);
   useMemberEvent("read", refresh);
+  useMemberEvent("conversation", refresh);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   return null;
 }

@@ -7,6 +7,7 @@ import type { ConversationSummary } from "@/lib/messages/list-conversations";
 import type { WireMessage } from "@/lib/messages/schemas";
 import { apiGet } from "../api";
 import { DigestSetting } from "./digest-setting";
+import { NewGroupButton } from "./new-group";
 import { ConversationList, conversationName, shortTime } from "./conversation-list";
 import { useConnectionState } from "../presence/presence-provider";
 import { useConversations, useMessageStore } from "./message-provider";
@@ -40,7 +41,10 @@ export function MessagesView({ memberId, selected, jumpTo }: { memberId: string;
         aria-label="Conversations"
       >
         <div className="border-b border-slate-200 p-3">
-          <h1 className="mb-2 text-xl font-bold tracking-tight">Messages</h1>
+          <div className="mb-2 flex items-center justify-between">
+            <h1 className="text-xl font-bold tracking-tight">Messages</h1>
+            <NewGroupButton />
+          </div>
           <label className="block">
             <span className="sr-only">Search messages</span>
             <input

@@ -22,9 +22,15 @@ export function RequestBanner({ conversation }: { conversation: ConversationSumm
     });
   return (
     <div className="border-b border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="request-banner">
-      <p>
-        <strong>{name}</strong> is not in your contacts and wants to message you. They will not know you have read this until you accept.
-      </p>
+      {conversation.kind === "group" ? (
+        <p>
+          Someone not in your contacts added you to <strong>{name}</strong>. Nobody there will know you have read it until you accept.
+        </p>
+      ) : (
+        <p>
+          <strong>{name}</strong> is not in your contacts and wants to message you. They will not know you have read this until you accept.
+        </p>
+      )}
       <div className="mt-2 flex flex-wrap gap-2">
         <button
           type="button"
@@ -42,14 +48,16 @@ export function RequestBanner({ conversation }: { conversation: ConversationSumm
         >
           Decline
         </button>
-        <button
-          type="button"
-          disabled={action.busy}
-          onClick={() => window.confirm(`Block ${name}? They will not be able to call or message you.`) && void answer("block")}
-          className="rounded-lg bg-white px-3 py-1.5 font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50"
-        >
-          Block
-        </button>
+        {conversation.kind === "direct" && (
+          <button
+            type="button"
+            disabled={action.busy}
+            onClick={() => window.confirm(`Block ${name}? They will not be able to call or message you.`) && void answer("block")}
+            className="rounded-lg bg-white px-3 py-1.5 font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50"
+          >
+            Block
+          </button>
+        )}
       </div>
       {action.error && (
         <p role="alert" className="mt-2 text-rose-700">

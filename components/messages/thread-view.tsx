@@ -14,6 +14,7 @@ import { CallButton } from "../calls/call-button";
 import { LiveStatus } from "../presence/status-dot";
 import { Composer } from "./composer";
 import { conversationName } from "./conversation-list";
+import { GroupMenu } from "./group-menu";
 import { MessageBubble, type Receipt } from "./message-bubble";
 import { useStoreVersion } from "./message-provider";
 import type { MessageStore } from "./message-store";
@@ -184,6 +185,7 @@ export function ThreadView({
             )}
           </span>
         </div>
+        {conversation.kind === "group" && conversation.state === "accepted" && <GroupMenu conversation={conversation} />}
         {direct && conversation.state === "accepted" && (
           <div className="flex gap-1">
             <CallButton handle={direct.handle} name={name} kind="voice" compact />

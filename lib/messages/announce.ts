@@ -31,3 +31,13 @@ export async function announceRead(
   const to = readerAccepted ? await participants(deps.db, read.conversationId) : [read.memberId];
   await Promise.allSettled(to.map((memberId) => deps.bus.toMember(memberId, "read", read)));
 }
+
+/** The people of a conversation changed (made, joined, left): its participants, and `also` (who left), fetch their lists again. */
+export async function announceConversation(
+  deps: { db: Db; bus: BusPublisher },
+  conversationId: string,
+  also: string[] = [],
+): Promise<void> {
+  const to = new Set([...(await participants(deps.db, conversationId)), ...also]);
+  await Promise.allSettled([...to].map((memberId) => deps.bus.toMember(memberId, "conversation", { conversationId })));
+}

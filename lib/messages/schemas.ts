@@ -102,6 +102,12 @@ export const TYPING_SHOWN_MS = 6000;
 export const TYPING_EVERY_MS = 3000;
 
 export const openConversationSchema = z.object({ to: z.string().min(1).max(64) });
+const memberIds = z.array(z.string().min(1).max(64)).min(1, "Choose at least one person").max(MAX_GROUP_MEMBERS);
+export const createGroupSchema = z.object({
+  title: z.string().trim().min(1, "Give the group a name").max(80, "A group's name holds at most 80 characters"),
+  memberIds,
+});
+export const addMembersSchema = z.object({ memberIds });
 export const conversationParams = z.object({ conversationId: z.string().min(1).max(64) });
 export const historyQuery = z.object({
   before: z.coerce.number().int().positive().optional(),

@@ -37,6 +37,8 @@ export interface MemberEventMap {
   message: WireMessage;
   /** A participant's read or delivered marker moved (the member's own, from another device, or a receipt from the other side). */
   read: { conversationId: string; memberId: string; readSeq: number; deliveredSeq: number };
+  /** The member was added to a conversation (a group), or its people changed: fetch the list again. */
+  conversation: { conversationId: string };
   /** Someone else in a conversation is typing (sent at most every few seconds; shown until a few seconds of silence). */
   typing: { conversationId: string; memberId: string };
 }
@@ -61,6 +63,7 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   message: true,
   read: true,
   typing: true,
+  conversation: true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 
