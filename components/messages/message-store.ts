@@ -91,6 +91,10 @@ export class MessageStore {
       void this.pump();
       this.expireTyping();
     }, 1000);
+    // The last messages of a burst told while the bus was down leave no hole to notice: ask now and
+    // then, while the page is in view, for anything after the cursors (one small request).
+    const every = setInterval(() => document.visibilityState === "visible" && void this.sync(), 60_000);
+    this.stops.push(() => clearInterval(every));
     void this.pump();
   }
 
@@ -195,11 +199,15 @@ export class MessageStore {
     const by = new Map<string, WireMessage[]>();
     for (const m of messages) by.set(m.conversationId, [...(by.get(m.conversationId) ?? []), m]);
     let any = false;
+    let gap = false;
     for (const [id, ms] of by) {
       const t = this.threads.get(id);
       // A thread not held yet loads its latest page when opened; the list shows the rest.
       if (!t) continue;
-      this.threads.set(id, { ...t, thread: mergeThread(t.thread, ms) });
+      const thread = mergeThread(t.thread, ms);
+      this.threads.set(id, { ...t, thread });
+      // A live message past a hole: one was missed (the bus was down a moment): ask for what is missing.
+      if ((thread.messages.at(-1)?.seq ?? 0) > thread.cursor) gap = true;
       // A message from someone clears their typing notice (and one that arrives just after it is late).
       for (const m of ms) {
         this.typing.get(id)?.delete(m.senderId);
@@ -208,7 +216,18 @@ export class MessageStore {
       any = true;
       this.acknowledge(id);
     }
+    if (gap) this.syncSoon();
     if (any) this.changed();
+  }
+
+  private syncTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private syncSoon() {
+    if (this.syncTimer) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null;
+      void this.sync();
+    }, 300);
   }
 
   private onEvent(e: MemberEvent) {

@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import { type MemberEvent, type MemberEventMap, type MemberEventType, memberEvent, type PresenceNotice } from "../presence/events";
 import type { CountsByMember, NodeSnapshot, NodeStateMessage } from "../presence/peer-state";
 import { type BusNode, CATCH_UP_MS } from "./types";
+import { quiet } from "./quiet-redis";
 
 const MEMBER_CHANNEL = "portal:bus:member";
 const PRESENCE_CHANNEL = "portal:bus:presence";
@@ -26,10 +27,19 @@ export class RedisBus implements BusNode {
   private connectionCbs: ((m: NodeStateMessage) => void)[] = [];
 
   constructor(private readonly url: string) {
-    this.pub = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false });
+    this.pub = quiet(new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false }));
+  }
+
+  /**
+   * While Redis is away, telling fails at once rather than holding the caller (a route handler
+   * storing a message) through the reconnection: what is told is also stored, and devices catch up.
+   */
+  private ready(): void {
+    if (this.pub.status !== "ready") throw new Error(`the Redis bus is ${this.pub.status}`);
   }
 
   async toMember<K extends MemberEventType>(memberId: string, type: K, data: MemberEventMap[K]): Promise<void> {
+    this.ready();
     const at = Date.now();
     const payload = JSON.stringify({ type, data, at });
     const id = await this.pub.xadd(streamKey(memberId), "MAXLEN", "~", "200", "*", "e", payload);
@@ -39,6 +49,7 @@ export class RedisBus implements BusNode {
   }
 
   async presenceChanged(changes: PresenceNotice[]): Promise<void> {
+    this.ready();
     if (changes.length) await this.pub.publish(PRESENCE_CHANNEL, JSON.stringify(changes));
   }
 
@@ -116,7 +127,7 @@ export class RedisBus implements BusNode {
 
   private ensureSub() {
     if (this.sub) return;
-    this.sub = new Redis(this.url);
+    this.sub = quiet(new Redis(this.url));
     void this.sub.subscribe(MEMBER_CHANNEL, PRESENCE_CHANNEL, CONNECTIONS_CHANNEL);
     this.sub.on("message", (channel: string, message: string) => {
       const parsed = JSON.parse(message);

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { quiet } from "../bus/quiet-redis";
 import { env } from "../env";
 import { type CounterStore, MemoryStore, RedisStore } from "./rate-limit";
 
@@ -11,7 +12,7 @@ let store: CounterStore | undefined;
 export function counterStore(): CounterStore {
   if (!store) {
     const url = env().REDIS_URL;
-    store = url ? new RedisStore(new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true })) : new MemoryStore();
+    store = url ? new RedisStore(quiet(new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true }))) : new MemoryStore();
   }
   return store;
 }

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { quiet } from "../bus/quiet-redis";
 
 /**
  * Remembers the tickets already used, until they expire, so a ticket opens one connection only
@@ -40,7 +41,7 @@ export class RedisTicketClaims implements TicketClaims {
   private redis: Redis;
 
   constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+    this.redis = quiet(new Redis(url, { maxRetriesPerRequest: 3 }));
   }
 
   async claim(jti: string, expiresAt: number, now = Date.now()): Promise<boolean> {

@@ -3,9 +3,9 @@ import net from "node:net";
 import { freePort } from "./free-port";
 import { until } from "./presence";
 
-/** A throwaway Redis (Debian's redis-server) on a free port, for tests with several presence nodes. */
-export async function startRedis(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
+/** A throwaway Redis (Debian's redis-server) on a free port (or `at`, to restart one), for tests with several presence nodes. */
+export async function startRedis(at?: number): Promise<{ url: string; port: number; stop: () => void }> {
+  const port = at ?? (await freePort());
   const proc: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
     stdio: "ignore",
   });
@@ -23,5 +23,5 @@ export async function startRedis(): Promise<{ url: string; stop: () => void }> {
     10_000,
     "redis",
   );
-  return { url: `redis://127.0.0.1:${port}`, stop: () => void proc.kill("SIGKILL") };
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => void proc.kill("SIGKILL") };
 }
