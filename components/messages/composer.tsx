@@ -62,6 +62,7 @@ export function Composer({
   const [dragging, setDragging] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const emojiButton = useRef<HTMLButtonElement>(null);
   const draftKey = `portal-draft:${conversationId}`;
 
   // A draft survives switching conversations and reloads.
@@ -285,6 +286,7 @@ export function Composer({
         <div className="relative">
           <button
             type="button"
+            ref={emojiButton}
             onClick={() => setEmojiOpen((o) => !o)}
             className="rounded-full p-2 text-slate-600 hover:bg-slate-100"
             aria-label="Insert an emoji"
@@ -300,11 +302,19 @@ export function Composer({
               className="absolute bottom-12 left-0 z-20 grid w-64 grid-cols-6 gap-1 rounded-xl bg-white p-2 shadow-lg ring-1 ring-slate-200"
               role="dialog"
               aria-label="Emoji"
+              onKeyDown={(e) => {
+                if (e.key === "Escape") {
+                  e.stopPropagation();
+                  setEmojiOpen(false);
+                  emojiButton.current?.focus();
+                }
+              }}
             >
-              {EMOJI.map((e) => (
+              {EMOJI.map((e, i) => (
                 <button
                   key={e}
                   type="button"
+                  autoFocus={i === 0}
                   onClick={() => insertEmoji(e)}
                   className="rounded-lg p-1 text-xl hover:bg-slate-100"
                   aria-label={`Insert ${e}`}

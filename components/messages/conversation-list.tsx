@@ -87,6 +87,7 @@ function Row({ c, selected, status }: { c: ConversationSummary; selected: boolea
             {c.unread > 0 && (
               <span
                 className="shrink-0 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+                role="img"
                 aria-label={`${c.unread} unread`}
                 data-testid="conversation-unread"
               >

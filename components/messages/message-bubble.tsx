@@ -86,15 +86,20 @@ export function MessageBubble({
             {m.editedAt && !deleted && <span data-testid="message-edited">edited</span>}
             <time dateTime={m.createdAt}>{time}</time>
             {receipt && (
-              <span data-testid="receipt" data-receipt={receipt} aria-label={RECEIPT_LABEL[receipt]} title={RECEIPT_LABEL[receipt]}>
+              <span
+                data-testid="receipt"
+                data-receipt={receipt}
+                role="img"
+                aria-label={RECEIPT_LABEL[receipt]}
+                title={RECEIPT_LABEL[receipt]}
+              >
                 {receipt === "sent" ? "✓" : "✓✓"}
-                {receipt === "read" && <span className="sr-only"> read</span>}
               </span>
             )}
           </div>
         </div>
         {!deleted && (
-          <div className="flex shrink-0 gap-0.5 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100">
+          <div className="flex shrink-0 gap-0.5 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100">
             <IconButton label="Reply" onClick={onReply} d="M10 9V5l-7 7 7 7v-4.1c5 0 8.5 1.6 11 5.1-1-5-4-10-11-11z" />
             {mine && m.kind === "text" && (
               <IconButton

@@ -102,6 +102,7 @@ export class MessageStore {
     for (const s of this.stops) s();
     this.stops = [];
     if (this.timer) clearInterval(this.timer);
+    if (this.syncTimer) clearTimeout(this.syncTimer);
   }
 
   subscribe(l: Listener): () => void {
@@ -155,12 +156,24 @@ export class MessageStore {
     });
     this.changed();
     this.acknowledge(conversationId);
+    // A message told while the page was loading reached no thread: ask for anything after the page.
+    void this.sync();
   }
 
-  /** Scrolling back: the page before the oldest held. */
-  async older(conversationId: string, limit = 50): Promise<void> {
+  private olderLoading = new Map<string, Promise<void>>();
+
+  /** Scrolling back: the page before the oldest held (a second call while one loads waits for it). */
+  older(conversationId: string, limit = 50): Promise<void> {
+    const running = this.olderLoading.get(conversationId);
+    if (running) return running;
+    const p = this.loadOlder(conversationId, limit).finally(() => this.olderLoading.delete(conversationId));
+    this.olderLoading.set(conversationId, p);
+    return p;
+  }
+
+  private async loadOlder(conversationId: string, limit: number): Promise<void> {
     const t = this.threads.get(conversationId);
-    if (!t || !t.more || t.loadingOlder) return;
+    if (!t || !t.more) return;
     const first = t.thread.messages[0]?.seq;
     if (!first) return;
     this.threads.set(conversationId, { ...t, loadingOlder: true });

@@ -21,7 +21,7 @@ const dayLabel = (d: Date, now: Date) => {
 };
 
 /** The thread as rows: a heading for each day, the stored messages, then those still in the browser. */
-export function threadRows(messages: WireMessage[], pending: OutboxItem[], now = new Date()): Row[] {
+export function threadRows(messages: WireMessage[], pending: OutboxItem[], memberId: string, now = new Date()): Row[] {
   const rows: Row[] = [];
   let day = "";
   for (const m of messages) {
@@ -30,9 +30,10 @@ export function threadRows(messages: WireMessage[], pending: OutboxItem[], now =
       day = d.toDateString();
       rows.push({ type: "day", key: `day-${day}`, label: dayLabel(d, now) });
     }
-    rows.push({ type: "message", key: m.clientId, m });
+    // A client id is unique per sender only; the member's own pending message keeps its key once stored.
+    rows.push({ type: "message", key: `${m.senderId}:${m.clientId}`, m });
   }
-  const stored = new Set(messages.map((m) => m.clientId));
-  for (const item of pending) if (!stored.has(item.clientId)) rows.push({ type: "pending", key: item.clientId, item });
+  const stored = new Set(messages.filter((m) => m.senderId === memberId).map((m) => m.clientId));
+  for (const item of pending) if (!stored.has(item.clientId)) rows.push({ type: "pending", key: `${memberId}:${item.clientId}`, item });
   return rows;
 }

@@ -50,7 +50,7 @@ export function ThreadView({
   const state = store.thread(cid);
   const messages = useMemo(() => (state ? shownMessages(state.thread) : []), [state]);
   const pending = store.pending(cid);
-  const rows = useMemo(() => threadRows(messages, pending), [messages, pending]);
+  const rows = useMemo(() => threadRows(messages, pending, memberId), [messages, pending, memberId]);
   const bySeq = useMemo(() => new Map(state?.thread.messages.map((m) => [m.seq, m]) ?? []), [state]);
   const others = conversation.others;
   const names = useMemo(() => new Map(others.map((o) => [o.id, o.displayName])), [others]);
@@ -85,10 +85,10 @@ export function ThreadView({
       return;
     }
     requestAnimationFrame(() => {
-      const i = threadRows(shownMessages(store.thread(cid)!.thread), store.pending(cid)).findIndex((r) => r.key === anchor);
+      const i = threadRows(shownMessages(store.thread(cid)!.thread), store.pending(cid), memberId).findIndex((r) => r.key === anchor);
       if (i >= 0) virtualizer.scrollToIndex(i, { align: "start" });
     });
-  }, [store, cid, rows, virtualizer]);
+  }, [store, cid, rows, virtualizer, memberId]);
 
   // A search result: load back to it, then show it in its place, highlighted.
   useEffect(() => {
@@ -99,7 +99,7 @@ export function ThreadView({
         await store.older(cid, 200).catch(() => (cancelled = true));
       }
       if (cancelled) return;
-      const all = threadRows(shownMessages(store.thread(cid)!.thread), store.pending(cid));
+      const all = threadRows(shownMessages(store.thread(cid)!.thread), store.pending(cid), memberId);
       const i = all.findIndex((r) => r.type === "message" && r.m.seq === jumpTo);
       if (i >= 0) {
         requestAnimationFrame(() => virtualizer.scrollToIndex(i, { align: "center" }));
@@ -135,9 +135,10 @@ export function ThreadView({
 
   function receipt(m: WireMessage): Receipt | null {
     if (m.senderId !== memberId) return null;
-    const markers = others.map((o) => state?.markers[o.id]);
-    if (markers.length && markers.every((k) => k && k.readSeq >= m.seq)) return "read";
-    if (markers.length && markers.every((k) => k && k.deliveredSeq >= m.seq)) return "delivered";
+    // Markers come only from those who accepted the conversation: someone who has not does not hold receipts back.
+    const markers = Object.values(state?.markers ?? {});
+    if (markers.length && markers.every((k) => k.readSeq >= m.seq)) return "read";
+    if (markers.length && markers.every((k) => k.deliveredSeq >= m.seq)) return "delivered";
     return "sent";
   }
 

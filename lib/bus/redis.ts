@@ -26,16 +26,21 @@ export class RedisBus implements BusNode {
   private presenceCbs: ((c: PresenceNotice[]) => void)[] = [];
   private connectionCbs: ((m: NodeStateMessage) => void)[] = [];
 
+  /** Set once the first connection is up: until then commands wait in ioredis's queue as usual. */
+  private wasReady = false;
+
   constructor(private readonly url: string) {
     this.pub = quiet(new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false }));
+    this.pub.once("ready", () => (this.wasReady = true));
   }
 
   /**
-   * While Redis is away, telling fails at once rather than holding the caller (a route handler
-   * storing a message) through the reconnection: what is told is also stored, and devices catch up.
+   * Once Redis has been up and is away again, telling fails at once rather than holding the caller
+   * (a route handler storing a message) through the reconnection: what is told is also stored, and
+   * devices catch up. Before the first connection (a cold start) commands queue and wait.
    */
   private ready(): void {
-    if (this.pub.status !== "ready") throw new Error(`the Redis bus is ${this.pub.status}`);
+    if (this.wasReady && this.pub.status !== "ready") throw new Error(`the Redis bus is ${this.pub.status}`);
   }
 
   async toMember<K extends MemberEventType>(memberId: string, type: K, data: MemberEventMap[K]): Promise<void> {

@@ -84,8 +84,17 @@ export async function appendEntry({
         const at = now ?? new Date();
         // A change does not move the conversation up the list; a message does.
         if (shown) await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: at } });
-        if (entry.replyToSeq !== undefined && entry.replyToSeq >= lastSeq)
-          throw new DomainError("VALIDATION_FAILED", "A reply must be to an earlier message");
+        if (entry.replyToSeq !== undefined) {
+          const to =
+            entry.replyToSeq < lastSeq
+              ? await tx.conversationMessage.findUnique({
+                  where: { conversationId_seq: { conversationId, seq: entry.replyToSeq } },
+                  select: { kind: true },
+                })
+              : null;
+          if (!to || (to.kind !== "text" && to.kind !== "file"))
+            throw new DomainError("VALIDATION_FAILED", "A reply must be to an earlier message");
+        }
         await apply?.(tx, lastSeq, at);
         const stored = await tx.conversationMessage.create({
           data: { ...entry, conversationId, seq: lastSeq, senderId, clientId, createdAt: at },

@@ -21,6 +21,11 @@ export function editMessage({ body, ...c }: Change & { body: string }): Promise<
       const target = await ownTarget(tx, c);
       if (target.kind !== "text") throw new DomainError("VALIDATION_FAILED", "Only a text message can be edited");
       await tx.conversationMessage.update({ where: { id: target.id }, data: { body, editedAt: at } });
+      // Only the latest text is kept: earlier edits' entries lose theirs.
+      await tx.conversationMessage.updateMany({
+        where: { conversationId: c.conversationId, kind: "edit", targetSeq: c.targetSeq },
+        data: { body: "" },
+      });
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { isUniqueViolationOn } from "../db/unique-violation";
 import { DomainError } from "../errors";
 import { MAX_GROUP_MEMBERS } from "./schemas";
 
@@ -55,13 +56,25 @@ export async function addGroupMembers({
   const others = await admissible(db, memberId, fresh, present.size);
   const states = await newcomerStates(db, memberId, others);
   // The count is checked again inside, in turn: two people adding at once cannot take the group past the limit.
-  await db.$transaction(async (tx) => {
-    // Holds the conversation's row (as a send does): adders take turns, so the count below is exact.
-    await tx.conversation.update({ where: { id: conversationId }, data: { lastSeq: { increment: 0 } } });
-    await tx.conversationMember.createMany({ data: others.map((id) => ({ conversationId, memberId: id, state: states.get(id)! })) });
-    const total = await tx.conversationMember.count({ where: { conversationId } });
-    if (total > MAX_GROUP_MEMBERS) throw new DomainError("VALIDATION_FAILED", `A group holds at most ${MAX_GROUP_MEMBERS} people`);
-  });
+  const add = () =>
+    db.$transaction(async (tx) => {
+      // Holds the conversation's row (as a send does): adders take turns, so the count below is exact.
+      await tx.conversation.update({ where: { id: conversationId }, data: { lastSeq: { increment: 0 } } });
+      // Newcomers see the history (as in a team's channel) but start with none of it unread.
+      const { lastSeq } = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { lastSeq: true } });
+      await tx.conversationMember.createMany({
+        data: others.map((id) => ({ conversationId, memberId: id, state: states.get(id)!, readSeq: lastSeq, deliveredSeq: lastSeq })),
+      });
+      const total = await tx.conversationMember.count({ where: { conversationId } });
+      if (total > MAX_GROUP_MEMBERS) throw new DomainError("VALIDATION_FAILED", `A group holds at most ${MAX_GROUP_MEMBERS} people`);
+    });
+  try {
+    await add();
+  } catch (err) {
+    // Someone else added one of them at the same moment: they are in; add the rest again.
+    if (!isUniqueViolationOn(err, "memberId")) throw err;
+    return addGroupMembers({ db, memberId, conversationId, memberIds });
+  }
   return { added: others };
 }
 
@@ -71,13 +84,23 @@ export async function leaveConversation({ db, memberId, conversationId }: { db: 
   if (count === 0) throw new DomainError("NOT_FOUND", "No such group conversation");
 }
 
-/** The people a member may bring in: in their book, not blocked either way, within the size limit. */
+/** The people a member may bring in: contacts who answered, not blocked either way, within the size limit. */
 async function admissible(db: Db, memberId: string, ids: string[], already: number): Promise<string[]> {
   const wanted = [...new Set(ids)].filter((id) => id !== memberId);
   if (already + wanted.length > MAX_GROUP_MEMBERS)
     throw new DomainError("VALIDATION_FAILED", `A group holds at most ${MAX_GROUP_MEMBERS} people`);
+  // A contact who answered: they let the member see them, or keep the member in their own book. A
+  // request nobody answered is not enough (or anyone could drop strangers into groups).
   const [inBook, blocks] = await Promise.all([
-    db.contact.findMany({ where: { ownerId: memberId, contactId: { in: wanted }, inBook: true }, select: { contactId: true } }),
+    db.contact.findMany({
+      where: {
+        ownerId: memberId,
+        contactId: { in: wanted },
+        inBook: true,
+        OR: [{ sees: "approved" }, { contact: { contacts: { some: { contactId: memberId, inBook: true } } } }],
+      },
+      select: { contactId: true },
+    }),
     db.block.findMany({
       where: {
         OR: [

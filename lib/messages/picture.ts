@@ -13,18 +13,20 @@ export async function preparePicture(bytes: Uint8Array, mime: string): Promise<P
     const animated = mime === "image/gif" || mime === "image/webp";
     const input = sharp(bytes, { limitInputPixels: MAX_PIXELS, animated });
     const meta = await input.metadata();
-    // An animation keeps its bytes (re-encoding frames costs much and GIFs carry no location); a still
-    // picture is re-encoded upright in its own format, which drops EXIF and the like.
+    // Re-encoded in its own format (a still one turned upright, an animation frame by frame), which
+    // drops EXIF, XMP and the like: a photo's place is not sent along.
     const still = !animated || (meta.pages ?? 1) === 1;
-    const out = still ? await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().toBuffer({ resolveWithObject: true }) : null;
-    const width = out?.info.width ?? meta.width ?? 0;
-    const height = out?.info.height ?? meta.pageHeight ?? meta.height ?? 0;
+    const out = still
+      ? await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().toBuffer({ resolveWithObject: true })
+      : await sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: true }).toBuffer({ resolveWithObject: true });
+    const width = out.info.width;
+    const height = still ? out.info.height : (out.info.pageHeight ?? meta.pageHeight ?? out.info.height);
     const thumb = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
       .rotate()
       .resize({ width: THUMB_WIDTH, height: THUMB_WIDTH * 2, fit: "inside", withoutEnlargement: true })
       .webp({ quality: 78 })
       .toBuffer();
-    return { bytes: out ? new Uint8Array(out.data) : bytes, thumb: new Uint8Array(thumb), width, height };
+    return { bytes: new Uint8Array(out.data), thumb: new Uint8Array(thumb), width, height };
   } catch (err) {
     if (err instanceof Error && /pixel limit/i.test(err.message))
       throw new DomainError("PAYLOAD_TOO_LARGE", "This picture has too many pixels to show; send it as a smaller picture.");

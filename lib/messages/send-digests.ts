@@ -23,41 +23,49 @@ export type DigestDeps = { db: Db; mailer: Mailer; secret: string; publicUrl: st
 export async function sendDueDigests(deps: DigestDeps, opts: { awayMs: number; now?: Date }): Promise<number> {
   const now = opts.now ?? new Date();
   const awaySince = new Date(now.getTime() - opts.awayMs);
-  const candidates = await deps.db.member.findMany({
-    where: {
-      messageDigests: true,
-      emailVerifiedAt: { not: null },
-      OR: [{ presenceSeenAt: null }, { presenceSeenAt: { lte: awaySince } }],
-      AND: [{ OR: [{ messageDigestSentAt: null }, { messageDigestSentAt: { lte: new Date(now.getTime() - DIGEST_MIN_GAP_MS) } }] }],
-      connections: { none: { lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } } },
-      conversations: {
-        some: { state: "accepted", conversation: { lastMessageAt: { gt: new Date(Math.max(0, now.getTime() - LOOK_BACK_MS)) } } },
-      },
-    },
-    select: { id: true, email: true, displayName: true, presenceSeenAt: true, createdAt: true, messageDigestSentAt: true },
-    take: BATCH,
-  });
   let sent = 0;
-  for (const m of candidates) {
-    const since = m.presenceSeenAt ?? m.createdAt;
-    // Not again until they have been back: a connection closed after the last digest.
-    if (m.messageDigestSentAt && m.messageDigestSentAt >= since) continue;
-    const conversations = await unreadSince(deps.db, m.id, since);
-    if (conversations.length === 0) continue;
-    const { count } = await deps.db.member.updateMany({
-      where: { id: m.id, messageDigestSentAt: m.messageDigestSentAt },
-      data: { messageDigestSentAt: now },
+  let after: string | undefined;
+  // Page by id through every candidate: those skipped below (mailed already, nothing new) must not
+  // hold the same first page forever.
+  for (;;) {
+    const candidates = await deps.db.member.findMany({
+      where: {
+        ...(after !== undefined && { id: { gt: after } }),
+        messageDigests: true,
+        emailVerifiedAt: { not: null },
+        OR: [{ presenceSeenAt: null }, { presenceSeenAt: { lte: awaySince } }],
+        AND: [{ OR: [{ messageDigestSentAt: null }, { messageDigestSentAt: { lte: new Date(now.getTime() - DIGEST_MIN_GAP_MS) } }] }],
+        connections: { none: { lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } } },
+        conversations: {
+          some: { state: "accepted", conversation: { lastMessageAt: { gt: new Date(Math.max(0, now.getTime() - LOOK_BACK_MS)) } } },
+        },
+      },
+      select: { id: true, email: true, displayName: true, presenceSeenAt: true, createdAt: true, messageDigestSentAt: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
     });
-    if (count === 0) continue;
-    await deps.mailer.send(
-      digestEmail(m, conversations, {
-        read: `${deps.publicUrl}/messages`,
-        off: digestOffUrl(deps.publicUrl, deps.secret, m.id),
-      }),
-    );
-    sent++;
+    for (const m of candidates) {
+      const since = m.presenceSeenAt ?? m.createdAt;
+      // Not again until they have been back: a connection closed after the last digest.
+      if (m.messageDigestSentAt && m.messageDigestSentAt >= since) continue;
+      const conversations = await unreadSince(deps.db, m.id, since);
+      if (conversations.length === 0) continue;
+      const { count } = await deps.db.member.updateMany({
+        where: { id: m.id, messageDigestSentAt: m.messageDigestSentAt },
+        data: { messageDigestSentAt: now },
+      });
+      if (count === 0) continue;
+      await deps.mailer.send(
+        digestEmail(m, conversations, {
+          read: `${deps.publicUrl}/messages`,
+          off: digestOffUrl(deps.publicUrl, deps.secret, m.id),
+        }),
+      );
+      sent++;
+    }
+    if (candidates.length < BATCH) return sent;
+    after = candidates.at(-1)!.id;
   }
-  return sent;
 }
 
 /** Per accepted conversation: others' unread messages that came after `since`, with the latest three lines. */

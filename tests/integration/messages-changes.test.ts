@@ -15,8 +15,9 @@ import { emptyThread, mergeThread, shownMessages } from "../../lib/messages/thre
 import { unreadTotal } from "../../lib/messages/unread-total";
 import { uuid7 } from "../../lib/messages/uuid7";
 import { storage } from "../../lib/storage";
+import { announceTyping } from "../../lib/messages/announce-typing";
 import { useStackDatabase } from "../support/http";
-import { createMember } from "../support/members";
+import { createMember, recordingBus } from "../support/members";
 
 beforeAll(() => useStackDatabase());
 
@@ -190,5 +191,36 @@ describe("edits, deletes, files and markers", () => {
     const del = await deleteMessage({ db: client, senderId: a, conversationId, targetSeq: sent.message.seq, clientId: uuid7() });
     expect(del.fileKeys).toHaveLength(2);
     expect(await code(messageFile({ db: client, memberId: b, conversationId, seq: sent.message.seq, thumb: false }))).toBe("NOT_FOUND");
+  });
+
+  it("review findings: a second edit empties the first's text; a reply cannot point at a change; typing only to those who accepted, never across a block", async () => {
+    const { client, a, b, conversationId, send } = await pair("mc4");
+    await send(a, "v1");
+    await editMessage({ db: client, senderId: a, conversationId, targetSeq: 1, clientId: uuid7(), body: "v2" });
+    await editMessage({ db: client, senderId: a, conversationId, targetSeq: 1, clientId: uuid7(), body: "v3" });
+    const entries = await client.conversationMessage.findMany({
+      where: { conversationId },
+      orderBy: { seq: "asc" },
+      select: { kind: true, body: true },
+    });
+    expect(entries).toEqual([
+      { kind: "text", body: "v3" },
+      { kind: "edit", body: "" },
+      { kind: "edit", body: "v3" },
+    ]);
+    expect(
+      await code(sendMessage({ db: client, senderId: a, conversationId, input: { clientId: uuid7(), body: "re", replyToSeq: 2 } })),
+    ).toBe("VALIDATION_FAILED");
+
+    // B has not accepted A's request: A's typing reaches nobody. Accepted, it does; after a block, it is refused.
+    const rec = recordingBus();
+    await announceTyping({ db: client, bus: rec.bus }, a, conversationId);
+    expect(rec.sent).toEqual([]);
+    await accept(client, conversationId, b);
+    await announceTyping({ db: client, bus: rec.bus }, a, conversationId);
+    expect(rec.sent).toEqual([{ memberId: b, type: "typing", data: { conversationId, memberId: a } }]);
+    await client.block.create({ data: { blockerId: b, blockedId: a } });
+    expect(await code(announceTyping({ db: client, bus: rec.bus }, a, conversationId))).toBe("FORBIDDEN");
+    expect(rec.sent).toHaveLength(1);
   });
 });

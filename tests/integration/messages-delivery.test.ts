@@ -131,6 +131,8 @@ describe("messages through failures", () => {
       let b = await node(portB, `msg-b-${process.pid}-r`, env);
       const { RedisBus } = await import("../../lib/bus/redis");
       const bus = new RedisBus(redis.url);
+      // A cold start: the first event waits for the first connection instead of failing.
+      await expect(bus.toMember(ben, "typing", { conversationId, memberId: ann })).resolves.toBeUndefined();
       const devices = {
         "ben-laptop (node A)": messageDevice(client, ben, a.url),
         "ben-phone (node B)": messageDevice(client, ben, b.url),

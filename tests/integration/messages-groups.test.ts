@@ -106,4 +106,24 @@ describe("group conversations", () => {
     expect(results.sort()).toEqual(["VALIDATION_FAILED", "ok"]);
     expect(await client.conversationMember.count({ where: { conversationId } })).toBe(MAX_GROUP_MEMBERS);
   });
+
+  it("review findings: an unanswered contact request is not enough to add someone; newcomers start with nothing unread; two adding one person at once both succeed", async () => {
+    const client = await db();
+    const [ann, ben, zed, cy] = await Promise.all(["Ann", "Ben", "Zed", "Cy"].map((n) => createMember("mg3", n)));
+    // Ann asked Zed to be contacts; Zed never answered (Ann's row is in her book, pending).
+    await client.contact.create({ data: { ownerId: ann!, contactId: zed!, inBook: true, sees: "pending", requestedAt: new Date() } });
+    await keep(ann!, [ben!, cy!]);
+    await keep(ben!, [ann!, cy!]);
+    expect(await code(createGroupConversation({ db: client, creatorId: ann!, title: "Spam", memberIds: [ben!, zed!] }))).toBe("FORBIDDEN");
+    const { conversationId } = await createGroupConversation({ db: client, creatorId: ann!, title: "Ok", memberIds: [ben!] });
+    for (const body of ["one", "two", "three"])
+      await sendMessage({ db: client, senderId: ann!, conversationId, input: { clientId: uuid7(), body } });
+    const results = await Promise.all([
+      addGroupMembers({ db: client, memberId: ann!, conversationId, memberIds: [cy!] }),
+      addGroupMembers({ db: client, memberId: ben!, conversationId, memberIds: [cy!] }),
+    ]);
+    expect(results.flatMap((r) => r.added)).toEqual([cy!]);
+    const [ok] = (await listConversations({ db: client, memberId: cy! })).filter((c) => c.id === conversationId);
+    expect(ok).toMatchObject({ unread: 0, lastSeq: 3 });
+  });
 });

@@ -30,7 +30,8 @@ export const GET = route(
         // every API answer carries a CSP that runs nothing: lib/http/security-headers.ts).
         "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
         "x-content-type-options": "nosniff",
-        "cache-control": "private, max-age=86400",
+        // Short: a picture deleted for everyone should not live on in browsers' caches for long.
+        "cache-control": "private, max-age=300",
       },
     });
   },
