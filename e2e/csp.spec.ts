@@ -34,6 +34,10 @@ test("pages load and hydrate under the CSP with no violation", async ({ browser 
   await member.goto("/call");
   await member.waitForLoadState("load");
   expect(await violations(member)).toEqual([]);
+  // The messages page and its thread (the message store is in every signed-in page's layout).
+  await member.goto("/messages");
+  await expect(member.getByTestId("messages-empty")).toBeVisible();
+  expect(await violations(member)).toEqual([]);
   // The watcher does see violations: an image from another site is refused and recorded.
   await member.evaluate(() => {
     const img = document.createElement("img");

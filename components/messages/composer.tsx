@@ -1,7 +1,7 @@
 "use client";
 
 import { type ClipboardEvent, type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { MAX_BODY_CHARS, type WireMessage } from "@/lib/messages/schemas";
+import { MAX_BODY_CHARS, type WireMessage } from "@/lib/messages/wire";
 import { uuid7 } from "@/lib/messages/uuid7";
 import { ApiError, apiSend, uploadForm } from "../api";
 import type { MessageStore } from "./message-store";

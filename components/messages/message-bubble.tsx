@@ -1,6 +1,6 @@
 "use client";
 
-import { fileUrl, type WireMessage } from "@/lib/messages/schemas";
+import { fileUrl, type WireMessage } from "@/lib/messages/wire";
 import { MessageText } from "./message-text";
 
 export type Receipt = "sent" | "delivered" | "read";

@@ -13,7 +13,7 @@ import {
   serialize,
   wake,
 } from "@/lib/messages/outbox";
-import { TYPING_EVERY_MS, TYPING_SHOWN_MS, type WireMessage } from "@/lib/messages/schemas";
+import { TYPING_EVERY_MS, TYPING_SHOWN_MS, type WireMessage } from "@/lib/messages/wire";
 import { emptyThread, laterMarker, mergeThread, type Thread } from "@/lib/messages/thread";
 import { uuid7 } from "@/lib/messages/uuid7";
 import type { MemberEvent } from "@/lib/presence/events";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationSummary } from "@/lib/messages/list-conversations";
-import type { WireMessage } from "@/lib/messages/schemas";
+import type { WireMessage } from "@/lib/messages/wire";
 import { apiGet } from "../api";
 import { DigestSetting } from "./digest-setting";
 import { NewGroupButton } from "./new-group";

@@ -1,5 +1,5 @@
 import type { OutboxItem } from "@/lib/messages/outbox";
-import type { WireMessage } from "@/lib/messages/schemas";
+import type { WireMessage } from "@/lib/messages/wire";
 
 export type Row =
   | { type: "day"; key: string; label: string }

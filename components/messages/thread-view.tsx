@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ConversationSummary } from "@/lib/messages/list-conversations";
 import type { OutboxItem } from "@/lib/messages/outbox";
-import { fileUrl, type WireMessage } from "@/lib/messages/schemas";
+import { fileUrl, type WireMessage } from "@/lib/messages/wire";
 import { shownMessages } from "@/lib/messages/thread";
 import { uuid7 } from "@/lib/messages/uuid7";
 import { ApiError, apiSend } from "../api";
