@@ -3,6 +3,7 @@ import { actOnContact } from "../lib/contacts/act-on-contact";
 import { editEntry } from "../lib/contacts/edit-entry";
 import { createGroup } from "../lib/contacts/groups";
 import type { Db } from "../lib/db/client";
+import { demoIds } from "./demo-ids";
 import { setVisibility } from "../lib/presence/visibility-store";
 
 /** Nobody is connected while the seed runs: events have no one to reach. */
@@ -14,16 +15,9 @@ const quiet: BusPublisher = { toMember: async () => {}, presenceChanged: async (
  * presence to contacts only.
  */
 export async function seedContacts(db: Db): Promise<void> {
-  const ids = new Map(
-    (
-      await db.member.findMany({
-        where: { handle: { in: ["ada", "bruno", "chloe", "emma", "farid"] } },
-        select: { id: true, handle: true },
-      })
-    ).map((m) => [m.handle, m.id]),
-  );
-  const ada = ids.get("ada");
-  if (!ada || ids.size < 5) return;
+  const ids = await demoIds(db, ["ada", "bruno", "chloe", "emma", "farid"]);
+  const ada = ids?.get("ada");
+  if (!ids || !ada) return;
   if (await db.contact.findFirst({ where: { ownerId: ada } })) return;
   const deps = { db, bus: quiet };
   for (const h of ["bruno", "chloe", "emma"]) {

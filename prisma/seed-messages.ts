@@ -4,6 +4,7 @@ import { markRead } from "../lib/messages/mark-read";
 import { openDirect } from "../lib/messages/open-direct";
 import { sendMessage } from "../lib/messages/send-message";
 import { uuid7 } from "../lib/messages/uuid7";
+import { demoIds } from "./demo-ids";
 
 /**
  * Conversations for the README's first account, written in the past (so no digest goes out for
@@ -11,16 +12,9 @@ import { uuid7 } from "../lib/messages/uuid7";
  * and Emma, and Farid's request (he is not in Ada's book).
  */
 export async function seedMessages(db: Db): Promise<void> {
-  const ids = new Map(
-    (
-      await db.member.findMany({
-        where: { handle: { in: ["ada", "bruno", "chloe", "emma", "farid"] } },
-        select: { id: true, handle: true },
-      })
-    ).map((m) => [m.handle, m.id]),
-  );
-  const ada = ids.get("ada");
-  if (!ada || ids.size < 5) return;
+  const ids = await demoIds(db, ["ada", "bruno", "chloe", "emma", "farid"]);
+  const ada = ids?.get("ada");
+  if (!ids || !ada) return;
   if (await db.conversationMember.findFirst({ where: { memberId: ada } })) return;
   const h = (handle: string) => ids.get(handle)!;
   const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);

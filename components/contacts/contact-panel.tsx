@@ -1,5 +1,6 @@
 "use client";
 
+import { SearchInput } from "../search-input";
 import Link from "next/link";
 import { useState } from "react";
 import { ContactList } from "./contact-list";
@@ -22,18 +23,7 @@ export function ContactPanel({ headingId }: { headingId: string }) {
           Manage
         </Link>
       </div>
-      {kept > 4 && (
-        <label className="block">
-          <span className="sr-only">Search contacts</span>
-          <input
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search contacts"
-            className="w-full rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
-          />
-        </label>
-      )}
+      {kept > 4 && <SearchInput label="Search contacts" value={query} onChange={setQuery} />}
       {book.isPending ? (
         <div className="space-y-2" aria-busy="true" aria-label="Loading contacts">
           {[0, 1, 2].map((i) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import { SearchInput } from "../search-input";
 import { useState } from "react";
 import { AddContactForm } from "./add-contact-form";
 import { AsksList } from "./asks-list";
@@ -55,17 +56,14 @@ export function ContactsPage() {
                   ))}
                 </div>
               </div>
-              <label className="mt-3 block">
-                <span className="sr-only">Search contacts</span>
-                <input
-                  type="search"
-                  value={query}
-                  onChange={(e) => setQuery(e.target.value)}
-                  placeholder="Search by name, nickname or number"
-                  className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
-                  data-testid="contacts-search"
-                />
-              </label>
+              <SearchInput
+                label="Search contacts"
+                value={query}
+                onChange={setQuery}
+                placeholder="Search by name, nickname or number"
+                className="mt-3 block"
+                testId="contacts-search"
+              />
               <div className="mt-3">
                 {kept.length === 0 ? (
                   <p className="py-6 text-center text-slate-600">No contacts yet: add someone by number above, or from the directory.</p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { SearchInput } from "../search-input";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
@@ -45,17 +46,7 @@ export function MessagesView({ memberId, selected, jumpTo }: { memberId: string;
             <h1 className="text-xl font-bold tracking-tight">Messages</h1>
             <NewGroupButton />
           </div>
-          <label className="block">
-            <span className="sr-only">Search messages</span>
-            <input
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder="Search messages"
-              className="w-full rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
-              data-testid="message-search"
-            />
-          </label>
+          <SearchInput label="Search messages" value={query} onChange={setQuery} testId="message-search" />
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto p-2">
           {query.trim() ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { SearchInput } from "../search-input";
 import { useState } from "react";
 import { Avatar } from "../avatar";
 import { useBook } from "../contacts/use-book";
@@ -28,16 +29,7 @@ export function PeoplePicker({
     );
   return (
     <div>
-      <label className="mb-2 block">
-        <span className="sr-only">Search contacts</span>
-        <input
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder="Search contacts"
-          className="w-full rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
-        />
-      </label>
+      <SearchInput label="Search contacts" value={query} onChange={setQuery} className="mb-2 block" />
       {people.length === 0 ? (
         <p className="text-sm text-slate-600">No contacts to add. People join groups from your contacts.</p>
       ) : (

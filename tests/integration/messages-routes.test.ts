@@ -302,4 +302,38 @@ describe("messages through the routes", () => {
     expect(eve1.events.filter((e) => e.type === "message" || e.type === "typing")).toEqual([]);
     for (const d of [ben1, eve1]) d.socket.close();
   });
+
+  it("a stranger to a group cannot add people to it, leave it, or make one with people who are not their contacts; a forged digest link is refused", async () => {
+    const [ann, ben, eve] = [await signedInMember(), await signedInMember(), await signedInMember()];
+    await api("/api/contacts", as(ann.cookie, { method: "POST", json: { to: ben.handle } }));
+    await api(`/api/contacts/${ann.id}`, as(ben.cookie, { method: "POST", json: { action: "accept" } }));
+    const made = await api<{ conversationId: string }>(
+      "/api/messages/groups",
+      as(ann.cookie, { method: "POST", json: { title: "Crew", memberIds: [ben.id] } }),
+    );
+    expect(made.status).toBe(201);
+    const cid = made.body.conversationId;
+    const add = await api<{ error: { code: string } }>(
+      `/api/messages/${cid}/members`,
+      as(eve.cookie, { method: "POST", json: { memberIds: [eve.id] } }),
+    );
+    expect([add.status, add.body.error.code]).toEqual([404, "NOT_FOUND"]);
+    expect((await api(`/api/messages/${cid}/members`, as(eve.cookie, { method: "DELETE" }))).status).toBe(404);
+    // Eve drops Ann (not her contact) into a group of her own: refused.
+    const spam = await api<{ error: { code: string } }>(
+      "/api/messages/groups",
+      as(eve.cookie, { method: "POST", json: { title: "Deals", memberIds: [ann.id] } }),
+    );
+    expect([spam.status, spam.body.error.code]).toEqual([403, "FORBIDDEN"]);
+    expect((await api("/api/messages/groups", as(ann.cookie, { method: "POST", json: { title: "", memberIds: [ben.id] } }))).status).toBe(
+      400,
+    );
+    // Turning someone else's digests off needs the link made for them.
+    const forged = await api<{ error: { code: string } }>("/api/messages/digest/off", {
+      method: "POST",
+      json: { m: ann.id, t: "A".repeat(43) },
+    });
+    expect([forged.status, forged.body.error.code]).toEqual([403, "FORBIDDEN"]);
+    expect((await api<{ on: boolean }>("/api/messages/digest", as(ann.cookie))).body).toEqual({ on: true });
+  });
 });
