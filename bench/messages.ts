@@ -1,13 +1,14 @@
 /**
  * Instant messages through the whole portal, against a bare Socket.IO relay measured in the same run:
- *   - send → the recipient's other device: a member POSTs a message to the route (stored, sequenced,
- *     told on the bus), and the recipient's connection to the presence server receives it; sustained
+ *   - send → the recipient's other device: a member's device sends a message over its presence
+ *     socket as the browser does (--via http: POSTs it to the route instead); it is stored, sequenced
+ *     and told on the bus, and the recipient's connection to the presence server receives it; sustained
  *     at --rate messages a second spread over --conversations conversations, p50 / p99;
  *   - the bare relay (bench/support/bare-message-server.ts) gets the same rate from socket clients to
  *     the same number of recipients: emit → receive, p50 / p99, and the portal's figures as ratios;
  *   - catching up: a device away for 10,000 messages asks the sync route until it has them all,
  *     against the raw query that reads those rows.
- *   npx tsx bench/messages.ts [--rate 1000] [--seconds 15] [--conversations 1000] [--senders 20] [--catch-up 10000]
+ *   npx tsx bench/messages.ts [--via socket|http] [--rate 1000] [--seconds 15] [--conversations 1000] [--senders 20] [--catch-up 10000]
  * Recipients run in a process of their own (bench/support/message-receivers.ts); one node, SQLite.
  */
 import { fork, spawn } from "node:child_process";
@@ -28,6 +29,7 @@ const SECONDS = Number(arg("seconds", "15"));
 const CONVERSATIONS = Number(arg("conversations", "1000"));
 const SENDERS = Number(arg("senders", "20"));
 const CATCH_UP = Number(arg("catch-up", "10000"));
+const VIA = arg("via", "socket") as "socket" | "http";
 const root = path.resolve(import.meta.dirname, "..");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) => {
@@ -156,29 +158,53 @@ async function drive(seconds: number, send: (i: number) => void): Promise<number
   return sent;
 }
 
-// The portal.
+// The portal: each sender's device sends as the browser does, over its presence socket (or, with
+// --via http, by the route, as a browser does when its socket is down).
 const portal = await startReceivers("portal", presenceUrl);
 const postTimes: number[] = [];
 let failures = 0;
 let inFlight = 0;
 let maxInFlight = 0;
+const senderSockets = new Map<string, Socket>();
+if (VIA === "socket") {
+  for (const s of senders) {
+    const ticket = await issueTicket(secrets.PRESENCE_SECRET, { kind: "member", memberId: s.id }, 600);
+    const sock = io(presenceUrl, { transports: ["websocket"], forceNew: true, auth: { ticket, deviceId: `bench-sender-${s.id}` } });
+    await new Promise<void>((resolve, reject) => {
+      sock.once("connect", () => resolve());
+      sock.once("connect_error", reject);
+    });
+    senderSockets.set(s.id, sock);
+  }
+}
+const settle = (t: number, ok: boolean) => {
+  inFlight--;
+  if (ok) postTimes.push(Date.now() - t);
+  else failures++;
+};
 const post = (i: number) => {
   const c = conversations[i % conversations.length]!;
   const t = Date.now();
   inFlight++;
   maxInFlight = Math.max(maxInFlight, inFlight);
+  const fields = { clientId: uuid7(), body: `t:${t}` };
+  if (VIA === "socket") {
+    senderSockets
+      .get(c.sender.id)!
+      .timeout(30_000)
+      .emit("send", { conversationId: c.cid, ...fields }, (err: Error | null, r: { message?: unknown }) => settle(t, !err && !!r.message));
+    return;
+  }
   void fetch(`${stack.url}/api/messages/${c.cid}`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: c.sender.cookie },
-    body: JSON.stringify({ clientId: uuid7(), body: `t:${t}` }),
+    body: JSON.stringify(fields),
   })
     .then(async (r) => {
       await r.arrayBuffer();
-      if (r.status !== 201) failures++;
-      else postTimes.push(Date.now() - t);
+      settle(t, r.status === 201);
     })
-    .catch(() => failures++)
-    .finally(() => inFlight--);
+    .catch(() => settle(t, false));
 };
 console.log("portal: warming up…");
 await drive(3, post);
@@ -192,6 +218,7 @@ const portalSent = await drive(SECONDS, post);
 await sleep(3000);
 const portalLat = await portal.report();
 portal.stop();
+for (const sock of senderSockets.values()) sock.close();
 
 // The bare relay, same rate, same number of recipients.
 const barePort = 3590 + 7;
@@ -272,6 +299,7 @@ const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "–");
 const result = {
   date: new Date().toISOString(),
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 1e9)} GB`,
+  via: VIA,
   rate: RATE,
   seconds: SECONDS,
   conversations: CONVERSATIONS,
@@ -299,8 +327,8 @@ console.log(JSON.stringify(result));
 console.log(`
 | ${RATE} messages/s over ${CONVERSATIONS} conversations, ${SECONDS} s | sent | delivered | p50 (ms) | p99 (ms) |
 |---|---|---|---|---|
-| portal: POST → recipient's device | ${portalSent} | ${portalLat.length} | ${f(result.portal.deliver_p50)} | ${f(result.portal.deliver_p99)} |
-| portal: POST → stored (201) | | | ${f(result.portal.stored_p50)} | ${f(result.portal.stored_p99)} |
+| portal: ${VIA === "socket" ? "socket send" : "POST"} → recipient's device | ${portalSent} | ${portalLat.length} | ${f(result.portal.deliver_p50)} | ${f(result.portal.deliver_p99)} |
+| portal: ${VIA === "socket" ? "socket send → ack" : "POST → stored (201)"} | | | ${f(result.portal.stored_p50)} | ${f(result.portal.stored_p99)} |
 | bare Socket.IO relay: emit → recipient | ${bareSent} | ${bareLat.length} | ${f(result.bare.deliver_p50)} | ${f(result.bare.deliver_p99)} |
 | ratio portal / bare | | | ${ratio(result.portal.deliver_p50, result.bare.deliver_p50)} | ${ratio(result.portal.deliver_p99, result.bare.deliver_p99)} |
 

@@ -2,20 +2,11 @@ import "server-only";
 import { env } from "@/lib/env";
 import { counterStore } from "@/lib/http/counter-store";
 import { clientAddress, RateLimiter } from "@/lib/http/rate-limit";
+import { messageLimiter } from "@/lib/messages/send-limit";
 
 let limiters:
   | Record<
-      | "auth"
-      | "lookup"
-      | "resolve"
-      | "holds"
-      | "calls"
-      | "mall"
-      | "greetings"
-      | "contactRequests"
-      | "messages"
-      | "conversations"
-      | "typing",
+      "auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests" | "conversations" | "typing",
       RateLimiter
     >
   | undefined;
@@ -34,7 +25,6 @@ function get() {
     mall: new RateLimiter(store, "mall", e.RATE_LIMIT_MALL_CALLS_PER_MINUTE, 60_000, "calls to shops"),
     greetings: new RateLimiter(store, "greetings", e.GREETING_UPLOADS_PER_HOUR, HOUR, "greeting recordings this hour"),
     contactRequests: new RateLimiter(store, "contact-requests", e.CONTACT_REQUESTS_PER_HOUR, HOUR, "contact requests this hour"),
-    messages: new RateLimiter(store, "messages", e.MESSAGES_PER_MINUTE, 60_000, "messages this minute"),
     conversations: new RateLimiter(store, "conversations", e.NEW_CONVERSATIONS_PER_HOUR, HOUR, "new conversations this hour"),
     // A device says "typing" at most every 3 s: 40 a minute leaves room for several devices.
     typing: new RateLimiter(store, "typing", 40, 60_000, "typing notices this minute"),
@@ -57,8 +47,8 @@ export const limitGreetings = (memberId: string) => get().greetings.hit(memberId
 /** Per member: a request reaches a stranger, so this is where request spam is held back. */
 export const limitContactRequests = (memberId: string) => get().contactRequests.hit(memberId);
 /** Per member: messages reach other people, strangers among them. */
-export const limitMessages = (memberId: string) => get().messages.hit(memberId);
-/** Per member, only when a conversation is new: where unsolicited messages to strangers are held back. */
+export const limitMessages = (memberId: string) => messageLimiter().hit(memberId);
+/** Per member: typing notices, a few a minute from each device. */
 export const limitTyping = (memberId: string) => get().typing.hit(memberId);
-
+/** Per member, only when a conversation is new: where unsolicited messages to strangers are held back. */
 export const limitNewConversations = (memberId: string) => get().conversations.hit(memberId);

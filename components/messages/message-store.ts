@@ -362,13 +362,27 @@ export class MessageStore {
     }
   }
 
+  /** Over the presence socket when connected (no request per message), by the route otherwise. */
+  private async post(item: OutboxItem): Promise<WireMessage> {
+    const fields = { clientId: item.clientId, body: item.body, replyToSeq: item.replyToSeq };
+    const viaSocket = this.presence?.send({ conversationId: item.conversationId, ...fields });
+    if (!viaSocket) {
+      return (await apiSend<{ message: WireMessage }>("POST", `/api/messages/${encodeURIComponent(item.conversationId)}`, fields)).message;
+    }
+    // A socket that timed out or dropped is a lost connection, as a failed fetch is (status 0).
+    const r = await viaSocket.catch(() => {
+      throw new ApiError(0, { code: "NETWORK", message: "Not sent: no connection" });
+    });
+    if ("error" in r) {
+      const { status, ...body } = r.error;
+      throw new ApiError(status, body);
+    }
+    return r.message;
+  }
+
   private async sendOne(item: OutboxItem): Promise<void> {
     try {
-      const { message } = await apiSend<{ message: WireMessage }>("POST", `/api/messages/${encodeURIComponent(item.conversationId)}`, {
-        clientId: item.clientId,
-        body: item.body,
-        replyToSeq: item.replyToSeq,
-      });
+      const message = await this.post(item);
       this.setOutbox(sent(this.outbox, item.clientId));
       this.receive([message]);
     } catch (err) {

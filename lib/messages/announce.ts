@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import type { WireMessage } from "./schemas";
 
 /** Who is told: everyone in the conversation but those who declined it. */
-async function participants(db: Db, conversationId: string): Promise<string[]> {
+export async function participants(db: Db, conversationId: string): Promise<string[]> {
   return (await db.conversationMember.findMany({ where: { conversationId, state: { not: "declined" } }, select: { memberId: true } })).map(
     (m) => m.memberId,
   );
@@ -14,9 +14,9 @@ async function participants(db: Db, conversationId: string): Promise<string[]> {
  * device that misses this, or a bus that is down, loses nothing, since every device asks for what
  * follows its cursor when it (re)connects.
  */
-export async function announceMessage(deps: { db: Db; bus: BusPublisher }, message: WireMessage): Promise<void> {
-  const to = await participants(deps.db, message.conversationId);
-  await Promise.allSettled(to.map((memberId) => deps.bus.toMember(memberId, "message", message)));
+export async function announceMessage(deps: { db: Db; bus: BusPublisher }, message: WireMessage, to?: string[]): Promise<void> {
+  const who = to ?? (await participants(deps.db, message.conversationId));
+  await Promise.allSettled(who.map((memberId) => deps.bus.toMember(memberId, "message", message)));
 }
 
 /**

@@ -38,13 +38,13 @@ export async function searchMessages({
           JOIN "ConversationMember" cm ON cm."conversationId" = m."conversationId"
           WHERE "ConversationMessageText" MATCH ${words.map((w, i) => `"${w}"${i === last ? "*" : ""}`).join(" ")}
             AND cm."memberId" = ${memberId} AND cm."state" <> 'declined' AND m."deletedAt" IS NULL AND m."kind" = 'text'
-          ORDER BY m."createdAt" DESC LIMIT ${limit}`)
+          ORDER BY m."createdAt" DESC, m."seq" DESC LIMIT ${limit}`)
       : await db.$queryRaw<{ id: string }[]>(Prisma.sql`
           SELECT m."id" FROM "ConversationMessage" m
           JOIN "ConversationMember" cm ON cm."conversationId" = m."conversationId"
           WHERE to_tsvector('simple', m."body") @@ to_tsquery('simple', ${words.map((w, i) => (i === last ? `${w}:*` : w)).join(" & ")})
             AND cm."memberId" = ${memberId} AND cm."state" <> 'declined' AND m."deletedAt" IS NULL AND m."kind" = 'text'
-          ORDER BY m."createdAt" DESC LIMIT ${limit}`);
+          ORDER BY m."createdAt" DESC, m."seq" DESC LIMIT ${limit}`);
   if (rows.length === 0) return [];
   const found = await db.conversationMessage.findMany({
     where: { id: { in: rows.map((r) => r.id) }, conversation: { members: { some: { memberId } } } },

@@ -1,9 +1,39 @@
 import type { Db } from "../db/client";
+import { env } from "../env";
 import { appendEntry } from "./append-entry";
+import { participants } from "./announce";
+import { BatchQueue } from "./batch-queue";
 import type { SendMessageInput, WireMessage } from "./schemas";
+import { sqliteTextStore } from "./store-texts-sqlite";
 
-/** Stores a text message (idempotent by the sender's id for it: see appendEntry). */
-export function sendMessage({
+/** A text message to store: who sends it, where, and the sender's own id for it. */
+export type TextSend = { senderId: string; conversationId: string; clientId: string; body: string; replyToSeq?: number; at?: Date };
+/** Stored (or found stored before, `created` false), with who is to be told of it. */
+export type TextStored = { message: WireMessage; created: boolean; to: string[] };
+/** Stores a batch, one outcome per send in order; a refused send is its DomainError. */
+export type StoreTexts = { store(sends: TextSend[]): (TextStored | Error)[] };
+
+const BUSY_TIMEOUT_MS = 5000;
+const queues = new Map<string, BatchQueue<TextSend, TextStored>>();
+
+/** One writer per SQLite file in this process: sends that arrive while it writes share the next transaction. */
+function sqliteQueue(url: string): BatchQueue<TextSend, TextStored> {
+  let q = queues.get(url);
+  if (!q) {
+    const store = sqliteTextStore(url.replace(/^file:/, "").split("?")[0]!, { busyTimeoutMs: BUSY_TIMEOUT_MS });
+    q = new BatchQueue((sends) => store.store(sends));
+    queues.set(url, q);
+  }
+  return q;
+}
+
+/**
+ * Stores a text message, idempotent by the sender's id for it (sending again returns the stored
+ * one). On SQLite, sends are written in batches through store-texts-sqlite.ts; on PostgreSQL each is
+ * its own transaction (appendEntry), concurrent ones taking turns on the conversation's row.
+ * `now` is for tests: the time to store.
+ */
+export async function sendMessage({
   db,
   senderId,
   conversationId,
@@ -15,8 +45,12 @@ export function sendMessage({
   conversationId: string;
   input: SendMessageInput;
   now?: Date;
-}): Promise<{ message: WireMessage; created: boolean }> {
-  return appendEntry({
+}): Promise<TextStored> {
+  const e = env();
+  if (e.dbKind === "sqlite") {
+    return sqliteQueue(e.DATABASE_URL).submit({ senderId, conversationId, ...input, at: now });
+  }
+  const { message, created } = await appendEntry({
     db,
     senderId,
     conversationId,
@@ -24,4 +58,5 @@ export function sendMessage({
     entry: { kind: "text", body: input.body, replyToSeq: input.replyToSeq },
     now,
   });
+  return { message, created, to: await participants(db, conversationId) };
 }

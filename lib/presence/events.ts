@@ -103,9 +103,16 @@ export interface ServerToClient {
   self: (s: { setting: PresenceSetting; status: PublicStatus }) => void;
 }
 
+/** A text message sent over the socket: the same fields as POST /api/messages/<conversationId>. */
+export type SocketSend = { conversationId: string; clientId: string; body: string; replyToSeq?: number };
+/** The answer: the stored message (also when the same id was sent before), or why not, as the route says it. */
+export type SocketSendAck =
+  { message: WireMessage } | { error: { code: string; message: string; status: number; retryAfterSeconds?: number } };
+
 export interface ClientToServer {
   watch: (memberIds: string[], ack: (statuses: Record<string, PublicStatus>) => void) => void;
   idle: (idle: boolean) => void;
+  send: (m: SocketSend, ack: (r: SocketSendAck) => void) => void;
 }
 
 export type HandshakeAuth = { ticket?: string; deviceId?: string; lastEventId?: string };

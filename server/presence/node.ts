@@ -16,6 +16,7 @@ import { ClusterLink } from "./cluster";
 import { Digests } from "./digests";
 import { FactsLoader } from "./facts";
 import { FanOut } from "./fanout";
+import { handleSocketSend } from "./message-sends";
 import { Watches } from "./watches";
 
 type SocketData = { memberId: string | null; guestId: string | null };
@@ -182,6 +183,7 @@ export class PresenceNode {
         if (this.watchQueue.get(socket.id) === next) this.watchQueue.delete(socket.id);
       });
     });
+    socket.on("send", (m, ack) => handleSocketSend({ db: this.db, bus: this.bus }, memberId, m, ack, this.opts.log));
     socket.on("idle", (idle) => {
       if (typeof idle !== "boolean") return;
       this.registry.setIdle(socket.id, idle);

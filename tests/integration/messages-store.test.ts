@@ -67,6 +67,33 @@ describe("messages in the database", () => {
     expect(next.message.seq).toBe(41);
   });
 
+  it("refusals among sends at once (written together on SQLite) fail alone and use no sequence number", async () => {
+    const client = await db();
+    const [a, b, c] = [await createMember("ms7", "Ann"), await createMember("ms7", "Ben"), await createMember("ms7", "Cy")];
+    const { conversationId } = await openDirect({ db: client, memberId: a, otherId: b });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        sendMessage({
+          db: client,
+          senderId: i % 3 === 1 ? c : a,
+          conversationId,
+          input: { clientId: uuid7(), body: `m${i}`, ...(i % 3 === 2 ? { replyToSeq: 1000 } : {}) },
+        }),
+      ),
+    );
+    const codes = await Promise.all(outcomes.map((o) => (o.status === "fulfilled" ? "ok" : code(Promise.reject(o.reason)))));
+    expect(codes).toEqual(Array.from({ length: 30 }, (_, i) => ["ok", "NOT_FOUND", "VALIDATION_FAILED"][i % 3]));
+    const stored = await client.conversationMessage.findMany({ where: { conversationId }, orderBy: { seq: "asc" } });
+    expect(stored.map((m) => [m.seq, m.body])).toEqual(Array.from({ length: 10 }, (_, k) => [k + 1, `m${3 * k}`]));
+    // Times follow sequences, and the conversation's last message time is the last one's.
+    expect(stored.every((m, k) => k === 0 || m.createdAt >= stored[k - 1]!.createdAt)).toBe(true);
+    const conv = await client.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(conv).toMatchObject({ lastSeq: 10, lastMessageAt: stored[9]!.createdAt });
+    // The sender's own markers are at her last message; Ben's unread are all ten.
+    const marks = await client.conversationMember.findMany({ where: { conversationId }, orderBy: { memberId: "asc" } });
+    expect(Object.fromEntries(marks.map((m) => [m.memberId, m.readSeq]))).toEqual({ [a]: 10, [b]: 0 });
+  });
+
   it("catch-up from any cursor, however far behind, in pages: in order, nothing twice, nothing missing", async () => {
     const client = await db();
     const [a, b, c] = [await createMember("ms3", "Ann"), await createMember("ms3", "Ben"), await createMember("ms3", "Cy")];

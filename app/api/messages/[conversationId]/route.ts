@@ -1,12 +1,10 @@
-import { limitMessages } from "@/app/_server/limits";
 import { route } from "@/app/_server/route";
 import { bus } from "@/lib/bus";
 import { db } from "@/lib/db/client";
 import { json } from "@/lib/http/respond";
-import { announceMessage } from "@/lib/messages/announce";
 import { history } from "@/lib/messages/history";
 import { conversationParams, historyQuery, sendMessageSchema } from "@/lib/messages/schemas";
-import { sendMessage } from "@/lib/messages/send-message";
+import { sendText } from "@/lib/messages/send-text";
 
 /** Scrolling back through the conversation, a page before `before`. */
 export const GET = route({ access: "member", params: conversationParams, query: historyQuery }, async ({ member, params, query }) =>
@@ -23,9 +21,6 @@ export const GET = route({ access: "member", params: conversationParams, query: 
 
 /** Sends a message: 201 when stored now, 200 with the stored one when the same id was sent before. */
 export const POST = route({ access: "member", params: conversationParams, body: sendMessageSchema }, async ({ member, params, body }) => {
-  await limitMessages(member.id);
-  const deps = { db: await db(), bus: bus() };
-  const { message, created } = await sendMessage({ db: deps.db, senderId: member.id, conversationId: params.conversationId, input: body });
-  if (created) await announceMessage(deps, message);
+  const { message, created } = await sendText({ db: await db(), bus: bus() }, member.id, params.conversationId, body);
   return json({ message }, { status: created ? 201 : 200 });
 });
