@@ -42,6 +42,11 @@ test("two members on two devices each: messages reach every device in order, a d
   await expect(a1).toHaveURL(/\/messages\/[a-z0-9]+$/);
   const conversationUrl = new URL(a1.url()).pathname;
   await expect(a1.getByTestId("thread-empty")).toBeVisible();
+  // While its socket is connected, a device sends over it: no request per message.
+  const posts: string[] = [];
+  a1.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === `/api${conversationUrl}`) posts.push(r.url());
+  });
   await a1.getByTestId("composer-input").fill("Hello B");
   await a1.getByTestId("composer-input").press("Shift+Enter");
   await a1.getByTestId("composer-input").pressSequentially("second line");
@@ -80,6 +85,7 @@ test("two members on two devices each: messages reach every device in order, a d
   await expect(bodies(b2)).toHaveText(["Hello B\nsecond line", "Hi"]);
   await b2.context().setOffline(false);
   await expect(bodies(b2)).toHaveText(["Hello B\nsecond line", "Hi", "one", "two", "three"], { timeout: 60_000 });
+  expect(posts).toEqual([]);
 
   // A message written while A's device is offline waits (through a reload) and goes out when it is back.
   await a2.context().setOffline(true);

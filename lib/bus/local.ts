@@ -63,9 +63,13 @@ export class LocalBus implements BusNode {
     this.emitter.removeAllListeners();
   }
 
+  /** Drops the member's events older than the catch-up window. They are in time order: only the front goes. */
   private prune(memberId: string): MemberEvent[] {
     const cutoff = this.now() - CATCH_UP_MS;
-    const list = (this.log.get(memberId) ?? []).filter((e) => e.at >= cutoff);
+    const list = this.log.get(memberId) ?? [];
+    let old = 0;
+    while (old < list.length && list[old]!.at < cutoff) old++;
+    if (old) list.splice(0, old);
     if (list.length) this.log.set(memberId, list);
     else this.log.delete(memberId);
     return list;

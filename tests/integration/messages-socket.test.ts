@@ -71,9 +71,12 @@ describe("messages over the presence socket", () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     for (const d of [annLaptop, annPhone, benLaptop, benPhone]) expect(d.messages().map((m) => m.seq)).toEqual([1, 2]);
-    // What Ann sent she has read, on every device; Ben has one unread until he reads.
-    const list = await api<{ conversations: { id: string; unread: number }[] }>("/api/messages", as(ann.cookie));
-    expect(list.body.conversations.find((c) => c.id === cid)?.unread).toBe(0);
+    // Writing reads what came before: Ben, who answered, has nothing unread; Ann has his answer.
+    const unread = async (m: { cookie: string }) =>
+      (await api<{ conversations: { id: string; unread: number }[] }>("/api/messages", as(m.cookie))).body.conversations.find(
+        (c) => c.id === cid,
+      )?.unread;
+    expect([await unread(ann), await unread(ben)]).toEqual([1, 0]);
     for (const d of [annLaptop, annPhone, benLaptop, benPhone]) d.socket.close();
   });
 
