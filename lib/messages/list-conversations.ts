@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { SHOWN_KINDS } from "./schemas";
+import { unreadCounts } from "./unread-counts";
 
 export type ConversationSummary = {
   id: string;
@@ -48,22 +49,9 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
       },
     },
   });
-  const unread = await Promise.all(
-    rows.map((r) =>
-      r.conversation.lastSeq > r.readSeq
-        ? db.conversationMessage.count({
-            where: {
-              conversationId: r.conversation.id,
-              seq: { gt: r.readSeq },
-              senderId: { not: memberId },
-              kind: { in: [...SHOWN_KINDS] },
-            },
-          })
-        : 0,
-    ),
-  );
+  const unread = await unreadCounts(db, memberId, ["accepted", "request"]);
   return rows
-    .map((r, i) => {
+    .map((r) => {
       const c = r.conversation;
       const last = c.messages[0];
       return {
@@ -80,7 +68,7 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
         lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
         preview: previewOf(last),
         readSeq: r.readSeq,
-        unread: unread[i]!,
+        unread: unread.get(c.id) ?? 0,
         state: r.state === "request" ? ("request" as const) : ("accepted" as const),
       };
     })
