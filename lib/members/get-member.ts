@@ -77,11 +77,14 @@ export async function getMemberById(db: Db, id: string): Promise<MemberProfile |
   return m ? toProfile(m) : null;
 }
 
-/** The handle a /<number> or /<email> address points to; emails only where the member allows it. */
+/** The handle (a member's or a group's) a /<number> or /<email> address points to; emails only where the member allows it. */
 export async function resolveAddress(db: Db, address: { digits?: string; email?: string }): Promise<string | null> {
   if (address.digits) {
-    const n = await db.phoneNumber.findUnique({ where: { digits: address.digits }, select: { member: { select: { handle: true } } } });
-    return n?.member?.handle ?? null;
+    const n = await db.phoneNumber.findUnique({
+      where: { digits: address.digits },
+      select: { member: { select: { handle: true } }, group: { select: { handle: true } } },
+    });
+    return n?.member?.handle ?? n?.group?.handle ?? null;
   }
   if (address.email) {
     const m = await db.member.findUnique({

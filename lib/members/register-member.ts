@@ -94,6 +94,8 @@ export async function registerMember(
       const m = await db.member.create({
         data: {
           ...memberData,
+          // The handle's claim in the namespace members and groups share (its key is what two racing claims meet on).
+          handleClaim: { create: { handleKey: memberData.handleKey } },
           nameWords: { createMany: { data: nameWords(input.displayName).map((word) => ({ word })) } },
           number: { create: { digits, kind, suffixes: { createMany: { data: numberSuffixes(digits).map((suffix) => ({ suffix })) } } } },
         },

@@ -41,6 +41,8 @@ export interface MemberEventMap {
   conversation: { conversationId: string };
   /** Someone else in a conversation is typing (sent at most every few seconds; shown until a few seconds of silence). */
   typing: { conversationId: string; memberId: string };
+  /** A group's people changed (joined, asked, left, removed, roles): its page fetches them again. */
+  group: { groupId: string };
 }
 
 export type MemberEventType = keyof MemberEventMap;
@@ -64,6 +66,7 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   read: true,
   typing: true,
   conversation: true,
+  group: true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 

@@ -13,6 +13,7 @@ export async function createMember(prefix: string, name = "Member"): Promise<str
       id,
       handle: id,
       handleKey: id,
+      handleClaim: { create: { handleKey: id } },
       email: `${id}@${prefix}.test`,
       emailKey: `${id}@${prefix}.test`,
       passwordHash: "x",

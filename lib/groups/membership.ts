@@ -1,0 +1,169 @@
+import type { BusPublisher } from "../bus/types";
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+import { verifyPassword } from "../auth/password";
+import type { CounterStore } from "../http/rate-limit";
+import { formatWait } from "../http/rate-limit";
+import type { GroupRole } from "./schemas";
+
+/** Wrong group passwords from one address: five, then 15 minutes locked out of that group. */
+export const PASSWORD_TRIES = 5;
+export const PASSWORD_LOCK_MS = 15 * 60_000;
+
+type Deps = { db: Db; bus: BusPublisher };
+
+/** The group's people and the person concerned learn that its people changed (the page follows live). */
+export async function announceGroup(deps: Deps, groupId: string, also: string[] = []): Promise<void> {
+  const rows = await deps.db.groupMember.findMany({ where: { groupId }, select: { memberId: true } });
+  const to = new Set([...rows.map((r) => r.memberId), ...also]);
+  await Promise.allSettled([...to].map((memberId) => deps.bus.toMember(memberId, "group", { groupId })));
+}
+
+async function groupByHandle(db: Db, handle: string) {
+  const g = await db.group.findUnique({
+    where: { handleKey: handle.toLowerCase() },
+    select: { id: true, name: true, access: true, passwordHash: true, conversationId: true },
+  });
+  if (!g) throw new DomainError("NOT_FOUND", "No such group");
+  return g;
+}
+
+/** Into the group's conversation (accepted: joining the group is the consent), or out of it. */
+async function inConversation(db: Db, conversationId: string | null, memberId: string, inside: boolean) {
+  if (!conversationId) return;
+  if (inside) {
+    const c = await db.conversation.findUnique({ where: { id: conversationId }, select: { lastSeq: true } });
+    // A newcomer sees the history, with nothing unread (as in a group conversation).
+    await db.conversationMember.upsert({
+      where: { conversationId_memberId: { conversationId, memberId } },
+      create: { conversationId, memberId, readSeq: c?.lastSeq ?? 0, deliveredSeq: c?.lastSeq ?? 0 },
+      update: {},
+    });
+  } else {
+    await db.conversationMember.deleteMany({ where: { conversationId, memberId } });
+  }
+}
+
+export type JoinResult = { state: "member" | "requested" };
+
+/**
+ * A signed-in member joins: an open group at once, a group by request as a request for its admins,
+ * a group by invitation not at all this way. A password, when set, is checked first; five wrong
+ * ones from an address lock that address out of the group for 15 minutes (counted in `store`, keyed
+ * by group and address, so nobody can lock out others).
+ */
+export async function joinGroup(
+  deps: Deps & { store: CounterStore },
+  handle: string,
+  memberId: string,
+  opts: { password?: string; address: string },
+): Promise<JoinResult> {
+  const g = await groupByHandle(deps.db, handle);
+  const existing = await deps.db.groupMember.findUnique({ where: { groupId_memberId: { groupId: g.id, memberId } } });
+  if (existing) return { state: existing.role === "requested" ? "requested" : "member" };
+  if (g.access === "invite") throw new DomainError("FORBIDDEN", "This group is by invitation only: ask a member for a link");
+  if (g.passwordHash) {
+    const lockKey = `group-password-lock:${g.id}:${opts.address}`;
+    const lock = await deps.store.peek(lockKey);
+    if (lock.count > 0) {
+      const wait = Math.max(1, Math.ceil(lock.resetInMs / 1000));
+      throw new DomainError("RATE_LIMITED", `Too many wrong passwords; try again in ${formatWait(wait)}`, { retryAfterSeconds: wait });
+    }
+    if (!opts.password) throw new DomainError("FORBIDDEN", "This group asks for a password", { field: "password" });
+    if (!(await verifyPassword(g.passwordHash, opts.password))) {
+      const fails = await deps.store.incr(`group-password-fails:${g.id}:${opts.address}`, PASSWORD_LOCK_MS);
+      if (fails.count >= PASSWORD_TRIES) {
+        await deps.store.incr(lockKey, PASSWORD_LOCK_MS);
+        await deps.store.reset(`group-password-fails:${g.id}:${opts.address}`);
+        throw new DomainError("RATE_LIMITED", `Too many wrong passwords; try again in ${formatWait(PASSWORD_LOCK_MS / 1000)}`, {
+          retryAfterSeconds: PASSWORD_LOCK_MS / 1000,
+          field: "password",
+        });
+      }
+      throw new DomainError("FORBIDDEN", `Wrong password (${PASSWORD_TRIES - fails.count} more tries)`, { field: "password" });
+    }
+    await deps.store.reset(`group-password-fails:${g.id}:${opts.address}`);
+  }
+  const role = g.access === "request" ? "requested" : "member";
+  // Two joins at once: the key (group, member) lets one in; the other finds it.
+  await deps.db.groupMember.createMany({ data: [{ groupId: g.id, memberId, role }] }).catch(async (err: unknown) => {
+    if (!(await deps.db.groupMember.findUnique({ where: { groupId_memberId: { groupId: g.id, memberId } } }))) throw err;
+  });
+  if (role === "member") await inConversation(deps.db, g.conversationId, memberId, true);
+  await announceGroup(deps, g.id, [memberId]);
+  if (role === "member" && g.conversationId) await announceConversationTo(deps, memberId, g.conversationId);
+  return { state: role === "requested" ? "requested" : "member" };
+}
+
+async function announceConversationTo(deps: Deps, memberId: string, conversationId: string) {
+  await deps.bus.toMember(memberId, "conversation", { conversationId }).catch(() => undefined);
+}
+
+/** Leaves the group and its conversation, or withdraws a request. The owner hands the group over first. */
+export async function leaveGroup(deps: Deps, handle: string, memberId: string): Promise<void> {
+  const g = await groupByHandle(deps.db, handle);
+  const mine = await deps.db.groupMember.findUnique({ where: { groupId_memberId: { groupId: g.id, memberId } } });
+  if (!mine) throw new DomainError("NOT_FOUND", "You are not in this group");
+  // A group always has an owner: the group is a durable record, not a room that vanishes when it empties.
+  if (mine.role === "owner") throw new DomainError("CONFLICT", "Make someone else the owner before you leave");
+  await deps.db.groupMember.delete({ where: { groupId_memberId: { groupId: g.id, memberId } } });
+  await inConversation(deps.db, g.conversationId, memberId, false);
+  await announceGroup(deps, g.id, [memberId]);
+}
+
+const RANK: Record<GroupRole | "requested", number> = { owner: 3, admin: 2, member: 1, requested: 0 };
+
+/**
+ * What an admin (or the owner) does to someone in the group. Admins approve and refuse requests and
+ * remove members; the owner also makes and unmakes admins, removes admins, and hands the group over
+ * (becoming an admin). Nobody acts on someone of their rank or above, the owner on themselves.
+ */
+export async function actOnMember(
+  deps: Deps,
+  handle: string,
+  actorId: string,
+  targetId: string,
+  action: "approve" | "refuse" | "make-admin" | "make-member" | "remove" | "make-owner",
+): Promise<void> {
+  const g = await groupByHandle(deps.db, handle);
+  const [actor, target] = await Promise.all([
+    deps.db.groupMember.findUnique({ where: { groupId_memberId: { groupId: g.id, memberId: actorId } } }),
+    deps.db.groupMember.findUnique({ where: { groupId_memberId: { groupId: g.id, memberId: targetId } } }),
+  ]);
+  // Someone outside the group learns nothing of it: the same answer as a group that does not exist.
+  if (!actor || actor.role === "requested") throw new DomainError("NOT_FOUND", "No such group");
+  if (!target) throw new DomainError("NOT_FOUND", "This person is not in the group");
+  const actorRank = RANK[actor.role as GroupRole];
+  const ownerOnly = action === "make-admin" || action === "make-member" || action === "make-owner";
+  if (actorRank < RANK.admin || (ownerOnly && actor.role !== "owner") || RANK[target.role as GroupRole] >= actorRank) {
+    throw new DomainError("FORBIDDEN", "You cannot do that in this group");
+  }
+  const key = { groupId_memberId: { groupId: g.id, memberId: targetId } };
+  const requested = target.role === "requested";
+  if ((action === "approve" || action === "refuse") !== requested) {
+    throw new DomainError("CONFLICT", requested ? "Approve or refuse the request first" : "There is no request to answer");
+  }
+  switch (action) {
+    case "approve":
+      await deps.db.groupMember.update({ where: key, data: { role: "member", joinedAt: new Date() } });
+      await inConversation(deps.db, g.conversationId, targetId, true);
+      if (g.conversationId) await announceConversationTo(deps, targetId, g.conversationId);
+      break;
+    case "refuse":
+    case "remove":
+      await deps.db.groupMember.delete({ where: key });
+      await inConversation(deps.db, g.conversationId, targetId, false);
+      break;
+    case "make-admin":
+    case "make-member":
+      await deps.db.groupMember.update({ where: key, data: { role: action === "make-admin" ? "admin" : "member" } });
+      break;
+    case "make-owner":
+      await deps.db.$transaction([
+        deps.db.groupMember.update({ where: key, data: { role: "owner" } }),
+        deps.db.groupMember.update({ where: { groupId_memberId: { groupId: g.id, memberId: actorId } }, data: { role: "admin" } }),
+      ]);
+      break;
+  }
+  await announceGroup(deps, g.id, [targetId]);
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "../../lib/db/client";
+import type { GroupView } from "../../lib/groups/get-group";
+import { toKeypadDigits } from "../../lib/numbers/keypad";
+import { uuid7 } from "../../lib/messages/uuid7";
+import { api, newAddress, person, signedInMember, uniqueWord, useStackDatabase } from "../support/http";
+
+/** Groups through the portal's routes: one namespace and one number sequence with members, passwords, roles, outsiders. */
+beforeAll(() => useStackDatabase());
+afterAll(() => disconnectDb());
+
+type Err = { error: { code: string; message: string; retryAfterSeconds?: number } };
+type Made = { group: { id: string; handle: string; number: string } };
+const as = (cookie: string, init: Record<string, unknown> = {}) => ({ ...init, headers: { cookie } });
+const handleOf = () => `g-${uniqueWord().toLowerCase()}`;
+
+async function makeGroup(owner: { cookie: string }, extra: Record<string, unknown> = {}) {
+  const handle = handleOf();
+  const r = await api<Made>("/api/groups", as(owner.cookie, { method: "POST", json: { name: `Club ${handle}`, handle, ...extra } }));
+  if (r.status !== 201) throw new Error(`create group: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.group;
+}
+const view = async (handle: string, who?: { cookie: string }) =>
+  (await api<{ group: GroupView }>(`/api/groups/${handle}`, who ? as(who.cookie) : {})).body.group;
+
+describe("groups", () => {
+  it("handles and numbers are one namespace with members', also when claimed at once", async () => {
+    const makers = await Promise.all(Array.from({ length: 6 }, () => signedInMember()));
+    // One handle wanted by six groups and six people registering, in any letter case.
+    const wanted = handleOf();
+    const claims = await Promise.all([
+      ...makers.map((m, i) =>
+        api<Made | Err>(
+          "/api/groups",
+          as(m.cookie, { method: "POST", json: { name: "Chess", handle: i % 2 ? wanted.toUpperCase() : wanted } }),
+        ),
+      ),
+      ...makers.map(() => api<unknown>("/api/register", { method: "POST", json: person({ handle: wanted }) })),
+    ]);
+    expect(claims.map((c) => c.status).filter((s) => s === 201)).toHaveLength(1);
+    for (const c of claims.filter((c) => c.status !== 201)) {
+      expect(c.status).toBe(409);
+      expect((c.body as Err).error.code).toBe("HANDLE_TAKEN");
+    }
+    const client = await db();
+    expect(await client.handle.count({ where: { handleKey: wanted } })).toBe(1);
+    expect(
+      (await client.group.count({ where: { handleKey: wanted } })) + (await client.member.count({ where: { handleKey: wanted } })),
+    ).toBe(1);
+    // A member's handle cannot be a group's.
+    const taken = await api<Err>(
+      "/api/groups",
+      as(makers[0]!.cookie, { method: "POST", json: { name: "Mine", handle: makers[1]!.handle } }),
+    );
+    expect(taken.body.error.code).toBe("HANDLE_TAKEN");
+
+    // One vanity number wanted by three groups and three registrations: one gets it.
+    const w = toKeypadDigits(uniqueWord());
+    if (!w.ok) throw new Error("bad word");
+    const number = `333333${w.digits}`;
+    const tries = await Promise.all([
+      ...makers
+        .slice(0, 3)
+        .map((m) => api<Made | Err>("/api/groups", as(m.cookie, { method: "POST", json: { name: "Vanity", handle: handleOf(), number } }))),
+      ...[0, 1, 2].map(() => api<unknown>("/api/register", { method: "POST", json: person({ number }) })),
+    ]);
+    expect(tries.filter((t) => t.status === 201)).toHaveLength(1);
+    for (const t of tries.filter((t) => t.status !== 201)) expect(["NUMBER_TAKEN", "NUMBER_HELD"]).toContain((t.body as Err).error.code);
+    expect(await client.phoneNumber.count({ where: { digits: number } })).toBe(1);
+
+    // Next in sequence, groups and members at once: every number once.
+    const next = await Promise.all([
+      ...makers.map((m) => api<Made>("/api/groups", as(m.cookie, { method: "POST", json: { name: "Seq", handle: handleOf() } }))),
+      ...makers.map(() => api<{ member: { number: string } }>("/api/register", { method: "POST", json: person() })),
+    ]);
+    expect(next.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const numbers = next.map((r) => ("group" in r.body ? r.body.group.number : r.body.member.number));
+    expect(new Set(numbers).size).toBe(12);
+    // /<number>, in any spacing, leads to the group's address.
+    const g = (next[0]!.body as Made).group;
+    const spaced = `${g.number.slice(0, 1)} ${g.number.slice(1, 5)} ${g.number.slice(5, 9)} ${g.number.slice(9)}`;
+    const to = await api(`/api/resolve/${encodeURIComponent(spaced)}`);
+    expect(to.status).toBe(301);
+    expect(new URL(to.headers.get("location")!).pathname).toBe(`/${g.handle}`);
+  });
+
+  it("a password: five wrong tries from one address lock that address out for 15 minutes, not others; the right one lets in", async () => {
+    const [owner, ben, cy] = [await signedInMember(), await signedInMember(), await signedInMember()];
+    const g = await makeGroup(owner, { password: "open sesame" });
+    const ip = newAddress();
+    const join = (who: { cookie: string }, password: string | undefined, from = ip) =>
+      api<{ state: string } | Err>(`/api/groups/${g.handle}/join`, { ...as(who.cookie), method: "POST", ip: from, json: { password } });
+    const none = await join(ben, undefined);
+    expect([none.status, (none.body as Err).error.code]).toEqual([403, "FORBIDDEN"]);
+    for (let i = 0; i < 4; i++) expect((await join(ben, `guess ${i}`)).status).toBe(403);
+    const fifth = await join(ben, "guess 4");
+    expect(fifth.status).toBe(429);
+    expect((fifth.body as Err).error.retryAfterSeconds).toBe(900);
+    // Locked out: even the right password is refused from that address, and nobody got in.
+    const locked = await join(ben, "open sesame");
+    expect(locked.status).toBe(429);
+    expect((locked.body as Err).error.retryAfterSeconds).toBeGreaterThan(890);
+    expect((await view(g.handle, owner)).members!.map((m) => m.id)).toEqual([owner.id]);
+    // Another address is not locked out by Ben's guesses.
+    expect((await join(cy, "open sesame", newAddress())).body).toEqual({ state: "member" });
+    const seen = await view(g.handle, cy);
+    expect(seen.members!.map((m) => m.id).sort()).toEqual([owner.id, cy.id].sort());
+    expect(seen).toMatchObject({ hasPassword: true, memberCount: 2, viewerRole: "member" });
+    // The hash is argon2id, never the password.
+    const row = await (await db()).group.findUniqueOrThrow({ where: { id: g.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("roles: requests approved by admins, admins made by the owner only, nobody acts above their rank, the owner hands over before leaving", async () => {
+    const [owner, ann, ben, cy] = [await signedInMember(), await signedInMember(), await signedInMember(), await signedInMember()];
+    const g = await makeGroup(owner, { access: "request" });
+    const act = (who: { cookie: string }, target: string, action: string) =>
+      api<Err>(`/api/groups/${g.handle}/members/${target}`, as(who.cookie, { method: "POST", json: { action } }));
+    for (const m of [ann, ben, cy]) {
+      expect((await api(`/api/groups/${g.handle}/join`, as(m.cookie, { method: "POST", json: {} }))).body).toEqual({ state: "requested" });
+    }
+    // Someone who asked sees no one yet; the owner sees the requests.
+    expect(await view(g.handle, ann)).toMatchObject({ viewerRole: "requested", members: null, conversationId: null });
+    expect((await view(g.handle, owner)).requests!.map((r) => r.id).sort()).toEqual([ann.id, ben.id, cy.id].sort());
+    expect((await act(owner, ann.id, "approve")).status).toBe(204);
+    expect((await act(owner, ben.id, "approve")).status).toBe(204);
+    // A member cannot approve; the owner makes Ann admin, who then approves Cy.
+    expect((await act(ben, cy.id, "approve")).status).toBe(403);
+    expect((await act(owner, ann.id, "make-admin")).status).toBe(204);
+    expect((await act(ann, cy.id, "approve")).status).toBe(204);
+    // An admin cannot make admins, nor touch the owner or another admin; she can remove a member.
+    expect((await act(ann, ben.id, "make-admin")).status).toBe(403);
+    expect((await act(ann, owner.id, "remove")).status).toBe(403);
+    expect((await act(ann, cy.id, "remove")).status).toBe(204);
+    expect((await act(ann, cy.id, "remove")).status).toBe(404);
+    // The owner cannot leave; hands over to Ben, becomes admin, and can then leave.
+    expect((await api<Err>(`/api/groups/${g.handle}/leave`, as(owner.cookie, { method: "POST" }))).body.error.code).toBe("CONFLICT");
+    expect((await act(owner, ben.id, "make-owner")).status).toBe(204);
+    const after = await view(g.handle, ben);
+    expect(after.members!.map((m) => [m.id, m.role])).toEqual(
+      expect.arrayContaining([
+        [ben.id, "owner"],
+        [owner.id, "admin"],
+        [ann.id, "admin"],
+      ]),
+    );
+    expect((await api(`/api/groups/${g.handle}/leave`, as(owner.cookie, { method: "POST" }))).status).toBe(204);
+    expect((await view(g.handle, ben)).members!.map((m) => m.id).sort()).toEqual([ann.id, ben.id].sort());
+    // Members are in the group's conversation; those who left or were removed are not.
+    const members = await (await db()).conversationMember.findMany({ where: { conversationId: after.conversationId! } });
+    expect(members.map((m) => m.memberId).sort()).toEqual([ann.id, ben.id].sort());
+  });
+
+  it("outsiders see the name and a way in, never the people, the conversation or the power to act", async () => {
+    const [owner, eve] = [await signedInMember(), await signedInMember()];
+    const g = await makeGroup(owner, { access: "invite", description: "Members only" });
+    const inside = await view(g.handle, owner);
+    expect(await view(g.handle, eve)).toMatchObject({
+      name: inside.name,
+      description: "Members only",
+      memberCount: 1,
+      members: null,
+      requests: null,
+      conversationId: null,
+      viewerRole: null,
+    });
+    expect(await view(g.handle)).toMatchObject({ members: null, conversationId: null });
+    // By invitation only: joining without a link is refused.
+    expect((await api<Err>(`/api/groups/${g.handle}/join`, as(eve.cookie, { method: "POST", json: {} }))).body.error.code).toBe(
+      "FORBIDDEN",
+    );
+    // The conversation is closed to her, by the route and by its id.
+    const cid = inside.conversationId!;
+    expect((await api(`/api/messages/${cid}`, as(eve.cookie))).status).toBe(404);
+    expect(
+      (await api(`/api/messages/${cid}`, as(eve.cookie, { method: "POST", json: { clientId: uuid7(), body: "let me in" } }))).status,
+    ).toBe(404);
+    // She cannot act on anyone, and learns nothing from trying.
+    const tried = await api<Err>(
+      `/api/groups/${g.handle}/members/${owner.id}`,
+      as(eve.cookie, { method: "POST", json: { action: "remove" } }),
+    );
+    expect(tried.status).toBe(404);
+    expect((await api(`/api/groups/${g.handle}/leave`, as(eve.cookie, { method: "POST" }))).status).toBe(404);
+    // Signed out: no joining at all; a group that does not exist is a 404.
+    expect((await api(`/api/groups/${g.handle}/join`, { method: "POST", json: {} })).status).toBe(401);
+    expect((await api("/api/groups/g-no-such-group")).status).toBe(404);
+  });
+});
