@@ -17,23 +17,36 @@ import { LeaveMessage } from "@/components/mailbox/leave-message";
 import { currentGreeting } from "@/lib/mailbox/greetings";
 import { mailboxLimits } from "@/lib/mailbox/limits";
 import { accountStatus } from "@/lib/account/settings";
+import { getGroup } from "@/lib/groups/get-group";
+import { GroupPageServer } from "./group-page";
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
+const validHandle = (handle: string) => /^[A-Za-z][A-Za-z0-9-]{1,29}$/.test(handle);
+
 async function load(handle: string) {
-  if (!/^[A-Za-z][A-Za-z0-9-]{1,29}$/.test(handle)) return null;
+  if (!validHandle(handle)) return null;
   return getMemberByHandle(await db(), handle);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const m = await load((await params).handle);
-  return { title: m ? `${m.displayName} (${m.formattedNumber})` : "Not found" };
+  const { handle } = await params;
+  const m = await load(handle);
+  if (m) return { title: `${m.displayName} (${m.formattedNumber})` };
+  const g = validHandle(handle) ? await getGroup(await db(), handle, null) : null;
+  return { title: g ? `${g.name} (${g.formattedNumber})` : "Not found" };
 }
 
-export default async function MemberPage({ params, searchParams }: Props) {
+/** /<handle>: a member's page, or a group's (one namespace). */
+export default async function HandlePage({ params, searchParams }: Props) {
   const { handle } = await params;
   const member = await load(handle);
-  if (!member) notFound();
+  if (!member) {
+    const viewer = validHandle(handle) ? await currentMember() : null;
+    const group = validHandle(handle) ? await getGroup(await db(), handle, viewer?.id ?? null) : null;
+    if (!group) notFound();
+    return <GroupPageServer group={group} viewerId={viewer?.id ?? null} />;
+  }
   const viewer = await currentMember();
   // An unlisted member's presence is for signed-in members only (as on the presence server).
   const raw = viewer || member.listed ? await getStatus(await db(), member.id) : "offline";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ConversationSummary } from "@/lib/messages/list-conversations";
@@ -25,7 +26,7 @@ export function GroupMenu({ conversation }: { conversation: ConversationSummary 
         className="cursor-pointer list-none rounded-lg px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
         data-testid="group-people"
       >
-        {conversation.others.length + 1} people
+        {conversation.others.length + 1} {conversation.others.length ? "people" : "person"}
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-72 space-y-2 rounded-xl bg-white p-3 shadow-lg ring-1 ring-slate-200">
         <ul className="max-h-56 space-y-1 overflow-y-auto" aria-label="People in the group">
@@ -37,7 +38,14 @@ export function GroupMenu({ conversation }: { conversation: ConversationSummary 
             </li>
           ))}
         </ul>
-        {adding ? (
+        {conversation.groupHandle ? (
+          <p className="border-t border-slate-200 pt-2 text-sm">
+            <Link href={`/${conversation.groupHandle}`} className="font-medium text-brand-700 hover:underline">
+              The group&apos;s page
+            </Link>
+            : people join and leave there.
+          </p>
+        ) : adding ? (
           <div className="space-y-2 border-t border-slate-200 pt-2">
             <PeoplePicker exclude={new Set(conversation.others.map((o) => o.id))} chosen={chosen} onChange={setChosen} />
             <button

@@ -362,10 +362,14 @@ export class MessageStore {
     }
   }
 
-  /** Over the presence socket when connected (no request per message), by the route otherwise. */
+  /**
+   * The first try over the presence socket when connected (no request per message); the route
+   * otherwise, and for every retry: a socket that looks connected may be half-open, or its node
+   * unable to store, while the route works. The message's id makes the two ways one message.
+   */
   private async post(item: OutboxItem): Promise<WireMessage> {
     const fields = { clientId: item.clientId, body: item.body, replyToSeq: item.replyToSeq };
-    const viaSocket = this.presence?.send({ conversationId: item.conversationId, ...fields });
+    const viaSocket = item.attempts <= 1 ? this.presence?.send({ conversationId: item.conversationId, ...fields }) : null;
     if (!viaSocket) {
       return (await apiSend<{ message: WireMessage }>("POST", `/api/messages/${encodeURIComponent(item.conversationId)}`, fields)).message;
     }

@@ -4,6 +4,7 @@ import { DomainError } from "../errors";
 import { verifyPassword } from "../auth/password";
 import type { CounterStore } from "../http/rate-limit";
 import { formatWait } from "../http/rate-limit";
+import { announceConversation } from "../messages/announce";
 import type { GroupRole } from "./schemas";
 
 /** Wrong group passwords from one address: five, then 15 minutes locked out of that group. */
@@ -91,12 +92,8 @@ export async function joinGroup(
   });
   if (role === "member") await inConversation(deps.db, g.conversationId, memberId, true);
   await announceGroup(deps, g.id, [memberId]);
-  if (role === "member" && g.conversationId) await announceConversationTo(deps, memberId, g.conversationId);
+  if (role === "member" && g.conversationId) await announceConversation(deps, g.conversationId);
   return { state: role === "requested" ? "requested" : "member" };
-}
-
-async function announceConversationTo(deps: Deps, memberId: string, conversationId: string) {
-  await deps.bus.toMember(memberId, "conversation", { conversationId }).catch(() => undefined);
 }
 
 /** Leaves the group and its conversation, or withdraws a request. The owner hands the group over first. */
@@ -108,6 +105,7 @@ export async function leaveGroup(deps: Deps, handle: string, memberId: string): 
   if (mine.role === "owner") throw new DomainError("CONFLICT", "Make someone else the owner before you leave");
   await deps.db.groupMember.delete({ where: { groupId_memberId: { groupId: g.id, memberId } } });
   await inConversation(deps.db, g.conversationId, memberId, false);
+  if (g.conversationId && mine.role !== "requested") await announceConversation(deps, g.conversationId, [memberId]);
   await announceGroup(deps, g.id, [memberId]);
 }
 
@@ -147,12 +145,13 @@ export async function actOnMember(
     case "approve":
       await deps.db.groupMember.update({ where: key, data: { role: "member", joinedAt: new Date() } });
       await inConversation(deps.db, g.conversationId, targetId, true);
-      if (g.conversationId) await announceConversationTo(deps, targetId, g.conversationId);
+      if (g.conversationId) await announceConversation(deps, g.conversationId);
       break;
     case "refuse":
     case "remove":
       await deps.db.groupMember.delete({ where: key });
       await inConversation(deps.db, g.conversationId, targetId, false);
+      if (g.conversationId && !requested) await announceConversation(deps, g.conversationId, [targetId]);
       break;
     case "make-admin":
     case "make-member":

@@ -47,9 +47,10 @@ export async function addGroupMembers({
 }): Promise<{ added: string[] }> {
   const conversation = await db.conversation.findFirst({
     where: { id: conversationId, kind: "group", members: { some: { memberId, state: "accepted" } } },
-    select: { members: { select: { memberId: true } } },
+    select: { members: { select: { memberId: true } }, group: { select: { handle: true } } },
   });
   if (!conversation) throw new DomainError("NOT_FOUND", "No such group conversation");
+  if (conversation.group) throw belongsToGroup(conversation.group.handle);
   const present = new Set(conversation.members.map((m) => m.memberId));
   const fresh = [...new Set(memberIds)].filter((id) => !present.has(id));
   if (fresh.length === 0) return { added: [] };
@@ -80,6 +81,8 @@ export async function addGroupMembers({
 
 /** Leaves a group: its messages stop reaching the member's devices. The last one out leaves it empty. */
 export async function leaveConversation({ db, memberId, conversationId }: { db: Db; memberId: string; conversationId: string }) {
+  const owned = await db.group.findFirst({ where: { conversationId, members: { some: { memberId } } }, select: { handle: true } });
+  if (owned) throw belongsToGroup(owned.handle);
   const { count } = await db.conversationMember.deleteMany({ where: { conversationId, memberId, conversation: { kind: "group" } } });
   if (count === 0) throw new DomainError("NOT_FOUND", "No such group conversation");
 }
@@ -127,3 +130,7 @@ async function newcomerStates(db: Db, adderId: string, ids: string[]): Promise<M
   const knows = new Set(knowing.map((k) => k.ownerId));
   return new Map(ids.map((id) => [id, knows.has(id) ? "accepted" : "request"]));
 }
+
+/** A group's conversation has the group's people: they come and go by joining and leaving the group. */
+const belongsToGroup = (handle: string) =>
+  new DomainError("CONFLICT", `This conversation is the group /${handle}'s: people join and leave it on the group's page`);

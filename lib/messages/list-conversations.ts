@@ -9,6 +9,8 @@ export type ConversationSummary = {
   /** The others in it, as the member's list shows them. */
   others: { id: string; handle: string; displayName: string; photoUrl: string | null }[];
   lastSeq: number;
+  /** For a group's own conversation: the group's address (its people come and go with the group). */
+  groupHandle: string | null;
   lastMessageAt: string | null;
   /** The last message's first words ("" when deleted or none yet). */
   preview: string;
@@ -35,6 +37,7 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
           title: true,
           lastSeq: true,
           lastMessageAt: true,
+          group: { select: { handle: true } },
           members: {
             where: { memberId: { not: memberId } },
             select: { member: { select: { id: true, handle: true, displayName: true, photoKey: true } } },
@@ -65,6 +68,7 @@ export async function listConversations({ db, memberId }: { db: Db; memberId: st
           photoUrl: m.photoKey ? `/api/members/${encodeURIComponent(m.handle)}/photo` : null,
         })),
         lastSeq: c.lastSeq,
+        groupHandle: c.group?.handle ?? null,
         lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
         preview: previewOf(last),
         readSeq: r.readSeq,

@@ -13,15 +13,34 @@ export type TextStored = { message: WireMessage; created: boolean; to: string[] 
 /** Stores a batch, one outcome per send in order; a refused send is its DomainError. */
 export type StoreTexts = { store(sends: TextSend[]): (TextStored | Error)[] };
 
-const BUSY_TIMEOUT_MS = 5000;
+/** How long a batch waits for another writer (another process, or a Prisma transaction here) to let go. */
+const LOCK_WAIT_MS = 5000;
 const queues = new Map<string, BatchQueue<TextSend, TextStored>>();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const isBusy = (err: unknown) => (err as { code?: string }).code === "SQLITE_BUSY";
 
-/** One writer per SQLite file in this process: sends that arrive while it writes share the next transaction. */
+/**
+ * One writer per SQLite file in this process: sends that arrive while it writes share the next
+ * transaction. Its connection does not wait for the lock inside SQLite (that would stop this
+ * process's event loop, and with it a Prisma transaction here that holds the lock between two
+ * awaits): the batch is tried again after a pause, nothing of it having been written.
+ */
 function sqliteQueue(url: string): BatchQueue<TextSend, TextStored> {
   let q = queues.get(url);
   if (!q) {
-    const store = sqliteTextStore(url.replace(/^file:/, "").split("?")[0]!, { busyTimeoutMs: BUSY_TIMEOUT_MS });
-    q = new BatchQueue((sends) => store.store(sends));
+    // The file as Prisma's SQLite adapter reads it from the same URL.
+    const store = sqliteTextStore(url.replace(/^file:/, ""), { busyTimeoutMs: 0 });
+    q = new BatchQueue(async (sends) => {
+      const started = Date.now();
+      for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+        try {
+          return store.store(sends);
+        } catch (err) {
+          if (!isBusy(err) || Date.now() - started > LOCK_WAIT_MS) throw err;
+          await sleep(pause);
+        }
+      }
+    });
     queues.set(url, q);
   }
   return q;

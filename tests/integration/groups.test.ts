@@ -146,6 +146,11 @@ describe("groups", () => {
     );
     expect((await api(`/api/groups/${g.handle}/leave`, as(owner.cookie, { method: "POST" }))).status).toBe(204);
     expect((await view(g.handle, ben)).members!.map((m) => m.id).sort()).toEqual([ann.id, ben.id].sort());
+    // The group's conversation follows the group: nobody adds to it or leaves it from Messages.
+    const cid = after.conversationId!;
+    const viaMessages = await api<Err>(`/api/messages/${cid}/members`, as(ben.cookie, { method: "POST", json: { memberIds: [cy.id] } }));
+    expect([viaMessages.status, viaMessages.body.error.code]).toEqual([409, "CONFLICT"]);
+    expect((await api<Err>(`/api/messages/${cid}/members`, as(ann.cookie, { method: "DELETE" }))).status).toBe(409);
     // Members are in the group's conversation; those who left or were removed are not.
     const members = await (await db()).conversationMember.findMany({ where: { conversationId: after.conversationId! } });
     expect(members.map((m) => m.memberId).sort()).toEqual([ann.id, ben.id].sort());

@@ -96,6 +96,24 @@ describe("messages in the database", () => {
     expect(Object.fromEntries(marks.map((m) => [m.memberId, m.readSeq]))).toEqual({ [a]: 10, [b]: 0 });
   });
 
+  it("a text sent while a transaction of this process holds the database between two statements waits for it; both are stored", async () => {
+    const client = await db();
+    const [a, b] = [await createMember("ms8", "Ann"), await createMember("ms8", "Ben")];
+    const { conversationId } = await openDirect({ db: client, memberId: a, otherId: b });
+    // Found in review: on SQLite the batch writer's own connection once waited for the lock inside
+    // SQLite, stopping the event loop the open transaction needed to finish ("database is locked").
+    const held = client.$transaction(async (tx) => {
+      await tx.conversation.update({ where: { id: conversationId }, data: { title: "held" } });
+      await new Promise((r) => setTimeout(r, 50));
+      await tx.conversation.update({ where: { id: conversationId }, data: { title: "" } });
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    const sent = sendMessage({ db: client, senderId: a, conversationId, input: { clientId: uuid7(), body: "while held" } });
+    const [t, m] = await Promise.allSettled([held, sent]);
+    expect([t.status, m.status]).toEqual(["fulfilled", "fulfilled"]);
+    expect((await client.conversationMessage.findMany({ where: { conversationId } })).map((x) => x.body)).toEqual(["while held"]);
+  });
+
   it("catch-up from any cursor, however far behind, in pages: in order, nothing twice, nothing missing", async () => {
     const client = await db();
     const [a, b, c] = [await createMember("ms3", "Ann"), await createMember("ms3", "Ben"), await createMember("ms3", "Cy")];
