@@ -18,6 +18,7 @@ import { currentGreeting } from "@/lib/mailbox/greetings";
 import { mailboxLimits } from "@/lib/mailbox/limits";
 import { accountStatus } from "@/lib/account/settings";
 import { getGroup } from "@/lib/groups/get-group";
+import { groupRoomPeople } from "@/lib/groups/room";
 import { GroupPageServer } from "./group-page";
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -43,7 +44,7 @@ export default async function HandlePage({ params, searchParams }: Props) {
   const member = await load(handle);
   if (!member) {
     const viewer = validHandle(handle) ? await currentMember() : null;
-    const group = validHandle(handle) ? await getGroup(await db(), handle, viewer?.id ?? null) : null;
+    const group = validHandle(handle) ? await getGroup(await db(), handle, viewer?.id ?? null, groupRoomPeople) : null;
     if (!group) notFound();
     return <GroupPageServer group={group} viewerId={viewer?.id ?? null} />;
   }

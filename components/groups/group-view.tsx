@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { GroupView as Group } from "@/lib/groups/get-group";
 import type { PublicStatus } from "@/lib/presence/status";
 import { Avatar } from "../avatar";
@@ -66,6 +67,7 @@ export function GroupPage({
           )}
           {inside && viewerId && (
             <>
+              <RoomCard group={group} />
               <GroupMembers group={group} viewerId={viewerId} initialStatuses={initialStatuses} />
               {group.conversationId && <GroupChat conversationId={group.conversationId} memberId={viewerId} />}
               {group.viewerRole !== "owner" && (
@@ -93,6 +95,31 @@ export function GroupPage({
           )}
         </div>
       </article>
+    </div>
+  );
+}
+
+/** Who is in the group's video room now (live), and the way in. */
+function RoomCard({ group }: { group: Group }) {
+  const names = (group.inRoom ?? []).map((id) => group.members?.find((m) => m.id === id)?.displayName ?? "Someone");
+  return (
+    <div
+      className="mt-5 flex flex-wrap items-center gap-3 rounded-xl border border-emerald-200 bg-emerald-50 p-4"
+      data-testid="group-room-card"
+    >
+      <div className="min-w-[12rem] flex-1">
+        <h2 className="font-semibold text-emerald-950">The group&apos;s room</h2>
+        <p className="text-sm text-emerald-900" data-testid="group-in-room" aria-live="polite">
+          {names.length === 0 ? "Nobody is in it right now." : `In it now: ${names.join(", ")}`}
+        </p>
+      </div>
+      <Link
+        href={`/${group.handle}/room`}
+        className="rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800"
+        data-testid="group-room-join"
+      >
+        Join the room
+      </Link>
     </div>
   );
 }

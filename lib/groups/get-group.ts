@@ -23,6 +23,8 @@ export type GroupView = {
   requests: GroupPerson[] | null;
   /** For members only: the group's conversation. */
   conversationId: string | null;
+  /** For members only: who is in the group's video room now. */
+  inRoom: string[] | null;
 };
 
 const ORDER: Record<string, number> = { owner: 0, admin: 1, member: 2, requested: 3 };
@@ -33,7 +35,12 @@ const photoUrl = (m: { handle: string; photoKey: string | null }) =>
  * A group as one viewer may see it. Everyone sees its name, description, number and how many are in
  * it; only its members see who they are and its conversation; only admins see requests.
  */
-export async function getGroup(db: Db, handle: string, viewerId: string | null): Promise<GroupView | null> {
+export async function getGroup(
+  db: Db,
+  handle: string,
+  viewerId: string | null,
+  roomPeople: (groupId: string) => Promise<string[]> = async () => [],
+): Promise<GroupView | null> {
   const g = await db.group.findUnique({
     where: { handleKey: handle.toLowerCase() },
     select: {
@@ -64,6 +71,8 @@ export async function getGroup(db: Db, handle: string, viewerId: string | null):
         select: { role: true, member: { select: { id: true, handle: true, displayName: true, photoKey: true } } },
       })
     : [];
+  // The media server may be away: the page still shows, with nobody in the room.
+  const inRoom = inside ? await roomPeople(g.id).catch(() => []) : null;
   const persons = people
     .map((p) => ({
       id: p.member.id,
@@ -88,5 +97,6 @@ export async function getGroup(db: Db, handle: string, viewerId: string | null):
     members: inside ? (persons.filter((p) => p.role !== "requested") as GroupPerson[]) : null,
     requests: admin ? (persons.filter((p) => p.role === "requested") as unknown as GroupPerson[]) : null,
     conversationId: inside ? g.conversationId : null,
+    inRoom,
   };
 }

@@ -8,8 +8,14 @@ export const callIdOfRoom = (room: string) => (room.startsWith("call-") ? room.s
 /** Minutes, not hours: a token only has to last until the browser has joined. */
 export const TOKEN_TTL_SECONDS = 5 * 60;
 
-/** A token for one identity in one room, publishing only what the call is for. */
-export async function mintToken(input: { identity: string; name: string; room: string; video: boolean }): Promise<string> {
+/** A token for one identity in one room, publishing only what the call is for (a group's room: screens too). */
+export async function mintToken(input: {
+  identity: string;
+  name: string;
+  room: string;
+  video: boolean;
+  screen?: boolean;
+}): Promise<string> {
   const e = env();
   const at = new AccessToken(e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET, {
     identity: input.identity,
@@ -22,7 +28,11 @@ export async function mintToken(input: { identity: string; name: string; room: s
     canPublish: true,
     canSubscribe: true,
     canPublishData: false,
-    canPublishSources: input.video ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [TrackSource.MICROPHONE],
+    canPublishSources: [
+      ...(input.video ? [TrackSource.CAMERA] : []),
+      TrackSource.MICROPHONE,
+      ...(input.screen ? [TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] : []),
+    ],
   });
   return at.toJwt();
 }
@@ -34,9 +44,19 @@ function roomService(): RoomServiceClient {
   return rooms;
 }
 
-/** Two people at most; the room closes soon after both have left. */
-export async function createRoom(name: string): Promise<void> {
-  await roomService().createRoom({ name, maxParticipants: 2, emptyTimeout: 60, departureTimeout: 10 });
+/** Two people at most (a call), or `max` (a group's room); the room closes soon after everyone has left. */
+export async function createRoom(name: string, max = 2): Promise<void> {
+  await roomService().createRoom({ name, maxParticipants: max, emptyTimeout: 60, departureTimeout: 10 });
+}
+
+/** Who is in a room now (their identities); an absent room is empty. */
+export async function roomIdentities(name: string): Promise<string[]> {
+  try {
+    return (await roomService().listParticipants(name)).map((p) => p.identity);
+  } catch (err) {
+    if (/not found|404|does not exist/i.test(String((err as Error).message))) return [];
+    throw err;
+  }
 }
 
 /** Ends the media for everyone still in it; a room that is already gone is fine. */

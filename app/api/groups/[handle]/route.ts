@@ -3,6 +3,7 @@ import { route } from "@/app/_server/route";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { getGroup } from "@/lib/groups/get-group";
+import { groupRoomPeople } from "@/lib/groups/room";
 import { groupParams } from "@/lib/groups/schemas";
 import { json } from "@/lib/http/respond";
 
@@ -10,7 +11,7 @@ import { json } from "@/lib/http/respond";
 export const GET = route(
   { access: "public", withMember: true, params: groupParams, rateLimit: limitLookup },
   async ({ member, params }) => {
-    const group = await getGroup(await db(), params.handle, member?.id ?? null);
+    const group = await getGroup(await db(), params.handle, member?.id ?? null, groupRoomPeople);
     if (!group) throw new DomainError("NOT_FOUND", "No such group");
     return json({ group });
   },

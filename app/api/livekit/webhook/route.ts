@@ -3,6 +3,9 @@ import { mediaEvent } from "@/lib/calls/service";
 import { DomainError } from "@/lib/errors";
 import { readTextLimited } from "@/lib/http/read-body";
 import { errorResponse, json } from "@/lib/http/respond";
+import { bus } from "@/lib/bus";
+import { announceGroup } from "@/lib/groups/membership";
+import { groupIdOfRoom } from "@/lib/groups/room";
 import { callIdOfRoom, receiveWebhook } from "@/lib/livekit";
 import { callIdOfMallRoom } from "@/lib/mall/calls";
 import { mallMediaLeft } from "@/lib/mall/media-left";
@@ -35,6 +38,9 @@ export async function POST(req: Request) {
     const mallCallId = event.room ? callIdOfMallRoom(event.room.name) : null;
     const left = event.event === "participant_left" || event.event === "participant_connection_aborted";
     if (mallCallId && memberId && left) await mallMediaLeft(await callDeps(), mallCallId, memberId);
+    // Someone came into or left a group's room: its members' pages show who is in it.
+    const groupId = event.room ? groupIdOfRoom(event.room.name) : null;
+    if (groupId && (event.event === "participant_joined" || left)) await announceGroup({ db: (await callDeps()).db, bus: bus() }, groupId);
     return json({ ok: true });
   } catch (err) {
     return errorResponse(err);

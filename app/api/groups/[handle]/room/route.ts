@@ -1,0 +1,10 @@
+import { route } from "@/app/_server/route";
+import { db } from "@/lib/db/client";
+import { groupRoomGrant } from "@/lib/groups/room";
+import { groupParams } from "@/lib/groups/schemas";
+import { json } from "@/lib/http/respond";
+
+/** A LiveKit token for the group's room: its members only, that room only, valid minutes. */
+export const POST = route({ access: "member", params: groupParams }, async ({ member, params }) =>
+  json(await groupRoomGrant(await db(), params.handle, member)),
+);
