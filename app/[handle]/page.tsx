@@ -46,7 +46,14 @@ export default async function HandlePage({ params, searchParams }: Props) {
     const viewer = validHandle(handle) ? await currentMember() : null;
     const group = validHandle(handle) ? await getGroup(await db(), handle, viewer?.id ?? null, groupRoomPeople) : null;
     if (!group) notFound();
-    return <GroupPageServer group={group} viewerId={viewer?.id ?? null} />;
+    const invite = (await searchParams).invite;
+    return (
+      <GroupPageServer
+        group={group}
+        viewerId={viewer?.id ?? null}
+        invite={typeof invite === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(invite) ? invite : null}
+      />
+    );
   }
   const viewer = await currentMember();
   // An unlisted member's presence is for signed-in members only (as on the presence server).

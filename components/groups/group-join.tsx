@@ -7,7 +7,17 @@ import { apiSend } from "../api";
 import { useAction } from "../use-action";
 
 /** What someone outside the group can do: join, ask to join, give the password, or learn it is by invitation. */
-export function GroupJoin({ group, signedIn, onChange }: { group: GroupView; signedIn: boolean; onChange: () => void }) {
+export function GroupJoin({
+  group,
+  signedIn,
+  invite,
+  onChange,
+}: {
+  group: GroupView;
+  signedIn: boolean;
+  invite: string | null;
+  onChange: () => void;
+}) {
   const [password, setPassword] = useState("");
   const action = useAction(onChange);
   const base = `/api/groups/${encodeURIComponent(group.handle)}`;
@@ -15,11 +25,35 @@ export function GroupJoin({ group, signedIn, onChange }: { group: GroupView; sig
   if (!signedIn) {
     return (
       <p className="rounded-xl bg-slate-50 p-4 text-sm text-slate-700" data-testid="group-join">
-        <Link href={`/signin?next=/${group.handle}`} className="font-medium text-brand-700 underline">
+        <Link
+          href={`/signin?next=${encodeURIComponent(`/${group.handle}${invite ? `?invite=${invite}` : ""}`)}`}
+          className="font-medium text-brand-700 underline"
+        >
           Sign in
         </Link>{" "}
         to join {group.name} and see who is in it.
       </p>
+    );
+  }
+  if (invite) {
+    return (
+      <div className="rounded-xl border border-emerald-200 bg-emerald-50 p-4" data-testid="group-join">
+        <p className="text-emerald-950">You are invited to join {group.name}.</p>
+        <button
+          type="button"
+          disabled={action.busy}
+          className="mt-3 rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+          data-testid="group-accept-invite"
+          onClick={() => void action.run(() => apiSend("POST", `${base}/join`, { invite }))}
+        >
+          {action.busy ? "Joining…" : "Join"}
+        </button>
+        {action.error && (
+          <p role="alert" className="mt-2 text-sm text-red-700" data-testid="group-join-error">
+            {action.error}
+          </p>
+        )}
+      </div>
     );
   }
   if (group.viewerRole === "requested") {

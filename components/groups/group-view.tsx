@@ -7,6 +7,7 @@ import { Avatar } from "../avatar";
 import { apiSend } from "../api";
 import { useAction } from "../use-action";
 import { GroupChat } from "./group-chat";
+import { GroupInvites } from "./group-invites";
 import { GroupJoin } from "./group-join";
 import { GroupMembers } from "./group-members";
 import { useGroup } from "./use-group";
@@ -18,10 +19,13 @@ export function GroupPage({
   initial,
   viewerId,
   initialStatuses,
+  invite,
 }: {
   initial: Group;
   viewerId: string | null;
   initialStatuses: Record<string, PublicStatus>;
+  /** An invitation link's secret, from the address it came by. */
+  invite: string | null;
 }) {
   const { group, refresh } = useGroup(initial);
   const leave = useAction(() => void refresh());
@@ -62,13 +66,14 @@ export function GroupPage({
           {group.description && <p className="mt-3 whitespace-pre-line text-slate-800">{group.description}</p>}
           {!inside && (
             <div className="mt-5">
-              <GroupJoin group={group} signedIn={viewerId !== null} onChange={() => void refresh()} />
+              <GroupJoin group={group} signedIn={viewerId !== null} invite={invite} onChange={() => void refresh()} />
             </div>
           )}
           {inside && viewerId && (
             <>
               <RoomCard group={group} />
               <GroupMembers group={group} viewerId={viewerId} initialStatuses={initialStatuses} />
+              {(group.viewerRole === "owner" || group.viewerRole === "admin") && <GroupInvites handle={group.handle} />}
               {group.conversationId && <GroupChat conversationId={group.conversationId} memberId={viewerId} />}
               {group.viewerRole !== "owner" && (
                 <div className="mt-6">

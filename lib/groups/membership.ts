@@ -5,6 +5,7 @@ import { verifyPassword } from "../auth/password";
 import type { CounterStore } from "../http/rate-limit";
 import { formatWait } from "../http/rate-limit";
 import { announceConversation } from "../messages/announce";
+import { spendInvite } from "./invites";
 import type { GroupRole } from "./schemas";
 
 /** Wrong group passwords from one address: five, then 15 minutes locked out of that group. */
@@ -45,6 +46,13 @@ async function inConversation(db: Db, conversationId: string | null, memberId: s
   }
 }
 
+/** Two joins at once: the key (group, member) lets one in; the other finds it. */
+async function addMember(db: Db, groupId: string, memberId: string, role: "member" | "requested") {
+  await db.groupMember.createMany({ data: [{ groupId, memberId, role }] }).catch(async (err: unknown) => {
+    if (!(await db.groupMember.findUnique({ where: { groupId_memberId: { groupId, memberId } } }))) throw err;
+  });
+}
+
 export type JoinResult = { state: "member" | "requested" };
 
 /**
@@ -57,11 +65,21 @@ export async function joinGroup(
   deps: Deps & { store: CounterStore },
   handle: string,
   memberId: string,
-  opts: { password?: string; address: string },
+  opts: { password?: string; invite?: string; address: string },
 ): Promise<JoinResult> {
   const g = await groupByHandle(deps.db, handle);
   const existing = await deps.db.groupMember.findUnique({ where: { groupId_memberId: { groupId: g.id, memberId } } });
-  if (existing) return { state: existing.role === "requested" ? "requested" : "member" };
+  if (existing && !(existing.role === "requested" && opts.invite)) return { state: existing.role === "requested" ? "requested" : "member" };
+  // An invitation lets in at once: past the password, the admins' approval and "by invitation only".
+  if (opts.invite) {
+    await spendInvite(deps.db, g.id, opts.invite);
+    if (existing) await deps.db.groupMember.update({ where: { groupId_memberId: { groupId: g.id, memberId } }, data: { role: "member" } });
+    else await addMember(deps.db, g.id, memberId, "member");
+    await inConversation(deps.db, g.conversationId, memberId, true);
+    await announceGroup(deps, g.id, [memberId]);
+    if (g.conversationId) await announceConversation(deps, g.conversationId);
+    return { state: "member" };
+  }
   if (g.access === "invite") throw new DomainError("FORBIDDEN", "This group is by invitation only: ask a member for a link");
   if (g.passwordHash) {
     const lockKey = `group-password-lock:${g.id}:${opts.address}`;
@@ -86,10 +104,7 @@ export async function joinGroup(
     await deps.store.reset(`group-password-fails:${g.id}:${opts.address}`);
   }
   const role = g.access === "request" ? "requested" : "member";
-  // Two joins at once: the key (group, member) lets one in; the other finds it.
-  await deps.db.groupMember.createMany({ data: [{ groupId: g.id, memberId, role }] }).catch(async (err: unknown) => {
-    if (!(await deps.db.groupMember.findUnique({ where: { groupId_memberId: { groupId: g.id, memberId } } }))) throw err;
-  });
+  await addMember(deps.db, g.id, memberId, role);
   if (role === "member") await inConversation(deps.db, g.conversationId, memberId, true);
   await announceGroup(deps, g.id, [memberId]);
   if (role === "member" && g.conversationId) await announceConversation(deps, g.conversationId);

@@ -29,8 +29,18 @@ export const createGroupSchema = z.object({
 });
 export type CreateGroupInput = z.output<typeof createGroupSchema>;
 
-export const joinGroupSchema = z.object({ password: z.string().max(128).optional() });
+export const joinGroupSchema = z.object({ password: z.string().max(128).optional(), invite: z.string().min(16).max(64).optional() });
+export const createInviteSchema = z.object({
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1, "A link lasts at least an hour")
+    .max(24 * 30, "A link lasts at most 30 days")
+    .default(24 * 7),
+  maxUses: z.number().int().min(1).max(1000).nullable().default(null),
+});
 export const groupParams = z.object({ handle: z.string().min(1).max(40) });
 export const groupMemberParams = groupParams.extend({ memberId: z.string().min(1).max(64) });
 /** What an admin does to a member: approve or refuse a request, make or unmake admin, remove; the owner hands over. */
 export const memberActionSchema = z.object({ action: z.enum(["approve", "refuse", "make-admin", "make-member", "remove", "make-owner"]) });
+export const inviteParams = groupParams.extend({ inviteId: z.string().min(1).max(64) });

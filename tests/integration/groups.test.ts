@@ -191,4 +191,78 @@ describe("groups", () => {
     expect((await api(`/api/groups/${g.handle}/join`, { method: "POST", json: {} })).status).toBe(401);
     expect((await api("/api/groups/g-no-such-group")).status).toBe(404);
   });
+
+  it("invitation links: admins make them; they let people in past 'by invitation' and a password, until they expire, are used up or revoked", async () => {
+    type M = Awaited<ReturnType<typeof signedInMember>>;
+    const [owner, ann, ben, cy, dee, eve] = (await Promise.all(Array.from({ length: 6 }, () => signedInMember()))) as [M, M, M, M, M, M];
+    const g = await makeGroup(owner, { access: "invite", password: "a secret word" });
+    const other = await makeGroup(owner);
+    const base = `/api/groups/${g.handle}/invites`;
+    type Made = { invite: { id: string; maxUses: number | null }; url: string; token: string };
+    const make = async (json: Record<string, unknown>) => (await api<Made>(base, as(owner.cookie, { method: "POST", json }))).body;
+    const join = (who: { cookie: string }, invite: string, handle = g.handle) =>
+      api<{ state: string } | Err>(`/api/groups/${handle}/join`, as(who.cookie, { method: "POST", json: { invite } }));
+
+    // One use, two racing for it: one gets in.
+    const once = await make({ maxUses: 1 });
+    expect(new URL(once.url).searchParams.get("invite")).toBe(once.token);
+    const race = await Promise.all([join(ann, once.token), join(ben, once.token)]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 403]);
+    // The link is for its own group only, and a wrong secret is refused the same way.
+    const week = await make({});
+    expect((await join(cy, week.token, other.handle)).status).toBe(403);
+    expect((await join(cy, "x".repeat(32))).body).toEqual((await join(cy, once.token)).body);
+    // A good link lets in past the password and "by invitation".
+    expect((await join(cy, week.token)).body).toEqual({ state: "member" });
+    // Expired, or revoked: refused.
+    await (await db()).groupInvite.update({ where: { id: week.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await join(dee, week.token)).status).toBe(403);
+    const third = await make({ expiresInHours: 24 });
+    expect((await api(`${base}/${third.invite.id}`, as(owner.cookie, { method: "DELETE" }))).status).toBe(204);
+    expect((await join(dee, third.token)).status).toBe(403);
+    // The list shows uses and revocations, never a secret.
+    const list = await api<{ invites: Record<string, unknown>[] }>(base, as(owner.cookie));
+    expect(list.body.invites).toHaveLength(3);
+    expect(JSON.stringify(list.body)).not.toContain(once.token);
+    expect(list.body.invites.find((i) => i.id === once.invite.id)).toMatchObject({ uses: 1, maxUses: 1 });
+    expect(list.body.invites.find((i) => i.id === third.invite.id)).toMatchObject({ revoked: true });
+    // Members who are not admins cannot make, list or revoke links; outsiders learn nothing.
+    expect((await api<Err>(base, as(cy.cookie, { method: "POST", json: {} }))).body.error.code).toBe("FORBIDDEN");
+    expect((await api(base, as(eve.cookie))).status).toBe(404);
+    expect((await api(`${base}/${once.invite.id}`, as(eve.cookie, { method: "DELETE" }))).status).toBe(404);
+    // Bad input is explained.
+    const bad = await api<Err>(base, as(owner.cookie, { method: "POST", json: { expiresInHours: 0 } }));
+    expect([bad.status, bad.body.error.message]).toEqual([400, expect.stringContaining("at least an hour")]);
+  });
+
+  it("the room: a token for members only, for that group's room only, minutes long, with screen sharing", async () => {
+    const [owner, ann, eve] = [await signedInMember(), await signedInMember(), await signedInMember()];
+    const g = await makeGroup(owner, { access: "request" });
+    await api(`/api/groups/${g.handle}/join`, as(ann.cookie, { method: "POST", json: {} }));
+    const grant = await api<{ token: string; room: string; url: string }>(
+      `/api/groups/${g.handle}/room`,
+      as(owner.cookie, { method: "POST" }),
+    );
+    expect(grant.status).toBe(200);
+    expect(grant.body.room).toBe(`group-${g.id}`);
+    const claims = JSON.parse(Buffer.from(grant.body.token.split(".")[1]!, "base64url").toString()) as {
+      sub: string;
+      exp: number;
+      nbf: number;
+      video: { room: string; roomJoin: boolean; canPublishSources: string[]; canPublishData: boolean };
+    };
+    expect(claims.sub).toBe(owner.id);
+    expect(claims.video).toMatchObject({ room: `group-${g.id}`, roomJoin: true, canPublishData: false });
+    expect(claims.video.canPublishSources.map((x) => x.toLowerCase()).sort()).toEqual([
+      "camera",
+      "microphone",
+      "screen_share",
+      "screen_share_audio",
+    ]);
+    expect(claims.exp - claims.nbf).toBeLessThanOrEqual(300);
+    // Someone asking to join, an outsider, and someone signed out get none.
+    expect((await api(`/api/groups/${g.handle}/room`, as(ann.cookie, { method: "POST" }))).status).toBe(404);
+    expect((await api(`/api/groups/${g.handle}/room`, as(eve.cookie, { method: "POST" }))).status).toBe(404);
+    expect((await api(`/api/groups/${g.handle}/room`, { method: "POST" })).status).toBe(401);
+  });
 });
