@@ -88,7 +88,9 @@ test("the group's room: three members join from the page, each sees the other tw
   const [ann, ben, cy] = [await registerMember(request), await registerMember(request), await registerMember(request)];
   const pa = await memberPage(browser, ann, "/");
   const handle = `room-${Math.random().toString(36).slice(2, 8)}`;
-  expect((await pa.request.post("/api/groups", { data: { name: "Tuesday Quiz", handle } })).status()).toBe(201);
+  const made = await pa.request.post("/api/groups", { data: { name: "Tuesday Quiz", handle } });
+  expect(made.status()).toBe(201);
+  const { group } = (await made.json()) as { group: { number: string } };
   const pb = await memberPage(browser, ben, "/");
   const pc = await memberPage(browser, cy, "/");
   for (const p of [pb, pc]) expect((await p.request.post(`/api/groups/${handle}/join`, { data: {} })).ok()).toBe(true);
@@ -135,5 +137,11 @@ test("the group's room: three members join from the page, each sees the other tw
   for (const p of [pa, pb]) await expect(p.getByTestId("room-count")).toHaveText(/^2 of at most 16/, { timeout: 30_000 });
   await expect(pc.getByTestId("group-in-room")).toHaveText(/In it now: .+, .+/, { timeout: 15_000 });
   await expect(pc.getByTestId("group-in-room")).not.toContainText(cy.displayName);
+  // Dialling the group's number from /call takes Cy back to the room.
+  await pc.goto("/call");
+  await pc.getByTestId("dial-input").fill(group.number);
+  await pc.getByTestId("dial-call").click();
+  await expect(pc).toHaveURL(new RegExp(`/${handle}/room$`));
+  await expect(pc.getByTestId("room-preview")).toBeVisible();
   for (const p of [pa, pb, pc]) await p.context().close();
 });

@@ -40,6 +40,9 @@ export function DialPad() {
       const view = await apiSend<CallView>("POST", "/api/calls", { number: value, kind });
       router.push(`/call/${view.id}`);
     } catch (err) {
+      // A group's number: dialling it joins the group's room (its page, for someone not in it yet).
+      const group = err instanceof ApiError ? (err.body as { group?: unknown }).group : undefined;
+      if (typeof group === "string") return router.push(`/${encodeURIComponent(group)}/room`);
       setError(err instanceof ApiError ? err.message : "Could not place the call.");
       setBusy(false);
     }

@@ -13,7 +13,13 @@ export async function resolveCallee(db: Db, to: { number?: string; handle?: stri
   if (!k.ok) throw new DomainError("INVALID_NUMBER", k.reason);
   if (k.digits.length !== 12)
     throw new DomainError("INVALID_NUMBER", `A number has 12 digits (or keypad letters); you entered ${k.digits.length}.`);
-  const n = await db.phoneNumber.findUnique({ where: { digits: k.digits }, select: { memberId: true } });
+  const n = await db.phoneNumber.findUnique({
+    where: { digits: k.digits },
+    select: { memberId: true, group: { select: { handle: true, name: true } } },
+  });
+  // A group's number is not a person: the dial pad takes the caller to the group's room instead.
+  if (n?.group)
+    throw new DomainError("CONFLICT", `${n.group.name} is a group: its room is where its members meet.`, { group: n.group.handle });
   if (!n?.memberId) throw new DomainError("NOT_FOUND", "No member has that number.");
   return n.memberId;
 }

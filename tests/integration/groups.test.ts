@@ -264,5 +264,11 @@ describe("groups", () => {
     expect((await api(`/api/groups/${g.handle}/room`, as(ann.cookie, { method: "POST" }))).status).toBe(404);
     expect((await api(`/api/groups/${g.handle}/room`, as(eve.cookie, { method: "POST" }))).status).toBe(404);
     expect((await api(`/api/groups/${g.handle}/room`, { method: "POST" })).status).toBe(401);
+    // Dialling the group's number places no call: the answer names the group, whose room the dial pad opens.
+    const dialled = await api<{ error: { code: string; group: string } }>(
+      "/api/calls",
+      as(ann.cookie, { method: "POST", json: { number: g.number, kind: "video" } }),
+    );
+    expect([dialled.status, dialled.body.error.code, dialled.body.error.group]).toEqual([409, "CONFLICT", g.handle]);
   });
 });
