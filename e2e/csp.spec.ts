@@ -38,6 +38,15 @@ test("pages load and hydrate under the CSP with no violation", async ({ browser 
   await member.goto("/messages");
   await expect(member.getByTestId("messages-empty")).toBeVisible();
   expect(await violations(member)).toEqual([]);
+  // A group's page, its room's preview (livekit-client) and the form that makes groups.
+  const handle = `csp-${Math.random().toString(36).slice(2, 8)}`;
+  expect((await member.request.post("/api/groups", { data: { name: "CSP Club", handle } })).status()).toBe(201);
+  for (const path of ["/groups/new", `/${handle}`, `/${handle}/room`]) {
+    await member.goto(path);
+    await member.waitForLoadState("load");
+    expect(await violations(member), path).toEqual([]);
+  }
+  await expect(member.getByTestId("room-preview")).toBeVisible();
   // The watcher does see violations: an image from another site is refused and recorded.
   await member.evaluate(() => {
     const img = document.createElement("img");

@@ -38,8 +38,16 @@ test("a password-protected group with a vanity number: a member joins after a wr
   await expect(po.getByTestId("group-has-password")).toBeVisible();
   await expect(po.getByTestId("group-online")).toHaveText("1 of 1 online");
 
-  // Ben comes by the group's number, in any spacing: he sees the group, not its people.
-  const pb = await memberPage(browser, ben, "/");
+  // Ben finds it in the directory's Groups by its vanity word and by its name.
+  const pb = await memberPage(browser, ben, "/directory");
+  await pb.getByRole("link", { name: "Groups" }).click();
+  await pb.getByLabel("Number or vanity word").fill(word.toLowerCase());
+  await pb.getByRole("button", { name: "Search" }).click();
+  await expect(pb.getByTestId("group-row")).toHaveCount(1);
+  await expect(pb.getByTestId("group-row")).toHaveAttribute("data-handle", handle);
+  await pb.goto("/directory?kind=groups&name=harb");
+  await expect(pb.locator(`[data-testid="group-row"][data-handle="${handle}"]`)).toContainText("1 member");
+  // He comes by the group's number, in any spacing: he sees the group, not its people.
   await pb.goto(`/${digits.replace(/ /g, "-")}`);
   await expect(pb).toHaveURL(new RegExp(`/${handle}$`));
   await expect(pb.getByTestId("group-name")).toHaveText("Harbour Rowing Club");

@@ -7,7 +7,9 @@ import { MessageButton } from "@/components/messages/message-button";
 import { AddContactButton } from "@/components/contacts/add-contact-button";
 import { LiveStatus } from "@/components/presence/status-dot";
 import { db } from "@/lib/db/client";
-import { directoryQuerySchema, type DirectoryQuery, searchMembers } from "@/lib/directory/search-members";
+import { searchGroups } from "@/lib/directory/search-groups";
+import { directoryQuerySchema, type DirectoryPage, type DirectoryQuery, searchMembers } from "@/lib/directory/search-members";
+import { GroupResults } from "./group-results";
 
 export const metadata: Metadata = { title: "Directory" };
 
@@ -17,7 +19,8 @@ function href(q: DirectoryQuery, changes: Partial<DirectoryQuery>): string {
   const merged = { ...q, ...changes };
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) {
-    if (v === "" || v === undefined || (k === "page" && v === 1) || (k === "sort" && v === "online")) continue;
+    if (v === "" || v === undefined || (k === "page" && v === 1) || (k === "sort" && v === "online") || (k === "kind" && v === "members"))
+      continue;
     params.set(k, String(v));
   }
   const s = params.toString();
@@ -32,14 +35,42 @@ export default async function DirectoryPage({ searchParams }: Props) {
   const parsed = directoryQuerySchema.safeParse(flat);
   const q = parsed.success ? parsed.data : directoryQuerySchema.parse({});
   const viewer = await currentMember();
-  const result = await searchMembers(await db(), q, { watcherId: viewer?.id ?? null });
+  const groups = q.kind === "groups";
+  const memberResult = groups ? null : await searchMembers(await db(), q, { watcherId: viewer?.id ?? null });
+  const groupResult = groups ? await searchGroups(await db(), q) : null;
+  const result = (groupResult ?? memberResult)!;
   const filtered = !!(q.name || q.number || q.city || q.interest || q.online);
+  const tab = (kind: DirectoryQuery["kind"], label: string) => (
+    <Link
+      href={href(directoryQuerySchema.parse({}), { kind })}
+      aria-current={q.kind === kind ? "page" : undefined}
+      className={`rounded-lg px-4 py-2 text-sm font-semibold ${q.kind === kind ? "bg-brand-600 text-white" : "bg-white text-slate-800 hover:bg-slate-100"}`}
+    >
+      {label}
+    </Link>
+  );
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight">Directory</h1>
-        <p className="mt-1 text-slate-600">Everyone listed, with who is online right now.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">Directory</h1>
+          <p className="mt-1 text-slate-600">
+            {groups ? "Teams, clubs, companies and families." : "Everyone listed, with who is online right now."}
+          </p>
+        </div>
+        <nav aria-label="Members or groups" className="flex gap-2">
+          {tab("members", "Members")}
+          {tab("groups", "Groups")}
+          {viewer && (
+            <Link
+              href="/groups/new"
+              className="rounded-lg border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+            >
+              New group
+            </Link>
+          )}
+        </nav>
       </div>
 
       <form
@@ -49,6 +80,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
         aria-label="Search the directory"
         className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
       >
+        {groups && <input type="hidden" name="kind" value="groups" />}
         <label className="text-sm font-medium">
           Name
           <input name="name" defaultValue={q.name} placeholder="e.g. chlo" className={input} />
@@ -57,29 +89,40 @@ export default async function DirectoryPage({ searchParams }: Props) {
           Number or vanity word
           <input name="number" defaultValue={q.number} placeholder="e.g. 5563 or CALL" className={input} />
         </label>
-        <label className="text-sm font-medium">
-          City
-          <input name="city" defaultValue={q.city} placeholder="e.g. Lisbon" className={input} />
-        </label>
-        <label className="text-sm font-medium">
-          Interest
-          <input name="interest" defaultValue={q.interest} placeholder="e.g. jazz" className={input} />
-        </label>
+        {!groups && (
+          <label className="text-sm font-medium">
+            City
+            <input name="city" defaultValue={q.city} placeholder="e.g. Lisbon" className={input} />
+          </label>
+        )}
+        {!groups && (
+          <label className="text-sm font-medium">
+            Interest
+            <input name="interest" defaultValue={q.interest} placeholder="e.g. jazz" className={input} />
+          </label>
+        )}
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-4">
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="online" value="1" defaultChecked={q.online === "1"} className="size-4 accent-brand-600" />
-            Online now only
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            Order
-            <select name="sort" defaultValue={q.sort} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
-              <option value="online">Online first</option>
-              <option value="name">By name</option>
-            </select>
-          </label>
+          {!groups && (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="online" value="1" defaultChecked={q.online === "1"} className="size-4 accent-brand-600" />
+              Online now only
+            </label>
+          )}
+          {!groups && (
+            <label className="flex items-center gap-2 text-sm">
+              Order
+              <select name="sort" defaultValue={q.sort} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5">
+                <option value="online">Online first</option>
+                <option value="name">By name</option>
+              </select>
+            </label>
+          )}
           <div className="ml-auto flex gap-2">
             {filtered && (
-              <Link href="/directory" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <Link
+                href={groups ? "/directory?kind=groups" : "/directory"}
+                className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              >
                 Clear
               </Link>
             )}
@@ -90,6 +133,39 @@ export default async function DirectoryPage({ searchParams }: Props) {
         </div>
       </form>
 
+      {groups ? <GroupResults result={groupResult!} /> : <MemberResults result={memberResult!} viewerId={viewer?.id ?? null} />}
+
+      {(result.page > 1 || result.hasNext) && (
+        <nav aria-label="Pages" className="flex items-center justify-between">
+          {result.page > 1 ? (
+            <Link
+              href={href(q, { page: result.page - 1 })}
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+              rel="prev"
+            >
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          {result.hasNext && (
+            <Link
+              href={href(q, { page: result.page + 1 })}
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+              rel="next"
+            >
+              Next →
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function MemberResults({ result, viewerId }: { result: DirectoryPage; viewerId: string | null }) {
+  return (
+    <>
       {result.notice && (
         <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
           {result.notice}
@@ -129,7 +205,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
                 </p>
               </div>
               <LiveStatus memberId={m.id} initial={m.status} />
-              {viewer && viewer.id !== m.id && (
+              {viewerId && viewerId !== m.id && (
                 <>
                   <AddContactButton memberId={m.id} handle={m.handle} name={m.displayName} compact />
                   <MessageButton memberId={m.id} name={m.displayName} compact />
@@ -140,31 +216,6 @@ export default async function DirectoryPage({ searchParams }: Props) {
           ))}
         </ul>
       )}
-
-      {(result.page > 1 || result.hasNext) && (
-        <nav aria-label="Pages" className="flex items-center justify-between">
-          {result.page > 1 ? (
-            <Link
-              href={href(q, { page: result.page - 1 })}
-              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
-              rel="prev"
-            >
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          {result.hasNext && (
-            <Link
-              href={href(q, { page: result.page + 1 })}
-              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
-              rel="next"
-            >
-              Next →
-            </Link>
-          )}
-        </nav>
-      )}
-    </div>
+    </>
   );
 }

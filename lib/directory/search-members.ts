@@ -22,6 +22,8 @@ export const directoryQuerySchema = z.object({
   online: z.enum(["1", ""]).default(""),
   sort: z.enum(["name", "online"]).default("online"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  /** Members (the default) or groups. */
+  kind: z.enum(["members", "groups"]).catch("members").default("members"),
 });
 export type DirectoryQuery = z.output<typeof directoryQuerySchema>;
 
