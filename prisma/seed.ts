@@ -5,6 +5,7 @@ import { checkVanity } from "../lib/numbers/check-vanity";
 import { storage } from "../lib/storage";
 import { seedContacts } from "./seed-contacts";
 import { seedMessages } from "./seed-messages";
+import { seedGroups } from "./seed-groups";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "./seed-data";
 import { DEMO_MERCHANTS, STAFF_NAMES, staffHandles } from "./seed-mall";
 
@@ -13,7 +14,7 @@ const SEED_MARKER = "seed-version";
 // 3: demo addresses marked verified (email verification came after).
 // 4: an address book for Ada (prisma/seed-contacts.ts).
 // 5: conversations for Ada (prisma/seed-messages.ts).
-const SEED_VERSION = 5;
+const SEED_VERSION = 6;
 
 /**
  * Loads the demo once: the launcher runs this on every start and it returns at
@@ -65,6 +66,7 @@ export async function seed(): Promise<{ created: number; skipped: boolean }> {
   await seedMall(client);
   await seedContacts(client);
   await seedMessages(client);
+  await seedGroups(client);
   // Demo addresses (example.org) cannot receive a link: they count as verified, so notices reach the outbox.
   await client.member.updateMany({
     where: { handleKey: { in: people.map((m) => m.handle.toLowerCase()) }, emailVerifiedAt: null },
