@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { memo, useCallback, useRef } from "react";
 import type { GroupPerson, GroupView } from "@/lib/groups/get-group";
 import type { PublicStatus } from "@/lib/presence/status";
 import { Avatar } from "../avatar";
@@ -43,6 +44,10 @@ export function GroupMembers({
     );
   };
   const me = group.viewerRole;
+  // One function for every row across renders, so that rows whose person did not change are not drawn again.
+  const actRef = useRef(act);
+  actRef.current = act;
+  const onAct = useCallback((target: GroupPerson, what: Action) => actRef.current(target, what), []);
 
   return (
     <section aria-labelledby="group-members-title" className="mt-6">
@@ -87,74 +92,83 @@ export function GroupMembers({
         </div>
       )}
       <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200" data-testid="group-members">
-        {members.map((m) => {
-          const status = statuses[m.id] ?? "offline";
-          const self = m.id === viewerId;
-          const canManage = !self && (me === "owner" || (me === "admin" && m.role === "member"));
-          return (
-            <li
-              key={m.id}
-              className="flex flex-wrap items-center gap-3 p-3"
-              data-testid="group-member"
-              data-member={m.id}
-              data-status={status}
-            >
-              <span className="relative">
-                <Avatar name={m.displayName} photoUrl={m.photoUrl} size={40} />
-                <span className="absolute -bottom-0.5 -right-0.5">
-                  <Dot status={status} />
-                </span>
-              </span>
-              <span className="min-w-[9rem] flex-1">
-                <Link href={`/${m.handle}`} className="block truncate font-medium hover:underline">
-                  {m.displayName}
-                  {self && <span className="text-slate-600"> (you)</span>}
-                </Link>
-                <span className="text-sm text-slate-600">
-                  {STATUS_LABEL[status]}
-                  {ROLE_LABEL[m.role] && (
-                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{ROLE_LABEL[m.role]}</span>
-                  )}
-                </span>
-              </span>
-              {!self && (
-                <span className="flex items-center gap-2">
-                  <CallButton handle={m.handle} name={m.displayName} kind="video" compact />
-                  <MessageButton memberId={m.id} name={m.displayName} compact />
-                  <Link
-                    href={`/${m.handle}?message=1`}
-                    className="rounded-full border border-slate-300 px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50"
-                    aria-label={`Leave ${m.displayName} a recorded message`}
-                  >
-                    Leave a message
-                  </Link>
-                </span>
-              )}
-              {canManage && (
-                <details className="relative">
-                  <summary
-                    className="cursor-pointer list-none rounded-lg px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
-                    aria-label={`Manage ${m.displayName}`}
-                  >
-                    ⋯
-                  </summary>
-                  <div className="absolute right-0 z-10 mt-1 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
-                    {me === "owner" && m.role === "member" && <MenuItem onClick={() => act(m, "make-admin")}>Make admin</MenuItem>}
-                    {me === "owner" && m.role === "admin" && <MenuItem onClick={() => act(m, "make-member")}>Make member</MenuItem>}
-                    {me === "owner" && <MenuItem onClick={() => act(m, "make-owner")}>Make owner</MenuItem>}
-                    <MenuItem onClick={() => act(m, "remove")} danger>
-                      Remove
-                    </MenuItem>
-                  </div>
-                </details>
-              )}
-            </li>
-          );
-        })}
+        {members.map((m) => (
+          <MemberRow key={m.id} m={m} status={statuses[m.id] ?? "offline"} self={m.id === viewerId} me={me} onAct={onAct} />
+        ))}
       </ul>
     </section>
   );
 }
+
+/** One person's row; drawn again only when their status or role changes (a page may hold 500). */
+const MemberRow = memo(function MemberRow({
+  m,
+  status,
+  self,
+  me,
+  onAct,
+}: {
+  m: GroupPerson;
+  status: PublicStatus;
+  self: boolean;
+  me: GroupView["viewerRole"];
+  onAct: (target: GroupPerson, what: Action) => void;
+}) {
+  const canManage = !self && (me === "owner" || (me === "admin" && m.role === "member"));
+  return (
+    <li className="flex flex-wrap items-center gap-3 p-3" data-testid="group-member" data-member={m.id} data-status={status}>
+      <span className="relative">
+        <Avatar name={m.displayName} photoUrl={m.photoUrl} size={40} />
+        <span className="absolute -bottom-0.5 -right-0.5">
+          <Dot status={status} />
+        </span>
+      </span>
+      <span className="min-w-[9rem] flex-1">
+        <Link href={`/${m.handle}`} className="block truncate font-medium hover:underline">
+          {m.displayName}
+          {self && <span className="text-slate-600"> (you)</span>}
+        </Link>
+        <span className="text-sm text-slate-600">
+          {STATUS_LABEL[status]}
+          {ROLE_LABEL[m.role] && (
+            <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{ROLE_LABEL[m.role]}</span>
+          )}
+        </span>
+      </span>
+      {!self && (
+        <span className="flex items-center gap-2">
+          <CallButton handle={m.handle} name={m.displayName} kind="video" compact />
+          <MessageButton memberId={m.id} name={m.displayName} compact />
+          <Link
+            href={`/${m.handle}?message=1`}
+            className="rounded-full border border-slate-300 px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50"
+            aria-label={`Leave ${m.displayName} a recorded message`}
+          >
+            Leave a message
+          </Link>
+        </span>
+      )}
+      {canManage && (
+        <details className="relative">
+          <summary
+            className="cursor-pointer list-none rounded-lg px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+            aria-label={`Manage ${m.displayName}`}
+          >
+            ⋯
+          </summary>
+          <div className="absolute right-0 z-10 mt-1 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+            {me === "owner" && m.role === "member" && <MenuItem onClick={() => onAct(m, "make-admin")}>Make admin</MenuItem>}
+            {me === "owner" && m.role === "admin" && <MenuItem onClick={() => onAct(m, "make-member")}>Make member</MenuItem>}
+            {me === "owner" && <MenuItem onClick={() => onAct(m, "make-owner")}>Make owner</MenuItem>}
+            <MenuItem onClick={() => onAct(m, "remove")} danger>
+              Remove
+            </MenuItem>
+          </div>
+        </details>
+      )}
+    </li>
+  );
+});
 
 function MenuItem({ onClick, children, danger = false }: { onClick: () => void; children: React.ReactNode; danger?: boolean }) {
   return (

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { mapInParts } from "../db/in-parts";
 
 /**
  * What a presence node caches about members besides their connections: their setting and whether
@@ -8,6 +9,10 @@ import type { Db } from "../db/client";
 export async function loadPresenceFacts(db: Db, memberIds: string[]): Promise<Map<string, { setting: string; inCall: boolean }>> {
   const ids = [...new Set(memberIds)];
   if (ids.length === 0) return new Map();
+  return mapInParts(ids, (part) => factsOf(db, part));
+}
+
+async function factsOf(db: Db, ids: string[]): Promise<Map<string, { setting: string; inCall: boolean }>> {
   const [members, calls] = await Promise.all([
     db.member.findMany({ where: { id: { in: ids } }, select: { id: true, presenceSetting: true } }),
     // In a call means busy to everyone else (as lib/presence/read-model.ts reads it).

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { recordInParts } from "../db/in-parts";
 import { EXPIRY_MS, publicStatus, type PublicStatus } from "./status";
 
 /**
@@ -8,8 +9,9 @@ import { EXPIRY_MS, publicStatus, type PublicStatus } from "./status";
 export async function getStatuses(db: Db, memberIds: string[], now = new Date()): Promise<Record<string, PublicStatus>> {
   const ids = [...new Set(memberIds)];
   if (ids.length === 0) return {};
-  const members = await db.member.findMany({ where: { id: { in: ids } }, select: { id: true, presenceSetting: true } });
-  return statusesOf(db, members, now);
+  return recordInParts(ids, async (part) =>
+    statusesOf(db, await db.member.findMany({ where: { id: { in: part } }, select: { id: true, presenceSetting: true } }), now),
+  );
 }
 
 /** The same, for members whose setting the caller has already read. */
@@ -64,3 +66,4 @@ export async function visibleOnlineMemberIds(db: Db, now = new Date()): Promise<
   });
   return rows.map((r) => r.memberId!);
 }
+

@@ -18,7 +18,8 @@ export type Connection = {
   idle: boolean;
 };
 
-export const MAX_WATCHED = 200;
+/** Members one connection may watch: a group's page of 500 with the contact panel and more beside it. */
+export const MAX_WATCHED = 2000;
 
 /** What a node still has to write: rows to (re)write, rows to delete, idle flags of stored rows. */
 export type Changes = { upserts: Connection[]; deletes: string[]; idle: { id: string; idle: boolean }[]; members: string[] };

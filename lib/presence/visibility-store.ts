@@ -1,5 +1,6 @@
 import type { BusPublisher } from "../bus";
 import type { Db } from "../db/client";
+import { recordInParts } from "../db/in-parts";
 import { DomainError } from "../errors";
 import { announceRulesChanged } from "./announce-rules";
 import type { PublicStatus } from "./status";
@@ -86,13 +87,14 @@ export async function statusesSeenBy(
   statuses: Record<string, PublicStatus>,
   watcherId: string | null,
 ): Promise<Record<string, PublicStatus>> {
-  const ids = Object.keys(statuses);
-  const [settings, relations] = await Promise.all([loadVisibility(db, ids), relationsTo(db, ids, watcherId)]);
-  const out: Record<string, PublicStatus> = {};
-  for (const id of ids) {
-    out[id] = statusSeenBy(statuses[id]!, settings.get(id) ?? DEFAULT_VISIBILITY, relations.get(id) ?? STRANGER);
-  }
-  return out;
+  return recordInParts(Object.keys(statuses), async (ids) => {
+    const [settings, relations] = await Promise.all([loadVisibility(db, ids), relationsTo(db, ids, watcherId)]);
+    const out: Record<string, PublicStatus> = {};
+    for (const id of ids) {
+      out[id] = statusSeenBy(statuses[id]!, settings.get(id) ?? DEFAULT_VISIBILITY, relations.get(id) ?? STRANGER);
+    }
+    return out;
+  });
 }
 
 export type VisibilityChoice = { audience?: Audience; everyoneDetail?: Detail; contactDetail?: Detail };

@@ -5,7 +5,7 @@ import type { BusNode } from "../../lib/bus";
 import type { ClientToServer, HandshakeAuth, MemberEvent, PresenceNotice, ServerToClient } from "../../lib/presence/events";
 import { env } from "../../lib/env";
 import { defaultMailer } from "../../lib/mailbox/default-mailer";
-import { ConnectionRegistry } from "../../lib/presence/registry";
+import { ConnectionRegistry, MAX_WATCHED } from "../../lib/presence/registry";
 import { AskedAbout } from "./asked-about";
 import { HEARTBEAT_MS, type PublicStatus } from "../../lib/presence/status";
 import { isChange, StatusTable, type TableResult } from "../../lib/presence/status-table";
@@ -24,7 +24,8 @@ type PSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Soc
 
 const FLUSH_MS = 250;
 const SWEEP_MS = 60_000;
-const watchSchema = z.array(z.string().min(1).max(64)).max(500);
+// A page watches everyone it shows (at most MAX_WATCHED are kept): a group's page of 500 members and more.
+const watchSchema = z.array(z.string().min(1).max(64)).max(MAX_WATCHED);
 
 /**
  * One presence node: authenticates connections with a ticket, computes every watched member's

@@ -1,4 +1,5 @@
 import type { Db } from "../../lib/db/client";
+import { mapInParts } from "../../lib/db/in-parts";
 import { type ConnectionRegistry, MAX_WATCHED } from "../../lib/presence/registry";
 import type { PublicStatus } from "../../lib/presence/status";
 import { type Detail, detailFor, STRANGER, visibleStatus } from "../../lib/presence/visibility";
@@ -64,7 +65,11 @@ export class Watches {
   }
 
   /** What one watcher (null: a guest) may see of each member: the rules, decided here at the server. */
-  private async detailsFor(watcherId: string | null, memberIds: string[]): Promise<Map<string, Detail | "none">> {
+  private detailsFor(watcherId: string | null, memberIds: string[]): Promise<Map<string, Detail | "none">> {
+    return mapInParts(memberIds, (part) => this.detailsOfPart(watcherId, part));
+  }
+
+  private async detailsOfPart(watcherId: string | null, memberIds: string[]): Promise<Map<string, Detail | "none">> {
     const [settings, relations, listed] = await Promise.all([
       loadVisibility(this.db, memberIds),
       relationsTo(this.db, memberIds, watcherId),
