@@ -8,6 +8,7 @@ import { apiSend } from "../api";
 import { useAction } from "../use-action";
 import { GroupChat } from "./group-chat";
 import { GroupInvites } from "./group-invites";
+import { GroupSettings } from "./group-settings";
 import { GroupJoin } from "./group-join";
 import { GroupMembers } from "./group-members";
 import { useGroup } from "./use-group";
@@ -38,7 +39,7 @@ export function GroupPage({
         <div className="px-4 pb-6 sm:px-6">
           <div className="-mt-10 flex flex-wrap items-end gap-4">
             <div className="rounded-2xl border-4 border-white bg-white">
-              <Avatar name={group.name} photoUrl={null} size={80} />
+              <Avatar name={group.name} photoUrl={group.photoUrl} size={80} />
             </div>
             <div className="min-w-0 pb-1">
               <h1 className="text-2xl font-bold tracking-tight" data-testid="group-name">
@@ -73,7 +74,12 @@ export function GroupPage({
             <>
               <RoomCard group={group} />
               <GroupMembers group={group} viewerId={viewerId} initialStatuses={initialStatuses} />
-              {(group.viewerRole === "owner" || group.viewerRole === "admin") && <GroupInvites handle={group.handle} />}
+              {(group.viewerRole === "owner" || group.viewerRole === "admin") && (
+                <>
+                  <GroupInvites handle={group.handle} />
+                  <GroupSettings group={group} onSaved={() => void refresh()} />
+                </>
+              )}
               {group.conversationId && <GroupChat conversationId={group.conversationId} memberId={viewerId} />}
               {group.viewerRole !== "owner" && (
                 <div className="mt-6">

@@ -9,6 +9,8 @@ export type GroupView = {
   handle: string;
   name: string;
   description: string;
+  /** The group's picture, when it has one. */
+  photoUrl: string | null;
   number: string | null;
   formattedNumber: string | null;
   listed: boolean;
@@ -48,6 +50,7 @@ export async function getGroup(
       handle: true,
       name: true,
       description: true,
+      photoKey: true,
       listed: true,
       access: true,
       passwordHash: true,
@@ -87,6 +90,7 @@ export async function getGroup(
     handle: g.handle,
     name: g.name,
     description: g.description,
+    photoUrl: g.photoKey ? `/api/groups/${encodeURIComponent(g.handle)}/photo?v=${encodeURIComponent(g.photoKey.slice(-20))}` : null,
     number: g.number?.digits ?? null,
     formattedNumber: g.number ? formatNumber(g.number.digits) : null,
     listed: g.listed,

@@ -29,6 +29,18 @@ export const createGroupSchema = z.object({
 });
 export type CreateGroupInput = z.output<typeof createGroupSchema>;
 
+/** What admins change on the page: each field optional; `password: null` removes the password. */
+export const groupSettingsSchema = z
+  .object({
+    name: createGroupSchema.shape.name.optional(),
+    description: z.string().trim().max(500, "A description has at most 500 characters").optional(),
+    listed: z.boolean().optional(),
+    access: z.enum(GROUP_ACCESS).optional(),
+    password: groupPassword.nullable().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "Change at least one thing");
+export type GroupSettingsInput = z.output<typeof groupSettingsSchema>;
+
 export const joinGroupSchema = z.object({ password: z.string().max(128).optional(), invite: z.string().min(16).max(64).optional() });
 export const createInviteSchema = z.object({
   expiresInHours: z

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db, disconnectDb } from "../../lib/db/client";
 import type { GroupView } from "../../lib/groups/get-group";
 import { toKeypadDigits } from "../../lib/numbers/keypad";
@@ -270,5 +270,55 @@ describe("groups", () => {
       as(ann.cookie, { method: "POST", json: { number: g.number, kind: "video" } }),
     );
     expect([dialled.status, dialled.body.error.code, dialled.body.error.group]).toEqual([409, "CONFLICT", g.handle]);
+  });
+
+  it("admins change the page and who may join; a picture is typed by its bytes; members and outsiders cannot", async () => {
+    const [owner, ann, eve] = [await signedInMember(), await signedInMember(), await signedInMember()];
+    const g = await makeGroup(owner, { password: "first secret" });
+    await api(`/api/groups/${g.handle}/join`, as(ann.cookie, { method: "POST", json: { password: "first secret" } }));
+    const patch = (who: { cookie: string }, json: unknown) =>
+      api<{ group: GroupView } & Err>(`/api/groups/${g.handle}`, as(who.cookie, { method: "PATCH", json }));
+    const changed = await patch(owner, {
+      name: "Renamed Club",
+      description: "New words",
+      access: "request",
+      password: null,
+      listed: false,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.group).toMatchObject({
+      name: "Renamed Club",
+      description: "New words",
+      access: "request",
+      hasPassword: false,
+      listed: false,
+    });
+    // The conversation follows the name; the handle and number do not change.
+    const conv = await (await db()).conversation.findUniqueOrThrow({ where: { id: changed.body.group.conversationId! } });
+    expect(conv.title).toBe("Renamed Club");
+    expect(changed.body.group).toMatchObject({ handle: g.handle, number: g.number });
+    // A member and an outsider cannot; nothing to change is explained.
+    expect((await patch(ann, { name: "Mine now" })).body.error.code).toBe("FORBIDDEN");
+    expect((await patch(eve, { name: "Mine now" })).status).toBe(404);
+    expect((await patch(owner, {})).status).toBe(400);
+    // With the password removed and access by request, Eve asks without one.
+    expect((await api(`/api/groups/${g.handle}/join`, as(eve.cookie, { method: "POST", json: {} }))).body).toEqual({ state: "requested" });
+
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+    const put = (who: { cookie: string }, body: Uint8Array<ArrayBuffer>, type = "image/png") =>
+      api<Err>(`/api/groups/${g.handle}/photo`, { method: "POST", headers: { cookie: who.cookie, "content-type": type }, body });
+    expect((await put(ann, png)).status).toBe(403);
+    expect((await put(owner, new TextEncoder().encode("<svg onload=alert(1)>"), "image/svg+xml")).body.error.code).toBe(
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
+    expect((await put(owner, png)).status).toBe(204);
+    const shown = await fetch(`${inject("baseUrl")}/api/groups/${g.handle}/photo`);
+    expect([shown.status, shown.headers.get("content-type"), shown.headers.get("x-content-type-options")]).toEqual([
+      200,
+      "image/png",
+      "nosniff",
+    ]);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(png)).toBe(true);
+    expect((await view(g.handle)).photoUrl).toMatch(new RegExp(`^/api/groups/${g.handle}/photo`));
   });
 });
