@@ -83,25 +83,28 @@ export async function joinGroup(
   if (g.access === "invite") throw new DomainError("FORBIDDEN", "This group is by invitation only: ask a member for a link");
   if (g.passwordHash) {
     const lockKey = `group-password-lock:${g.id}:${opts.address}`;
+    const triesKey = `group-password-tries:${g.id}:${opts.address}`;
+    const lockedOut = (seconds: number) =>
+      new DomainError("RATE_LIMITED", `Too many wrong passwords; try again in ${formatWait(seconds)}`, {
+        retryAfterSeconds: seconds,
+        field: "password",
+      });
     const lock = await deps.store.peek(lockKey);
-    if (lock.count > 0) {
-      const wait = Math.max(1, Math.ceil(lock.resetInMs / 1000));
-      throw new DomainError("RATE_LIMITED", `Too many wrong passwords; try again in ${formatWait(wait)}`, { retryAfterSeconds: wait });
-    }
+    if (lock.count > 0) throw lockedOut(Math.max(1, Math.ceil(lock.resetInMs / 1000)));
     if (!opts.password) throw new DomainError("FORBIDDEN", "This group asks for a password", { field: "password" });
+    // Counted before the check, so guesses sent at once are counted too: a sixth is refused unseen.
+    const tries = await deps.store.incr(triesKey, PASSWORD_LOCK_MS);
+    const lockNow = async () => {
+      await deps.store.incr(lockKey, PASSWORD_LOCK_MS);
+      await deps.store.reset(triesKey);
+      return lockedOut(PASSWORD_LOCK_MS / 1000);
+    };
+    if (tries.count > PASSWORD_TRIES) throw await lockNow();
     if (!(await verifyPassword(g.passwordHash, opts.password))) {
-      const fails = await deps.store.incr(`group-password-fails:${g.id}:${opts.address}`, PASSWORD_LOCK_MS);
-      if (fails.count >= PASSWORD_TRIES) {
-        await deps.store.incr(lockKey, PASSWORD_LOCK_MS);
-        await deps.store.reset(`group-password-fails:${g.id}:${opts.address}`);
-        throw new DomainError("RATE_LIMITED", `Too many wrong passwords; try again in ${formatWait(PASSWORD_LOCK_MS / 1000)}`, {
-          retryAfterSeconds: PASSWORD_LOCK_MS / 1000,
-          field: "password",
-        });
-      }
-      throw new DomainError("FORBIDDEN", `Wrong password (${PASSWORD_TRIES - fails.count} more tries)`, { field: "password" });
+      if (tries.count >= PASSWORD_TRIES) throw await lockNow();
+      throw new DomainError("FORBIDDEN", `Wrong password (${PASSWORD_TRIES - tries.count} more tries)`, { field: "password" });
     }
-    await deps.store.reset(`group-password-fails:${g.id}:${opts.address}`);
+    await deps.store.reset(triesKey);
   }
   const role = g.access === "request" ? "requested" : "member";
   await addMember(deps.db, g.id, memberId, role);

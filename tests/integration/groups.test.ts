@@ -106,6 +106,16 @@ describe("groups", () => {
     const seen = await view(g.handle, cy);
     expect(seen.members!.map((m) => m.id).sort()).toEqual([owner.id, cy.id].sort());
     expect(seen).toMatchObject({ hasPassword: true, memberCount: 2, viewerRole: "member" });
+    // Found in review: tries sent at once were all checked before any failure was counted. Counted
+    // before checking: after four wrong ones, six sent at once get one check (here the right
+    // password, which lets in), and the other five are refused unchecked.
+    const g2 = await makeGroup(owner, { password: "second secret" });
+    const burst = newAddress();
+    const tryJoin = (password: string) =>
+      api<Err>(`/api/groups/${g2.handle}/join`, { ...as(ben.cookie), method: "POST", ip: burst, json: { password } });
+    for (let i = 0; i < 4; i++) expect((await tryJoin(`guess ${i}`)).status).toBe(403);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => tryJoin("second secret")));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 429, 429, 429, 429, 429]);
     // The hash is argon2id, never the password.
     const row = await (await db()).group.findUniqueOrThrow({ where: { id: g.id } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
