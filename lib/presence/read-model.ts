@@ -66,4 +66,3 @@ export async function visibleOnlineMemberIds(db: Db, now = new Date()): Promise<
   });
   return rows.map((r) => r.memberId!);
 }
-
