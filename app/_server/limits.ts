@@ -6,7 +6,7 @@ import { messageLimiter } from "@/lib/messages/send-limit";
 
 let limiters:
   | Record<
-      "auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests" | "conversations" | "typing",
+      "auth" | "lookup" | "resolve" | "holds" | "calls" | "mall" | "greetings" | "contactRequests" | "conversations" | "typing" | "rooms",
       RateLimiter
     >
   | undefined;
@@ -28,6 +28,8 @@ function get() {
     conversations: new RateLimiter(store, "conversations", e.NEW_CONVERSATIONS_PER_HOUR, HOUR, "new conversations this hour"),
     // A device says "typing" at most every 3 s: 40 a minute leaves room for several devices.
     typing: new RateLimiter(store, "typing", 40, 60_000, "typing notices this minute"),
+    // A page reload is a new token; twenty a minute is far above anyone's use and bounds a loop.
+    rooms: new RateLimiter(store, "rooms", 20, 60_000, "room joins this minute"),
   };
   return limiters;
 }
@@ -50,5 +52,7 @@ export const limitContactRequests = (memberId: string) => get().contactRequests.
 export const limitMessages = (memberId: string) => messageLimiter().hit(memberId);
 /** Per member: typing notices, a few a minute from each device. */
 export const limitTyping = (memberId: string) => get().typing.hit(memberId);
+/** Per member: each join of a group's room mints a token and tells the group's pages. */
+export const limitRoomJoins = (memberId: string) => get().rooms.hit(memberId);
 /** Per member, only when a conversation is new: where unsolicited messages to strangers are held back. */
 export const limitNewConversations = (memberId: string) => get().conversations.hit(memberId);

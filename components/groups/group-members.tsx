@@ -77,12 +77,18 @@ export function GroupMembers({
                 <span className="ml-auto flex gap-2">
                   <button
                     type="button"
-                    className="rounded-lg bg-brand-600 px-3 py-1 text-sm font-semibold text-white"
+                    disabled={action.busy}
+                    className="rounded-lg bg-brand-600 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60"
                     onClick={() => act(r, "approve")}
                   >
                     Approve
                   </button>
-                  <button type="button" className="rounded-lg border border-slate-300 px-3 py-1 text-sm" onClick={() => act(r, "refuse")}>
+                  <button
+                    type="button"
+                    disabled={action.busy}
+                    className="rounded-lg border border-slate-300 px-3 py-1 text-sm disabled:opacity-60"
+                    onClick={() => act(r, "refuse")}
+                  >
                     Refuse
                   </button>
                 </span>

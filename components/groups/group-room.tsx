@@ -70,17 +70,21 @@ function PreJoin({
         setLocal(t);
         onTracks(t);
       })
-      .catch(() => setError("Neither camera nor microphone could be opened: you can still join to watch and listen."));
+      .catch(() => {
+        setError("Neither camera nor microphone could be opened: you can still join to watch and listen.");
+        onTracks([]);
+      });
     return () => {
       gone = true;
     };
     // Once per visit: the tracks are handed to the room when joining.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Again when the camera comes back on: its <video> element is a new one.
   useEffect(() => {
     const cam = local?.find((t) => t.kind === Track.Kind.Video);
-    if (cam && video.current) cam.attach(video.current);
-  }, [local]);
+    if (cam && camOn && video.current) cam.attach(video.current);
+  }, [local, camOn]);
   const toggle = async (kind: Track.Kind, on: boolean) => {
     const t = local?.find((x) => x.kind === kind);
     if (!t) return;

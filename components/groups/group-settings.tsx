@@ -61,7 +61,12 @@ export function GroupSettings({ group, onSaved }: { group: GroupView; onSaved: (
   return (
     <details className="mt-6 rounded-xl border border-slate-200 p-4" data-testid="group-settings">
       <summary className="cursor-pointer font-semibold">The group&apos;s page and who may join</summary>
-      <form onSubmit={save} className="mt-3 grid gap-4 sm:grid-cols-2">
+      {/* Drawn again from what the server holds after any change (another admin's too). */}
+      <form
+        key={[group.name, group.description, group.access, group.listed, group.hasPassword].join("|")}
+        onSubmit={save}
+        className="mt-3 grid gap-4 sm:grid-cols-2"
+      >
         <Field label="Name" name="name">
           {(p) => <input {...p} defaultValue={group.name} maxLength={80} required className={inputClass} />}
         </Field>

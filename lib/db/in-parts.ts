@@ -12,15 +12,18 @@ export function parts<T>(xs: T[], size = IN_PART): T[][] {
   return out;
 }
 
-/** Runs `fn` on each part of `ids` (at once) and merges the maps it returns. */
+/** Runs `fn` on each part of `ids`, one after another (a big watch does not take every connection at once), and merges the maps. */
 export async function mapInParts<K, V>(ids: string[], fn: (part: string[]) => Promise<Map<K, V>>): Promise<Map<K, V>> {
   if (ids.length <= IN_PART) return fn(ids);
-  const maps = await Promise.all(parts(ids).map(fn));
-  return new Map(maps.flatMap((m) => [...m]));
+  const out = new Map<K, V>();
+  for (const part of parts(ids)) for (const [k, v] of await fn(part)) out.set(k, v);
+  return out;
 }
 
 /** The same for functions that return records. */
 export async function recordInParts<V>(ids: string[], fn: (part: string[]) => Promise<Record<string, V>>): Promise<Record<string, V>> {
   if (ids.length <= IN_PART) return fn(ids);
-  return Object.assign({}, ...(await Promise.all(parts(ids).map(fn))));
+  const out: Record<string, V> = {};
+  for (const part of parts(ids)) Object.assign(out, await fn(part));
+  return out;
 }

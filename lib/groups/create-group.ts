@@ -7,6 +7,8 @@ import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
 import type { CreateGroupInput } from "./schemas";
 
+export const MAX_GROUPS_OWNED = 20;
+
 export type CreatedGroup = { id: string; handle: string; number: string; formattedNumber: string };
 
 /**
@@ -22,6 +24,10 @@ export async function createGroup(
   opts: { holderToken?: string | null; now?: Date },
 ): Promise<CreatedGroup> {
   const now = opts.now ?? new Date();
+  // Addresses and numbers are permanent: one account does not hoard them.
+  if ((await db.groupMember.count({ where: { memberId: ownerId, role: "owner" } })) >= MAX_GROUPS_OWNED) {
+    throw new DomainError("CONFLICT", `You own ${MAX_GROUPS_OWNED} groups, the most one member may; hand one over to make another`);
+  }
   const handleKey = input.handle.toLowerCase();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
 

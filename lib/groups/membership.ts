@@ -6,6 +6,7 @@ import type { CounterStore } from "../http/rate-limit";
 import { formatWait } from "../http/rate-limit";
 import { announceConversation } from "../messages/announce";
 import { spendInvite } from "./invites";
+import { leaveRoom } from "./room";
 import type { GroupRole } from "./schemas";
 
 /** Wrong group passwords from one address: five, then 15 minutes locked out of that group. */
@@ -14,9 +15,9 @@ export const PASSWORD_LOCK_MS = 15 * 60_000;
 
 type Deps = { db: Db; bus: BusPublisher };
 
-/** The group's people and the person concerned learn that its people changed (the page follows live). */
+/** The group's members and the person concerned learn that its people changed (the page follows live); those asking to join do not. */
 export async function announceGroup(deps: Deps, groupId: string, also: string[] = []): Promise<void> {
-  const rows = await deps.db.groupMember.findMany({ where: { groupId }, select: { memberId: true } });
+  const rows = await deps.db.groupMember.findMany({ where: { groupId, role: { not: "requested" } }, select: { memberId: true } });
   const to = new Set([...rows.map((r) => r.memberId), ...also]);
   await Promise.allSettled([...to].map((memberId) => deps.bus.toMember(memberId, "group", { groupId })));
 }
@@ -69,7 +70,9 @@ export async function joinGroup(
 ): Promise<JoinResult> {
   const g = await groupByHandle(deps.db, handle);
   const existing = await deps.db.groupMember.findUnique({ where: { groupId_memberId: { groupId: g.id, memberId } } });
-  if (existing && !(existing.role === "requested" && opts.invite)) return { state: existing.role === "requested" ? "requested" : "member" };
+  // Someone who asked while the group was by request, asking again now that it is open, goes through.
+  const reAsk = existing?.role === "requested" && (opts.invite || g.access === "open");
+  if (existing && !reAsk) return { state: existing.role === "requested" ? "requested" : "member" };
   // An invitation lets in at once: past the password, the admins' approval and "by invitation only".
   if (opts.invite) {
     await spendInvite(deps.db, g.id, opts.invite);
@@ -94,9 +97,9 @@ export async function joinGroup(
     if (!opts.password) throw new DomainError("FORBIDDEN", "This group asks for a password", { field: "password" });
     // Counted before the check, so guesses sent at once are counted too: a sixth is refused unseen.
     const tries = await deps.store.incr(triesKey, PASSWORD_LOCK_MS);
+    // The tries are not reset when the lock is set: a try that came in between would start again at one.
     const lockNow = async () => {
       await deps.store.incr(lockKey, PASSWORD_LOCK_MS);
-      await deps.store.reset(triesKey);
       return lockedOut(PASSWORD_LOCK_MS / 1000);
     };
     if (tries.count > PASSWORD_TRIES) throw await lockNow();
@@ -107,7 +110,8 @@ export async function joinGroup(
     await deps.store.reset(triesKey);
   }
   const role = g.access === "request" ? "requested" : "member";
-  await addMember(deps.db, g.id, memberId, role);
+  if (existing) await deps.db.groupMember.update({ where: { groupId_memberId: { groupId: g.id, memberId } }, data: { role } });
+  else await addMember(deps.db, g.id, memberId, role);
   if (role === "member") await inConversation(deps.db, g.conversationId, memberId, true);
   await announceGroup(deps, g.id, [memberId]);
   if (role === "member" && g.conversationId) await announceConversation(deps, g.conversationId);
@@ -124,6 +128,7 @@ export async function leaveGroup(deps: Deps, handle: string, memberId: string): 
   await deps.db.groupMember.delete({ where: { groupId_memberId: { groupId: g.id, memberId } } });
   await inConversation(deps.db, g.conversationId, memberId, false);
   if (g.conversationId && mine.role !== "requested") await announceConversation(deps, g.conversationId, [memberId]);
+  await leaveRoom(g.id, memberId);
   await announceGroup(deps, g.id, [memberId]);
 }
 
@@ -154,32 +159,40 @@ export async function actOnMember(
   if (actorRank < RANK.admin || (ownerOnly && actor.role !== "owner") || RANK[target.role as GroupRole] >= actorRank) {
     throw new DomainError("FORBIDDEN", "You cannot do that in this group");
   }
-  const key = { groupId_memberId: { groupId: g.id, memberId: targetId } };
   const requested = target.role === "requested";
   if ((action === "approve" || action === "refuse") !== requested) {
     throw new DomainError("CONFLICT", requested ? "Approve or refuse the request first" : "There is no request to answer");
   }
+  // Each change applies only while the roles are still the ones read: two changes at once (two tabs,
+  // a double click) cannot make two owners, or none.
+  const still = { groupId: g.id, memberId: targetId, role: target.role };
+  const changed = (count: number) => {
+    if (count !== 1) throw new DomainError("CONFLICT", "Someone changed this at the same moment: look again and retry");
+  };
   switch (action) {
     case "approve":
-      await deps.db.groupMember.update({ where: key, data: { role: "member", joinedAt: new Date() } });
+      changed((await deps.db.groupMember.updateMany({ where: still, data: { role: "member", joinedAt: new Date() } })).count);
       await inConversation(deps.db, g.conversationId, targetId, true);
       if (g.conversationId) await announceConversation(deps, g.conversationId);
       break;
     case "refuse":
     case "remove":
-      await deps.db.groupMember.delete({ where: key });
+      changed((await deps.db.groupMember.deleteMany({ where: still })).count);
       await inConversation(deps.db, g.conversationId, targetId, false);
       if (g.conversationId && !requested) await announceConversation(deps, g.conversationId, [targetId]);
+      await leaveRoom(g.id, targetId);
       break;
     case "make-admin":
     case "make-member":
-      await deps.db.groupMember.update({ where: key, data: { role: action === "make-admin" ? "admin" : "member" } });
+      changed((await deps.db.groupMember.updateMany({ where: still, data: { role: action === "make-admin" ? "admin" : "member" } })).count);
       break;
     case "make-owner":
-      await deps.db.$transaction([
-        deps.db.groupMember.update({ where: key, data: { role: "owner" } }),
-        deps.db.groupMember.update({ where: { groupId_memberId: { groupId: g.id, memberId: actorId } }, data: { role: "admin" } }),
-      ]);
+      await deps.db.$transaction(async (tx) => {
+        changed(
+          (await tx.groupMember.updateMany({ where: { groupId: g.id, memberId: actorId, role: "owner" }, data: { role: "admin" } })).count,
+        );
+        changed((await tx.groupMember.updateMany({ where: still, data: { role: "owner" } })).count);
+      });
       break;
   }
   await announceGroup(deps, g.id, [targetId]);

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { env } from "../env";
 import { DomainError } from "../errors";
-import { createRoom, mintToken, roomIdentities } from "../livekit";
+import { createRoom, mintToken, removeFromRoom, roomIdentities } from "../livekit";
 
 /** A group's video room: at most this many people at once. */
 export const GROUP_ROOM_MAX = 16;
@@ -38,4 +38,10 @@ export async function groupRoomGrant(db: Db, handle: string, member: { id: strin
 /** Who of the group is in its room now (for its members' page). */
 export async function groupRoomPeople(groupId: string): Promise<string[]> {
   return roomIdentities(groupRoomName(groupId));
+}
+
+/** Someone who left or was removed leaves the room too, at once (their token would let them stay). */
+export async function leaveRoom(groupId: string, memberId: string): Promise<void> {
+  // Best effort: the media server may be away; the membership change stands either way.
+  await removeFromRoom(groupRoomName(groupId), memberId).catch(() => undefined);
 }

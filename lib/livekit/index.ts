@@ -49,6 +49,15 @@ export async function createRoom(name: string, max = 2): Promise<void> {
   await roomService().createRoom({ name, maxParticipants: max, emptyTimeout: 60, departureTimeout: 10 });
 }
 
+/** Takes someone out of a room; someone not in it (or a room that is gone) is fine. */
+export async function removeFromRoom(room: string, identity: string): Promise<void> {
+  try {
+    await roomService().removeParticipant(room, identity);
+  } catch (err) {
+    if (!/not found|404|does not exist/i.test(String((err as Error).message))) throw err;
+  }
+}
+
 /** Who is in a room now (their identities); an absent room is empty. */
 export async function roomIdentities(name: string): Promise<string[]> {
   try {
