@@ -103,14 +103,16 @@ const integration = (p: Pass) =>
   phase(p, async () => countVitest(await run(`integration tests (${p.db})`, bin("vitest"), ["run", "--project", "integration"], p)));
 
 /**
- * The specs whose subject is live video (calls, recorded messages, the mall's sales calls) run on one
- * database each: what they store (call history, mailbox, orders) is tested on both databases by the
- * integration tests, and running them twice cost about 300 s of the 20 minutes CI may take. Every
+ * Specs that run on one database each: those whose subject is live video (calls, recorded messages,
+ * the mall's sales calls, a group's room), and a few whose pages do not depend on the database
+ * (the CSP, account e-mails, a guest in the mall). What they store is tested on both databases by
+ * the integration tests; running them twice cost several minutes of the 20 CI may take. Single
+ * tests in other specs skip the PostgreSQL pass the same way (e2e/support/database.ts). Every
  * other spec runs on both. SKIP_POSTGRES runs them all on SQLite.
  */
 const VIDEO_SPECS: Record<Pass["db"], string[]> = {
-  sqlite: ["calls.spec.ts", "call-conditions.spec.ts", "calls-reload.spec.ts", "mall-owner.spec.ts"],
-  postgres: ["mailbox.spec.ts", "mall-calls.spec.ts", "mall-sign-review.spec.ts"],
+  sqlite: ["calls.spec.ts", "call-conditions.spec.ts", "calls-reload.spec.ts", "mall-owner.spec.ts", "csp.spec.ts", "accounts.spec.ts"],
+  postgres: ["mailbox.spec.ts", "mall-calls.spec.ts", "mall-sign-review.spec.ts", "group-room.spec.ts", "mall.spec.ts"],
 };
 
 function specsFor(db: Pass["db"], alone: boolean): string[] {

@@ -12,6 +12,7 @@ import { MessageButton } from "../messages/message-button";
 import { usePresenceClient } from "../presence/presence-provider";
 import { Dot } from "../presence/status-dot";
 import { useAction } from "../use-action";
+import { useHydrated } from "../use-hydrated";
 
 /** Re-renders every minute, so "away for 12 min" keeps counting. */
 export function useMinuteClock(): number {
@@ -41,6 +42,7 @@ export function ContactRow({
 }) {
   const client = usePresenceClient();
   const action = useAction();
+  const hydrated = useHydrated();
   const name = entry.nickname || entry.displayName;
   const line = statusLine(status, { changedAt: client?.changedAt(entry.memberId), lastSeenAt: entry.lastSeenAt, now });
   const waiting = ask?.state === "open";
@@ -76,7 +78,7 @@ export function ContactRow({
             <button
               type="button"
               onClick={() => void action.run(() => onCancelAsk(ask.id))}
-              disabled={action.busy}
+              disabled={action.busy || !hydrated}
               className="rounded-full bg-brand-50 p-2 text-brand-700 hover:bg-brand-100"
               aria-label={`Stop waiting for ${name}`}
               title={`We will tell you when ${name} is available. Click to stop waiting.`}
@@ -88,7 +90,7 @@ export function ContactRow({
             <button
               type="button"
               onClick={() => void action.run(() => onAsk(entry.memberId))}
-              disabled={action.busy}
+              disabled={action.busy || !hydrated}
               className="rounded-full p-2 text-slate-600 hover:bg-slate-100"
               aria-label={`Tell me when ${name} is available`}
               title={`Tell me when ${name} is available`}
