@@ -48,6 +48,12 @@ test("the group's room: three members join from the page, each sees the other tw
       )
       .toBe(2);
   }
+  // Ann shares her screen: the others see it as a tile of its own.
+  await pa.getByTestId("room-share").click();
+  await expect(pa.getByTestId("room-share")).toHaveText("Stop sharing");
+  for (const p of [pb, pc]) await expect(p.locator('[data-testid="room-tile"][data-source="screen"]')).toBeVisible({ timeout: 30_000 });
+  await pa.getByTestId("room-share").click();
+  for (const p of [pb, pc]) await expect(p.locator('[data-testid="room-tile"][data-source="screen"]')).toHaveCount(0, { timeout: 30_000 });
   // Speaker view puts one large and the others in a strip; grid again.
   await pa.getByRole("button", { name: "Speaker" }).click();
   await expect(pa.getByTestId("room-tile").or(pa.getByTestId("room-tile-local"))).toHaveCount(3);

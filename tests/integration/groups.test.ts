@@ -107,15 +107,20 @@ describe("groups", () => {
     expect(seen.members!.map((m) => m.id).sort()).toEqual([owner.id, cy.id].sort());
     expect(seen).toMatchObject({ hasPassword: true, memberCount: 2, viewerRole: "member" });
     // Found in review: tries sent at once were all checked before any failure was counted. Counted
-    // before checking: after four wrong ones, six sent at once get one check (here the right
-    // password, which lets in), and the other five are refused unchecked.
+    // before checking: after four wrong ones, of six sent at once only the fifth try is checked (here
+    // the right password, which lets in and starts the count again, so a try counted after that may
+    // be checked too); those counted past five before it are refused unchecked. Before the fix all six
+    // were checked and let in.
     const g2 = await makeGroup(owner, { password: "second secret" });
     const burst = newAddress();
     const tryJoin = (password: string) =>
       api<Err>(`/api/groups/${g2.handle}/join`, { ...as(ben.cookie), method: "POST", ip: burst, json: { password } });
     for (let i = 0; i < 4; i++) expect((await tryJoin(`guess ${i}`)).status).toBe(403);
     const answers = await Promise.all(Array.from({ length: 6 }, () => tryJoin("second secret")));
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 429, 429, 429, 429, 429]);
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.every((x) => x === 200 || x === 429)).toBe(true);
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(429);
     // The hash is argon2id, never the password.
     const row = await (await db()).group.findUniqueOrThrow({ where: { id: g.id } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
@@ -158,8 +163,11 @@ describe("groups", () => {
     expect((await view(g.handle, ben)).members!.map((m) => m.id).sort()).toEqual([ann.id, ben.id].sort());
     // Found in review: two changes at once read the same roles and could make two owners, or none.
     // Each applies only while the roles are as read: Ben hands over to Ann and makes her a member at once.
+    // One goes through; the other finds the roles changed (409) or, if it came after, Ben no longer the owner (403).
     const both = await Promise.all([act(ben, ann.id, "make-owner"), act(ben, ann.id, "make-member")]);
-    expect(both.map((r) => r.status).sort()).toEqual([204, 409]);
+    const sorted = both.map((r) => r.status).sort();
+    expect(sorted[0]).toBe(204);
+    expect([403, 409]).toContain(sorted[1]);
     const owners = await (await db()).groupMember.count({ where: { groupId: g.id, role: "owner" } });
     expect(owners).toBe(1);
     // The group's conversation follows the group: nobody adds to it or leaves it from Messages.
