@@ -41,6 +41,9 @@ test("a password-protected group with a vanity number: a member joins after a wr
   // Ben finds it in the directory's Groups by its vanity word and by its name.
   const pb = await memberPage(browser, ben, "/directory");
   await pb.getByRole("link", { name: "Groups" }).click();
+  // The Groups tab is a page of its own: its form is the one to fill (CI filled the members' one).
+  await expect(pb).toHaveURL(/\/directory\?kind=groups$/);
+  await expect(pb.getByRole("link", { name: "Groups" })).toHaveAttribute("aria-current", "page");
   await pb.getByLabel("Number or vanity word").fill(word.toLowerCase());
   await pb.getByRole("button", { name: "Search" }).click();
   await expect(pb.getByTestId("group-row")).toHaveCount(1);
