@@ -8,6 +8,8 @@ export function BadgeLink({
   count,
   compact,
   testId,
+  countWord = "unread",
+  tone = "bg-brand-600",
 }: {
   href: string;
   label: string;
@@ -15,17 +17,20 @@ export function BadgeLink({
   count: number;
   compact?: boolean;
   testId: { link: string; count: string };
+  /** What the count counts, for screen readers ("3 unread", "2 missed"). */
+  countWord?: string;
+  tone?: string;
 }) {
   return (
     <Link
       href={href}
       data-testid={compact ? `${testId.link}-compact` : testId.link}
-      aria-label={count ? `${label}, ${count} unread` : label}
+      aria-label={count ? `${label}, ${count} ${countWord}` : label}
       className={`rounded-lg py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 ${compact ? "px-2 sm:hidden" : "px-3"}`}
     >
       {compact ? shortLabel : label}
       {count > 0 && (
-        <span className="ml-1 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid={testId.count}>
+        <span className={`ml-1 rounded-full ${tone} px-1.5 py-0.5 text-xs font-semibold text-white`} data-testid={testId.count}>
           {count}
         </span>
       )}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import type { MemberProfile } from "@/lib/members/get-member";
 import { headerCounts } from "@/lib/members/header-counts";
+import { CallsLink } from "./calls/calls-link";
 import { MailboxLink } from "./mailbox/mailbox-link";
 import { MessagesLink } from "./messages/messages-link";
 import { CallbackNotice } from "./mall/callback-notice";
@@ -43,21 +44,7 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
               >
                 Contacts
               </Link>
-              <Link
-                href="/calls"
-                className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                data-testid="nav-calls"
-              >
-                Recent calls
-                {missed > 0 && (
-                  <span
-                    className="ml-1 rounded-full bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white"
-                    aria-label={`${missed} missed`}
-                  >
-                    {missed}
-                  </span>
-                )}
-              </Link>
+              <CallsLink initial={missed} />
               <MessagesLink initial={chats} />
               <MailboxLink initial={unread} />
               {staff && (
@@ -80,13 +67,7 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
             >
               Directory
             </Link>
-            <Link
-              href="/calls"
-              className="rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden"
-              aria-label={missed ? `Calls, ${missed} missed` : "Calls"}
-            >
-              Calls{missed > 0 && <span className="ml-1 rounded-full bg-rose-600 px-1.5 text-xs text-white">{missed}</span>}
-            </Link>
+            <CallsLink initial={missed} compact />
             <MessagesLink initial={chats} compact />
             <MailboxLink initial={unread} compact />
             <OpenContactsButton />

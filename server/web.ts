@@ -1,7 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { bus } from "../lib/bus";
-import { sweepRinging } from "../lib/calls/service";
+import { sweepRinging } from "../lib/calls/sweep";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
 import { clientAddressFrom, proxyCheck } from "../lib/http/client-address";

@@ -42,7 +42,7 @@ export default async function CallsPage() {
       ) : (
         <ul className="divide-y divide-slate-200 overflow-hidden rounded-2xl border border-slate-200 bg-white" data-testid="call-history">
           {calls.map((c) => {
-            const missed = c.direction === "incoming" && c.outcome === "missed";
+            const missed = c.direction === "incoming" && !c.forwardedOn && c.outcome === "missed";
             return (
               <li
                 key={c.id}
@@ -61,14 +61,28 @@ export default async function CallsPage() {
                     </Link>
                     {c.unseen && <span className="ml-2 rounded-full bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-700">New</span>}
                   </p>
+                  {c.meantFor && (
+                    <p className="text-sm font-medium text-slate-700" data-testid="call-meant-for">
+                      {c.direction === "incoming"
+                        ? `${c.meantFor.displayName}'s call, forwarded`
+                        : `You called ${c.meantFor.displayName}; forwarded`}
+                    </p>
+                  )}
                   <p className="text-sm text-slate-600">
                     {c.direction === "incoming" ? "Incoming" : "Outgoing"} {c.kind} call · {when.format(new Date(c.at))} ·{" "}
-                    {c.outcome === "completed"
-                      ? duration(c.seconds)
-                      : c.outcome
-                        ? outcomeText(c.outcome).replace(/\.$/, "")
-                        : "In progress"}
+                    {c.forwardedOn
+                      ? "Forwarded by your rules"
+                      : c.outcome === "completed"
+                        ? duration(c.seconds)
+                        : c.outcome
+                          ? outcomeText(c.outcome).replace(/\.$/, "")
+                          : "In progress"}
                   </p>
+                  {c.path.length > 0 && (
+                    <p className="text-sm text-slate-600" data-testid="call-path">
+                      {c.path.join(" → ")}
+                    </p>
+                  )}
                 </div>
                 <CallButton handle={c.other.handle} name={c.other.displayName} kind={c.kind} compact />
               </li>

@@ -85,6 +85,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
             <p role="status" className="text-slate-200" data-testid="call-phase">
               {ringing ? (call.role === "caller" ? "Ringing…" : "Connecting…") : call.kind === "voice" ? "Voice call" : "Connected"}
             </p>
+            {call.meantFor && <ForwardedLine call={call} />}
           </div>
         )}
         {call.kind === "video" && (
@@ -131,6 +132,20 @@ export function CallScreen({ initial }: { initial: CallView }) {
   );
 }
 
+/** Who a forwarded call was meant for, in the words of each side. */
+function ForwardedText({ call }: { call: CallView }) {
+  const meant = call.meantFor?.displayName ?? "";
+  return <>{call.role === "callee" ? `${meant}'s call, forwarded` : `${meant} forwarded your call to ${call.other.displayName}`}</>;
+}
+
+function ForwardedLine({ call }: { call: CallView }) {
+  return (
+    <p className="rounded-full bg-black/40 px-3 py-1 text-sm text-white" data-testid="call-forwarded">
+      <ForwardedText call={call} />
+    </p>
+  );
+}
+
 const REASON_HELP: Record<string, string> = {
   missed: "They did not answer in time.",
   declined: "They could not take the call right now.",
@@ -157,6 +172,16 @@ function CallEnded({ call }: { call: CallView }) {
       <h1 id="call-ended-title" className="mt-4 text-xl font-semibold" data-testid="call-outcome">
         {call.outcomeText}
       </h1>
+      {call.note && (
+        <p className="mt-2 rounded-lg bg-slate-100 px-3 py-2 text-slate-800" data-testid="call-note">
+          “{call.note}”
+        </p>
+      )}
+      {call.meantFor && (
+        <p className="mt-2 text-sm text-slate-700">
+          <ForwardedText call={call} />
+        </p>
+      )}
       <p className="mt-1 text-slate-600">
         {call.other.displayName} · <span className="tabular">{call.other.formattedNumber}</span>
       </p>

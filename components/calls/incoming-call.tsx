@@ -10,7 +10,13 @@ import { deviceId } from "../presence/presence-client";
 import { startRingtone } from "./ringtone";
 import { useMemberEvent } from "./use-member-event";
 
-type Ring = { callId: string; kind: "video" | "voice"; ringUntil: string; caller: CallView["other"] };
+type Ring = {
+  callId: string;
+  kind: "video" | "voice";
+  ringUntil: string;
+  caller: CallView["other"];
+  meantFor?: { handle: string; displayName: string };
+};
 
 /**
  * Rings on every device the member has open. The first device to accept takes
@@ -28,7 +34,7 @@ export function IncomingCall() {
   useEffect(() => {
     if (!connection.startsWith("connected")) return;
     const ctl = new AbortController();
-    apiGet<{ ring: Ring | null }>("/api/calls/incoming", ctl.signal)
+    apiGet<{ ring: Ring | null }>(`/api/calls/incoming?device=${encodeURIComponent(deviceId())}`, ctl.signal)
       .then(({ ring: r }) => r && !finished.current.has(r.callId) && setRing((cur) => cur ?? r))
       .catch(() => {});
     return () => ctl.abort();
@@ -98,6 +104,11 @@ export function IncomingCall() {
         <p id="ring-desc" className="mt-1 text-sm text-slate-600">
           Incoming {ring.kind === "video" ? "video" : "voice"} call…
         </p>
+        {ring.meantFor && (
+          <p className="mt-2 rounded-lg bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-900" data-testid="ring-meant-for">
+            {ring.meantFor.displayName}&apos;s call, forwarded
+          </p>
+        )}
         {error && (
           <p role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
             {error}

@@ -1,5 +1,7 @@
 import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
+import { describePath } from "./routing/describe-path";
+import type { LegResult } from "./routing/plan";
 import { expire, talkSeconds, type Call, type CallKind, type Outcome } from "./state";
 
 export type HistoryEntry = {
@@ -13,6 +15,12 @@ export type HistoryEntry = {
   /** A missed incoming call the member has not looked at yet. */
   unseen: boolean;
   other: { handle: string; displayName: string; formattedNumber: string | null };
+  /** The call's path through routing rules, in words ("rang … 20 s", "forwarded to Ana", "Ana answered"); empty for calls from before paths were kept. */
+  path: string[];
+  /** Forwarded on by this member's rules (someone else took it, or its end was theirs). */
+  forwardedOn: boolean;
+  /** Forwarded: who the caller dialled (shown to the caller and to whoever took the call). */
+  meantFor: { handle: string; displayName: string } | null;
 };
 
 const other = { select: { handle: true, displayName: true, number: { select: { digits: true } } } };
@@ -29,15 +37,25 @@ const unseenMissed = (memberId: string, now: Date) => ({
 
 export async function callHistory(db: Db, memberId: string, take = 50, now = new Date()): Promise<HistoryEntry[]> {
   const rows = await db.call.findMany({
-    where: { OR: [{ callerId: memberId }, { calleeId: memberId }] },
+    // Calls forwarded on by this member's rules are theirs too (a leg of the path).
+    where: { OR: [{ callerId: memberId }, { calleeId: memberId }, { legs: { some: { memberId } } }] },
     orderBy: { createdAt: "desc" },
     take,
-    include: { caller: other, callee: other },
+    include: {
+      caller: other,
+      callee: other,
+      legs: { orderBy: { position: "asc" }, include: { member: { select: { displayName: true } } } },
+    },
   });
+  const meant = await meantForNames(
+    db,
+    rows.flatMap((r) => (r.meantForId ? [r.meantForId] : [])),
+  );
   return rows.map((row) => {
     const r = { ...row, ...expire(row as unknown as Call, now) };
     const outgoing = r.callerId === memberId;
     const o = outgoing ? r.callee : r.caller;
+    const legs = row.legs.map((l) => ({ ...l, name: l.member.displayName, result: l.result as LegResult | null }));
     return {
       id: r.id,
       direction: outgoing ? "outgoing" : "incoming",
@@ -46,10 +64,22 @@ export async function callHistory(db: Db, memberId: string, take = 50, now = new
       status: r.status,
       at: r.createdAt.toISOString(),
       seconds: talkSeconds(r as unknown as Call),
-      unseen: !outgoing && r.outcome === "missed" && !r.calleeSeen,
+      unseen: !outgoing && r.calleeId === memberId && r.outcome === "missed" && !r.calleeSeen,
       other: { handle: o.handle, displayName: o.displayName, formattedNumber: o.number ? formatNumber(o.number.digits) : null },
+      path: describePath(legs, memberId, now),
+      forwardedOn: !outgoing && r.calleeId !== memberId,
+      meantFor: r.meantForId && (outgoing || r.calleeId === memberId) ? (meant.get(r.meantForId) ?? null) : null,
     };
   });
+}
+
+async function meantForNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { handle: string; displayName: string }>();
+  const rows = await db.member.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, handle: true, displayName: true },
+  });
+  return new Map(rows.map((m) => [m.id, { handle: m.handle, displayName: m.displayName }]));
 }
 
 export function unseenMissedCount(db: Db, memberId: string, now = new Date()): Promise<number> {

@@ -1,10 +1,10 @@
-import { env } from "../env";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import type { BusPublisher } from "../bus";
 import { formatNumber } from "../numbers/format";
 import { getStatuses } from "../presence/read-model";
-import { EXPIRY_MS, RECONNECT_GRACE_MS } from "../presence/status";
+import { inActiveCall } from "./routing/load-facts";
+import { routeCall, type Routed } from "./routing/route-call";
 import { deleteRoom, roomName } from "../livekit";
 import * as sm from "./state";
 import type { Call, CallKind, Outcome, Step } from "./state";
@@ -21,13 +21,15 @@ export type CallView = {
   answeredAt: string | null;
   endedAt: string | null;
   other: { id: string; handle: string; displayName: string; formattedNumber: string | null; photoUrl: string | null };
+  /** Forwarded: who the caller dialled ("Ada's call, forwarded"). */
+  meantFor: { handle: string; displayName: string } | null;
+  /** The text the callee's rules declined the call with. */
+  note: string | null;
 };
 
-type Deps = { db: Db; bus: BusPublisher; now?: () => Date };
+export type Deps = { db: Db; bus: BusPublisher; now?: () => Date };
 
-const ACTIVE = ["ringing", "connected"];
-
-function fromRow(r: {
+export function fromRow(r: {
   id: string;
   callerId: string;
   calleeId: string;
@@ -40,11 +42,34 @@ function fromRow(r: {
   answeredDevice: string | null;
   endedAt: Date | null;
   endedBy: string | null;
+  meantForId: string | null;
+  ringDevice: string | null;
+  plan: string | null;
+  note: string | null;
 }): Call {
-  return { ...r, kind: r.kind as CallKind, status: r.status as sm.CallStatus, outcome: r.outcome as Outcome | null };
+  const { id, callerId, calleeId, createdAt, ringUntil, answeredAt, answeredDevice, endedAt, endedBy, meantForId, ringDevice, plan, note } =
+    r;
+  return {
+    id,
+    callerId,
+    calleeId,
+    createdAt,
+    ringUntil,
+    answeredAt,
+    answeredDevice,
+    endedAt,
+    endedBy,
+    meantForId,
+    ringDevice,
+    plan,
+    note,
+    kind: r.kind as CallKind,
+    status: r.status as sm.CallStatus,
+    outcome: r.outcome as Outcome | null,
+  };
 }
 
-async function memberCard(db: Db, id: string) {
+export async function memberCard(db: Db, id: string) {
   const m = await db.member.findUnique({
     where: { id },
     select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } },
@@ -72,23 +97,17 @@ export async function viewFor(db: Db, call: Call, memberId: string): Promise<Cal
     answeredAt: call.answeredAt?.toISOString() ?? null,
     endedAt: call.endedAt?.toISOString() ?? null,
     other: await memberCard(db, role === "caller" ? call.calleeId : call.callerId),
+    meantFor: call.meantForId ? await meantFor(db, call.meantForId) : null,
+    note: call.note,
   };
 }
 
-/** Is the member in a call or being rung right now? */
-async function inActiveCall(db: Pick<Db, "call">, memberId: string, now: Date): Promise<boolean> {
-  const n = await db.call.count({
-    where: {
-      status: { in: ACTIVE },
-      OR: [{ callerId: memberId }, { calleeId: memberId }],
-      NOT: { status: "ringing", ringUntil: { lte: now } },
-    },
-  });
-  return n > 0;
+async function meantFor(db: Db, id: string) {
+  return db.member.findUnique({ where: { id }, select: { handle: true, displayName: true } });
 }
 
 /** Tells both parties what happened, and everyone watching them whether they are busy now. */
-async function announce({ db, bus }: Deps, call: Call): Promise<void> {
+export async function announce({ db, bus }: Deps, call: Call): Promise<void> {
   const [a, b] = await Promise.all([viewFor(db, call, call.callerId), viewFor(db, call, call.calleeId)]);
   await Promise.all([bus.toMember(call.callerId, "call", a), bus.toMember(call.calleeId, "call", b)]);
   if (call.status !== "ringing") {
@@ -104,7 +123,8 @@ async function announce({ db, bus }: Deps, call: Call): Promise<void> {
  * Places a call. "One call at a time" is checked and the call stored in one transaction that first
  * locks both members' rows (in id order, so two such transactions never wait on each other in a
  * circle): on PostgreSQL a second call by or to either member waits there and then sees the first;
- * on SQLite the transaction holds the write lock from its start (BEGIN IMMEDIATE) anyway.
+ * on SQLite the transaction holds the write lock from its start (BEGIN IMMEDIATE) anyway. The
+ * callee's routing rules (lib/calls/routing) decide whether it rings, where, or ends at once.
  */
 export async function placeCall(deps: Deps, input: { callerId: string; calleeId: string; kind: CallKind }): Promise<Call> {
   const { db } = deps;
@@ -114,48 +134,84 @@ export async function placeCall(deps: Deps, input: { callerId: string; calleeId:
     for (const id of [input.callerId, input.calleeId].sort()) {
       await tx.$executeRaw`UPDATE "Member" SET "presenceSetting" = "presenceSetting" WHERE "id" = ${id}`;
     }
-    const callee = await tx.member.findUnique({ where: { id: input.calleeId }, select: { presenceSetting: true, presenceSeenAt: true } });
+    const callee = await tx.member.findUnique({ where: { id: input.calleeId }, select: { id: true } });
     if (!callee) throw new DomainError("NOT_FOUND", "No member has that number.");
     if (await inActiveCall(tx, input.callerId, now)) throw new DomainError("CONFLICT", "You are already in a call: hang up first.");
-    const [blocked, live, calleeInCall] = await Promise.all([
-      tx.block.findUnique({ where: { blockerId_blockedId: { blockerId: input.calleeId, blockedId: input.callerId } } }),
-      tx.presenceConnection.count({ where: { memberId: input.calleeId, lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } } }),
-      inActiveCall(tx, input.calleeId, now),
-    ]);
-    // Between two connections (a page reloading) the callee has none for a moment: still reachable.
-    const justSeen = !!callee.presenceSeenAt && callee.presenceSeenAt.getTime() > now.getTime() - RECONNECT_GRACE_MS;
-    const outcome = sm.placementOutcome({
-      blocked: !!blocked,
-      calleeReachable: live > 0 || justSeen,
-      calleeSetting: callee.presenceSetting,
-      calleeInCall,
+    const routed = await routeCall(tx, { callerId: input.callerId, calleeId: input.calleeId, path: [input.callerId, input.calleeId], now });
+    const draft = sm.newCall({
+      id: "",
+      callerId: input.callerId,
+      calleeId: routed.calleeId,
+      kind: input.kind,
+      now,
+      outcome: routed.end?.outcome ?? null,
+      ringUntil: routed.ring?.until ?? now,
+      meantForId: routed.calleeId === input.calleeId ? null : input.calleeId,
+      ringDevice: routed.ring?.device?.id ?? null,
+      plan: routed.ring?.plan ? JSON.stringify(routed.ring.plan) : null,
+      note: routed.end?.note ?? null,
     });
-    const ringMs = env().CALL_RING_SECONDS * 1000;
-    const draft = sm.newCall({ id: "", callerId: input.callerId, calleeId: input.calleeId, kind: input.kind, now, outcome, ringMs });
     const { id: _drop, ...data } = draft;
     // Not seen until the callee looks at it missed (lib/calls/history.ts counts only missed calls).
-    return fromRow(await tx.call.create({ data: { ...data, calleeSeen: false } }));
+    const row = fromRow(await tx.call.create({ data: { ...data, calleeSeen: false } }));
+    await storeLegs(tx, row.id, 0, routed, now);
+    return row;
   });
-  if (call.status === "ringing") {
-    const caller = await memberCard(db, call.callerId);
-    await deps.bus.toMember(call.calleeId, "call-ring", {
-      callId: call.id,
-      kind: call.kind,
-      ringUntil: call.ringUntil.toISOString(),
-      caller,
-    });
-  }
+  if (call.status === "ringing") await ring(deps, call);
   return call;
 }
 
-/** What rings for a member right now: a page that opens (or reconnects) mid-ring asks, so it rings too. */
-export async function incomingFor(db: Db, memberId: string, now = new Date()) {
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Appends a routing result's legs to the call's path, from `position` on. */
+export async function storeLegs(db: Db | Tx, callId: string, position: number, routed: Routed, now: Date): Promise<void> {
+  if (routed.legs.length === 0) return;
+  await db.callLeg.createMany({
+    data: routed.legs.map((l, i) => ({
+      callId,
+      position: position + i,
+      memberId: l.memberId,
+      rang: l.rang,
+      result: l.result,
+      reason: l.reason.slice(0, 300),
+      startedAt: now,
+      endedAt: l.result ? now : null,
+    })),
+  });
+}
+
+/** Rings the callee: every device, or the one whose turn it is (the presence server sends it to that device only). */
+export async function ring(deps: Deps, call: Call): Promise<void> {
+  const caller = await memberCard(deps.db, call.callerId);
+  const meant = call.meantForId ? await meantFor(deps.db, call.meantForId) : null;
+  await deps.bus.toMember(call.calleeId, "call-ring", {
+    callId: call.id,
+    kind: call.kind,
+    ringUntil: call.ringUntil.toISOString(),
+    caller,
+    ...(call.ringDevice ? { device: call.ringDevice } : {}),
+    ...(meant ? { meantFor: meant } : {}),
+  });
+}
+
+/**
+ * What rings for a member's device right now: a page that opens (or reconnects) mid-ring asks, so it
+ * rings too; a call ringing the member's devices in turn rings only the device whose turn it is.
+ */
+export async function incomingFor(db: Db, memberId: string, deviceId: string, now = new Date()) {
   const row = await db.call.findFirst({
-    where: { calleeId: memberId, status: "ringing", ringUntil: { gt: now } },
+    where: { calleeId: memberId, status: "ringing", ringUntil: { gt: now }, OR: [{ ringDevice: null }, { ringDevice: deviceId }] },
     orderBy: { createdAt: "desc" },
   });
   if (!row) return null;
-  return { callId: row.id, kind: row.kind as CallKind, ringUntil: row.ringUntil.toISOString(), caller: await memberCard(db, row.callerId) };
+  const meant = row.meantForId ? await meantFor(db, row.meantForId) : null;
+  return {
+    callId: row.id,
+    kind: row.kind as CallKind,
+    ringUntil: row.ringUntil.toISOString(),
+    caller: await memberCard(db, row.callerId),
+    ...(meant ? { meantFor: meant } : {}),
+  };
 }
 
 export async function getCall(db: Db, callId: string, now = new Date()): Promise<Call | null> {
@@ -174,7 +230,7 @@ export async function callForParty(db: Db, callId: string, memberId: string, now
  * Applies one transition. The write only lands if the call is still in the status
  * it was computed from; otherwise the transition is computed again on what won.
  */
-async function transition(
+export async function transition(
   deps: Deps,
   input: { callId: string; memberId: string | null },
   step: (call: Call, now: Date) => Step,
@@ -203,9 +259,13 @@ async function transition(
         answeredDevice: next.answeredDevice,
         endedAt: next.endedAt,
         endedBy: next.endedBy,
+        plan: next.status === "ringing" ? next.plan : null,
       },
     });
     if (written.count === 0) continue;
+    // The ringing member's part of the path ends with the call's ringing.
+    const legResult = next.status === "connected" ? "answered" : stored.status === "ringing" ? next.outcome : null;
+    if (legResult) await db.callLeg.updateMany({ where: { callId, result: null }, data: { result: legResult, endedAt: now } });
     // The caller may already be in the room while it rings: any end closes it for both.
     if (next.status === "ended") await deleteRoom(roomName(callId)).catch(() => {});
     await announce(deps, next);
@@ -220,22 +280,6 @@ export const declineCall = (deps: Deps, callId: string, memberId: string) =>
   transition(deps, { callId, memberId }, (c, now) => sm.decline(c, memberId, now));
 export const hangUpCall = (deps: Deps, callId: string, memberId: string) =>
   transition(deps, { callId, memberId }, (c, now) => sm.hangUp(c, memberId, now));
-
-/** The server-side ring timeout: every ringing call past its time becomes missed. */
-export async function sweepRinging(deps: Deps): Promise<number> {
-  const now = deps.now?.() ?? new Date();
-  const due = await deps.db.call.findMany({ where: { status: "ringing", ringUntil: { lte: now } }, select: { id: true }, take: 500 });
-  let n = 0;
-  for (const { id } of due) {
-    try {
-      await transition(deps, { callId: id, memberId: null }, (c, at) => sm.timeOut(c, at));
-      n++;
-    } catch {
-      /* answered or ended meanwhile */
-    }
-  }
-  return n;
-}
 
 /** LiveKit says a party's media joined or left the room. Leaving ends the call (either side). */
 export async function mediaEvent(deps: Deps, input: { callId: string; memberId: string; event: "joined" | "left" }): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accept, type Call, decline, expire, hangUp, newCall, placementOutcome, RING_MS, talkSeconds, timeOut } from "./state";
+import { accept, type Call, decline, expire, hangUp, newCall, RING_MS, talkSeconds, timeOut } from "./state";
 
 const t0 = new Date("2026-11-24T12:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -10,17 +10,6 @@ const ok = (s: ReturnType<typeof accept>) => {
 };
 
 describe("placing a call", () => {
-  const reachable = { calleeReachable: true, calleeSetting: "online", calleeInCall: false, blocked: false };
-  it("rings a reachable member and ends at once otherwise", () => {
-    expect(placementOutcome(reachable)).toBeNull();
-    expect(placementOutcome({ ...reachable, calleeSetting: "away" })).toBeNull();
-    expect(placementOutcome({ ...reachable, calleeReachable: false })).toBe("unavailable");
-    expect(placementOutcome({ ...reachable, calleeSetting: "dnd" })).toBe("unavailable");
-    expect(placementOutcome({ ...reachable, calleeSetting: "invisible" })).toBe("unavailable");
-    expect(placementOutcome({ ...reachable, calleeInCall: true })).toBe("busy");
-    // A blocked caller learns nothing more than "unavailable", even when the member is busy.
-    expect(placementOutcome({ ...reachable, blocked: true, calleeInCall: true })).toBe("unavailable");
-  });
   it("stores an immediate outcome as an ended call", () => {
     const c = newCall({ id: "c2", callerId: "a", calleeId: "b", kind: "voice", now: t0, outcome: "busy" });
     expect(c).toMatchObject({ status: "ended", outcome: "busy", endedAt: t0 });
@@ -30,6 +19,12 @@ describe("placing a call", () => {
     const c = newCall({ id: "c3", callerId: "a", calleeId: "b", kind: "video", now: t0, outcome: null, ringMs: 12_000 });
     expect(c.ringUntil).toEqual(at(12_000));
     expect(timeOut(c, at(12_000)).ok).toBe(true);
+  });
+  it("is not missed at its ring time while a routing plan says what comes next", () => {
+    const c = newCall({ id: "c4", callerId: "a", calleeId: "b", kind: "video", now: t0, outcome: null, ringUntil: at(10_000), plan: "{}" });
+    expect(expire(c, at(10_000)).status).toBe("ringing");
+    expect(timeOut(c, at(10_000)).ok).toBe(false);
+    expect(ok(accept(c, "b", "dev1", at(10_500))).status).toBe("connected");
   });
 });
 

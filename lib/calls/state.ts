@@ -25,6 +25,14 @@ export type Call = {
   answeredDevice: string | null;
   endedAt: Date | null;
   endedBy: string | null;
+  /** Who the caller dialled, when the rules forwarded the call to `calleeId`. */
+  meantForId: string | null;
+  /** The one device ringing (rules ringing devices in turn), or null for all. */
+  ringDevice: string | null;
+  /** What follows when ringUntil passes (lib/calls/routing/plan.ts); null: the call is then missed. */
+  plan: string | null;
+  /** The text the callee's rules declined the call with. */
+  note: string | null;
 };
 
 export type Refusal = { ok: false; code: "not_party" | "not_callee" | "answered_elsewhere" | "ended" | "too_late"; message: string };
@@ -52,18 +60,6 @@ function endedRefusal(call: Call): Refusal {
 
 export const isParty = (call: Call, memberId: string) => call.callerId === memberId || call.calleeId === memberId;
 
-/** Whether a new call rings, or ends at once, and why. Blocked callers see "unavailable", never "blocked". */
-export function placementOutcome(input: {
-  calleeReachable: boolean;
-  calleeSetting: string;
-  calleeInCall: boolean;
-  blocked: boolean;
-}): Outcome | null {
-  if (input.blocked || !input.calleeReachable || input.calleeSetting === "dnd" || input.calleeSetting === "invisible") return "unavailable";
-  if (input.calleeInCall) return "busy";
-  return null;
-}
-
 export function newCall(input: {
   id: string;
   callerId: string;
@@ -72,6 +68,11 @@ export function newCall(input: {
   now: Date;
   outcome: Outcome | null;
   ringMs?: number;
+  ringUntil?: Date;
+  meantForId?: string | null;
+  ringDevice?: string | null;
+  plan?: string | null;
+  note?: string | null;
 }): Call {
   const base: Call = {
     id: input.id,
@@ -81,18 +82,25 @@ export function newCall(input: {
     status: "ringing",
     outcome: null,
     createdAt: input.now,
-    ringUntil: new Date(input.now.getTime() + (input.ringMs ?? RING_MS)),
+    ringUntil: input.ringUntil ?? new Date(input.now.getTime() + (input.ringMs ?? RING_MS)),
     answeredAt: null,
     answeredDevice: null,
     endedAt: null,
     endedBy: null,
+    meantForId: input.meantForId ?? null,
+    ringDevice: input.ringDevice ?? null,
+    plan: input.plan ?? null,
+    note: input.note ?? null,
   };
   return input.outcome ? { ...base, status: "ended", outcome: input.outcome, endedAt: input.now } : base;
 }
 
-/** Ringing past its time is missed, whether or not the sweeper has stored it yet. */
+/**
+ * Ringing past its time is missed, whether or not the sweeper has stored it yet; unless a plan says
+ * what comes next (another device, a forward), which the sweeper applies (lib/calls/routing).
+ */
 export function expire(call: Call, now: Date): Call {
-  if (call.status === "ringing" && now >= call.ringUntil)
+  if (call.status === "ringing" && now >= call.ringUntil && !call.plan)
     return { ...call, status: "ended", outcome: "missed", endedAt: call.ringUntil, endedBy: null };
   return call;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import type { Mailer } from "../mailbox/notify";
 import { EXPIRY_MS } from "../presence/status";
-import { digestEmail, type DigestConversation } from "./digest-email";
+import { digestEmail, type DigestConversation, type DigestMissed } from "./digest-email";
 import { digestOffUrl } from "./digest-link";
 import { SHOWN_KINDS } from "./schemas";
 
@@ -15,7 +15,7 @@ export type DigestDeps = { db: Db; mailer: Mailer; secret: string; publicUrl: st
 
 /**
  * Emails each member who has been away `awayMs` with no live connection, and has unread messages
- * that came while away, one digest — to a verified address, if they have not turned digests off —
+ * or missed calls that came while away, one digest — to a verified address, if they have not turned digests off —
  * and none again until they have been back (a connection closed after the digest). Each member is
  * claimed by a compare-and-set on `messageDigestSentAt`, so with several presence nodes running
  * this, one digest goes out. Returns how many were sent.
@@ -23,6 +23,7 @@ export type DigestDeps = { db: Db; mailer: Mailer; secret: string; publicUrl: st
 export async function sendDueDigests(deps: DigestDeps, opts: { awayMs: number; now?: Date }): Promise<number> {
   const now = opts.now ?? new Date();
   const awaySince = new Date(now.getTime() - opts.awayMs);
+  const lookBack = new Date(Math.max(0, now.getTime() - LOOK_BACK_MS));
   let sent = 0;
   let after: string | undefined;
   // Page by id through every candidate: those skipped below (mailed already, nothing new) must not
@@ -34,11 +35,16 @@ export async function sendDueDigests(deps: DigestDeps, opts: { awayMs: number; n
         messageDigests: true,
         emailVerifiedAt: { not: null },
         OR: [{ presenceSeenAt: null }, { presenceSeenAt: { lte: awaySince } }],
-        AND: [{ OR: [{ messageDigestSentAt: null }, { messageDigestSentAt: { lte: new Date(now.getTime() - DIGEST_MIN_GAP_MS) } }] }],
+        AND: [
+          { OR: [{ messageDigestSentAt: null }, { messageDigestSentAt: { lte: new Date(now.getTime() - DIGEST_MIN_GAP_MS) } }] },
+          {
+            OR: [
+              { conversations: { some: { state: "accepted", conversation: { lastMessageAt: { gt: lookBack } } } } },
+              { callsReceived: { some: { calleeSeen: false, outcome: "missed", createdAt: { gt: lookBack } } } },
+            ],
+          },
+        ],
         connections: { none: { lastSeenAt: { gt: new Date(now.getTime() - EXPIRY_MS) } } },
-        conversations: {
-          some: { state: "accepted", conversation: { lastMessageAt: { gt: new Date(Math.max(0, now.getTime() - LOOK_BACK_MS)) } } },
-        },
       },
       select: { id: true, email: true, displayName: true, presenceSeenAt: true, createdAt: true, messageDigestSentAt: true },
       orderBy: { id: "asc" },
@@ -48,16 +54,17 @@ export async function sendDueDigests(deps: DigestDeps, opts: { awayMs: number; n
       const since = m.presenceSeenAt ?? m.createdAt;
       // Not again until they have been back: a connection closed after the last digest.
       if (m.messageDigestSentAt && m.messageDigestSentAt >= since) continue;
-      const conversations = await unreadSince(deps.db, m.id, since);
-      if (conversations.length === 0) continue;
+      const [conversations, missed] = await Promise.all([unreadSince(deps.db, m.id, since), missedSince(deps.db, m.id, since)]);
+      if (conversations.length === 0 && missed.length === 0) continue;
       const { count } = await deps.db.member.updateMany({
         where: { id: m.id, messageDigestSentAt: m.messageDigestSentAt },
         data: { messageDigestSentAt: now },
       });
       if (count === 0) continue;
       await deps.mailer.send(
-        digestEmail(m, conversations, {
+        digestEmail(m, conversations, missed, {
           read: `${deps.publicUrl}/messages`,
+          calls: `${deps.publicUrl}/calls`,
           off: digestOffUrl(deps.publicUrl, deps.secret, m.id),
         }),
       );
@@ -105,6 +112,23 @@ async function unreadSince(db: Db, memberId: string, since: Date): Promise<Diges
     });
   }
   return out;
+}
+
+/** Missed calls not looked at yet that came after `since`, per caller, most recent caller first. */
+async function missedSince(db: Db, memberId: string, since: Date): Promise<DigestMissed[]> {
+  const rows = await db.call.findMany({
+    where: { calleeId: memberId, calleeSeen: false, outcome: "missed", createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: { caller: { select: { displayName: true } }, callerId: true },
+  });
+  const byCaller = new Map<string, DigestMissed>();
+  for (const r of rows) {
+    const m = byCaller.get(r.callerId) ?? { name: r.caller.displayName, count: 0 };
+    m.count++;
+    byCaller.set(r.callerId, m);
+  }
+  return [...byCaller.values()];
 }
 
 /** The member turns digests on or off (from the page, or by the link in a digest). */

@@ -9,8 +9,18 @@ import type { PresenceSetting, PublicStatus } from "./status";
  * its payload: the one contract between the publishers in lib/, the bus, and the browser's handlers.
  */
 export interface MemberEventMap {
-  /** A call rings this member's devices. */
-  "call-ring": { callId: string; kind: CallView["kind"]; ringUntil: string; caller: CallView["other"] };
+  /**
+   * A call rings this member's devices; with `device`, only that one (rules ringing devices in turn:
+   * the presence server delivers it to that device alone). `meantFor`: forwarded, who it was for.
+   */
+  "call-ring": {
+    callId: string;
+    kind: CallView["kind"];
+    ringUntil: string;
+    caller: CallView["other"];
+    device?: string;
+    meantFor?: { handle: string; displayName: string };
+  };
   /** A call this member is part of changed (connected, ended…). */
   call: CallView;
   /** A new message in the mailbox, and the unread count now. */
@@ -41,6 +51,8 @@ export interface MemberEventMap {
   conversation: { conversationId: string };
   /** Someone else in a conversation is typing (sent at most every few seconds; shown until a few seconds of silence). */
   typing: { conversationId: string; memberId: string };
+  /** The member looked at their missed calls (on some device): every header's count goes to zero. */
+  "calls-seen": { seen: number };
   /** A group's people changed (joined, asked, left, removed, roles): its page fetches them again. */
   group: { groupId: string };
 }
@@ -67,6 +79,7 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   typing: true,
   conversation: true,
   group: true,
+  "calls-seen": true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 

@@ -154,11 +154,12 @@ export class PresenceNode {
   private async onConnection(socket: PSocket) {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     const { memberId, guestId } = socket.data;
+    const deviceId = typeof auth.deviceId === "string" ? auth.deviceId.slice(0, 64) : "unknown";
     this.registry.add({
       id: socket.id,
       memberId,
       guestId,
-      deviceId: typeof auth.deviceId === "string" ? auth.deviceId.slice(0, 64) : "unknown",
+      deviceId,
       address: socket.handshake.address,
       userAgent: String(socket.handshake.headers["user-agent"] ?? ""),
       connectedAt: new Date(),
@@ -199,12 +200,13 @@ export class PresenceNode {
     const eventKey = memberId ?? (guestId ? guestKey(guestId) : null);
     if (!eventKey) return;
     void socket.join(`member:${eventKey}`);
+    if (memberId) void socket.join(deviceRoom(memberId, deviceId));
     // The new device's own status; later changes reach it with the member's other devices.
     if (memberId) void this.statusesOf([memberId]).then(() => this.sendSelf(memberId, socket.id));
     // Catch-up: what was sent to this member while this device was away.
     try {
       const missed = await this.bus.since(eventKey, typeof auth.lastEventId === "string" ? auth.lastEventId : undefined);
-      for (const e of missed) socket.emit("event", e);
+      for (const e of missed) if (forDevice(e, deviceId)) socket.emit("event", e);
     } catch (err) {
       this.opts.log(`catch-up failed for a connection: ${(err as Error).message}`);
     }
@@ -219,7 +221,9 @@ export class PresenceNode {
   }
 
   private deliverEvent(e: MemberEvent) {
-    this.io.to(`member:${e.memberId}`).emit("event", e);
+    // A ring for one device (rules ringing devices in turn) reaches that device's connections alone.
+    const device = e.type === "call-ring" ? e.data.device : undefined;
+    this.io.to(device ? deviceRoom(e.memberId, device) : `member:${e.memberId}`).emit("event", e);
     if (e.type === "asks") this.askedAbout.add(e.data.memberId);
     if (e.type !== "presence-setting") return;
     this.onResult(this.table.setSetting(e.memberId, e.data.setting));
@@ -277,3 +281,8 @@ export class PresenceNode {
     void this.facts.refreshCached();
   }
 }
+
+const deviceRoom = (memberId: string, deviceId: string) => `device:${memberId}:${deviceId}`;
+
+/** Whether a caught-up event is for this device (a ring for another of the member's devices is not). */
+const forDevice = (e: MemberEvent, deviceId: string) => e.type !== "call-ring" || !e.data.device || e.data.device === deviceId;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockMember } from "../../lib/calls/blocks";
 import { callHistory, markMissedSeen, unseenMissedCount } from "../../lib/calls/history";
-import { acceptCall, hangUpCall, placeCall, sweepRinging } from "../../lib/calls/service";
+import { acceptCall, hangUpCall, placeCall } from "../../lib/calls/service";
+import { sweepRinging } from "../../lib/calls/sweep";
 import { RING_MS } from "../../lib/calls/state";
 import { db, disconnectDb } from "../../lib/db/client";
 import { useStackDatabase } from "../support/http";

@@ -33,5 +33,7 @@ export const GET = route({ access: "member" }, async ({ member }) => {
 /** Marks the member's missed calls as seen. */
 export const PATCH = route({ access: "member", body: z.object({ seen: z.literal(true) }) }, async ({ member }) => {
   const deps = await callDeps();
-  return json({ marked: await markMissedSeen(deps.db, member.id) });
+  const marked = await markMissedSeen(deps.db, member.id);
+  if (marked > 0) await deps.bus.toMember(member.id, "calls-seen", { seen: marked }).catch(() => undefined);
+  return json({ marked });
 });

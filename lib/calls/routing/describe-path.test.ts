@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { describePath, type PathLeg } from "./describe-path";
+
+const t = (s: number) => new Date(Date.UTC(2026, 11, 2, 10, 0, s));
+const ada: PathLeg = {
+  memberId: "ada",
+  name: "Ada",
+  rang: "Chrome on Linux, Safari on iPhone",
+  result: "forwarded",
+  startedAt: t(0),
+  endedAt: t(20),
+};
+const ana: PathLeg = { memberId: "ana", name: "Ana", rang: "Firefox on Mac", result: "answered", startedAt: t(20), endedAt: t(24) };
+
+describe("a call's path in words", () => {
+  it("shows the owner their own devices, then who it went to", () => {
+    expect(describePath([ada, ana], "ada")).toEqual([
+      "rang Chrome on Linux and Safari on iPhone 20 s",
+      "forwarded to Ana",
+      "rang Ana 4 s",
+      "Ana answered",
+    ]);
+  });
+  it("shows others the people rung, never their devices", () => {
+    const seen = describePath([ada, ana], "caller");
+    expect(seen).toEqual(["rang Ada 20 s", "forwarded to Ana", "rang Ana 4 s", "Ana answered"]);
+    expect(seen.join(" ")).not.toContain("Chrome");
+    expect(describePath([ada, ana], "ana")).toEqual(["rang Ada 20 s", "forwarded to you", "rang Firefox on Mac 4 s", "answered"]);
+  });
+  it("says how a path ended without ringing: a forward at once, the mailbox, a loop, a decline", () => {
+    const fwd: PathLeg = { ...ada, rang: "", endedAt: t(0) };
+    const box: PathLeg = { ...ana, rang: "", result: "mailbox", endedAt: t(20) };
+    expect(describePath([fwd, box], "caller")).toEqual(["forwarded to Ana", "to Ana's mailbox"]);
+    expect(describePath([{ ...fwd, result: "loop" }], "ada")).toEqual(["forwarding stopped: it would go round in a loop"]);
+    expect(describePath([{ ...ada, result: "declined" }], "caller")).toEqual(["rang Ada 20 s", "Ada declined"]);
+    expect(describePath([{ ...ada, result: null, endedAt: null }], "ada", t(7))).toEqual([
+      "rang Chrome on Linux and Safari on iPhone 7 s",
+      "ringing",
+    ]);
+  });
+});

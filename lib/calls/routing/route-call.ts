@@ -1,0 +1,86 @@
+import { env } from "../../env";
+import type { Outcome } from "../state";
+import { decide } from "./decide";
+import { loadRoutingFacts, type Reader, RECONNECTING, type RoutingFacts } from "./load-facts";
+import { type Device, firstStep, forwardAllowed, type LegResult, type Plan, type Step } from "./plan";
+import type { CallerFacts, RoutingStatus } from "./rules";
+
+/** One member's part of a call's path, before it is stored (CallLeg). `result` null: ringing now. */
+export type LegDraft = { memberId: string; rang: string; result: LegResult | null; reason: string };
+
+/** Where a call goes from one member on: who it rings and how, or how it ends, and the path to there. */
+export type Routed = {
+  calleeId: string;
+  legs: LegDraft[];
+  ring: { device: Device | null; until: Date; plan: Plan | null } | null;
+  end: { outcome: Outcome; note: string | null } | null;
+};
+
+/** For "what happens if…": the first member's facts as the member imagines them. */
+export type Suppose = { status?: RoutingStatus; caller?: CallerFacts };
+
+/** The member's facts with the status and caller they imagine: offline has nothing to ring, busy is in a call. */
+function supposed(facts: RoutingFacts, s: Suppose): RoutingFacts {
+  const status = s.status ?? facts.status;
+  const devices = status === "offline" ? [] : facts.devices.length > 0 ? facts.devices : [{ id: RECONNECTING.id, label: "your devices" }];
+  return { ...facts, status, caller: s.caller ?? facts.caller, devices, inCall: status === "busy" };
+}
+
+async function memberByNumber(db: Reader, digits: string): Promise<string | null> {
+  const n = await db.phoneNumber.findUnique({ where: { digits }, select: { memberId: true } });
+  return n?.memberId ?? null;
+}
+
+/**
+ * Routes a call from `calleeId` on: runs that member's rules, follows forwards through the next
+ * members' rules, and stops at the first member whose devices ring or where the call ends. `path`
+ * holds who is already on it (the caller first): a forward back to any of them is cut, and the call
+ * stops with the member who forwarded (to their mailbox). Reads only; the caller stores the result.
+ */
+export async function routeCall(
+  db: Reader,
+  input: { callerId: string; calleeId: string; path: string[]; now: Date; callId?: string; suppose?: Suppose },
+): Promise<Routed> {
+  const { callerId, now } = input;
+  const path = [...input.path];
+  const legs: LegDraft[] = [];
+  let target = input.calleeId;
+  let suppose = input.suppose;
+  for (;;) {
+    const loaded = await loadRoutingFacts(db, { memberId: target, callerId, now, callId: input.callId });
+    const facts: RoutingFacts | null = loaded && suppose ? supposed(loaded, suppose) : loaded;
+    suppose = undefined;
+    if (!facts) return { calleeId: target, legs, ring: null, end: { outcome: "unavailable", note: null } };
+    if (facts.blocked) {
+      legs.push({ memberId: target, rang: "", result: "unavailable", reason: "Blocked" });
+      return { calleeId: target, legs, ring: null, end: { outcome: "unavailable", note: null } };
+    }
+    const decision = decide({
+      doc: facts.doc,
+      caller: facts.caller,
+      status: facts.status,
+      now,
+      defaultRingSeconds: env().CALL_RING_SECONDS,
+    });
+    const step: Step = firstStep(decision, { devices: facts.devices, inCall: facts.inCall, now });
+    if (step.type === "forward") {
+      const next = await memberByNumber(db, step.to);
+      if (!next || !forwardAllowed(path, next)) {
+        const why = !next ? "No member has the number it forwards to" : "Forwarding would go round in a loop";
+        legs.push({ memberId: target, rang: "", result: "loop", reason: `${decision.reason}; ${why}` });
+        return { calleeId: target, legs, ring: null, end: { outcome: "unavailable", note: null } };
+      }
+      legs.push({ memberId: target, rang: "", result: "forwarded", reason: decision.reason });
+      path.push(next);
+      target = next;
+      continue;
+    }
+    if (step.type === "end") {
+      legs.push({ memberId: target, rang: "", result: step.result, reason: decision.reason });
+      return { calleeId: target, legs, ring: null, end: { outcome: step.outcome, note: step.note } };
+    }
+    legs.push({ memberId: target, rang: step.rang, result: null, reason: decision.reason });
+    const device = step.device && step.device.id !== RECONNECTING.id ? step.device : null;
+    return { calleeId: target, legs, ring: { device, until: step.until, plan: step.plan }, end: null };
+  }
+}
