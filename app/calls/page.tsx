@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
 import { CallButton } from "@/components/calls/call-button";
+import { CallbackList } from "@/components/calls/callback-list";
 import { MarkMissedSeen } from "@/components/calls/mark-missed-seen";
 import { callHistory } from "@/lib/calls/history";
 import { outcomeText } from "@/lib/calls/state";
@@ -22,6 +23,7 @@ export default async function CallsPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <MarkMissedSeen unseen={unseen} />
+      <CallbackList />
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="text-2xl font-bold tracking-tight">Recent calls</h1>
         <Link href="/call" className="rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700">

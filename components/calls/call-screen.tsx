@@ -7,6 +7,7 @@ import type { CallView } from "@/lib/calls/service";
 import { apiGet, apiSend } from "../api";
 import { Avatar } from "../avatar";
 import { CallButton } from "./call-button";
+import { CallbackRequest } from "./callback-request";
 import { CallControls } from "./call-controls";
 import { useCallMedia } from "./use-call-media";
 import { useMemberEvent } from "./use-member-event";
@@ -202,6 +203,7 @@ function CallEnded({ call }: { call: CallView }) {
           </Link>
         )}
         <CallButton handle={call.other.handle} name={call.other.displayName} kind={call.kind} />
+        {unanswered && <CallbackRequest callId={call.id} name={call.meantFor?.displayName ?? call.other.displayName} />}
         <AddContactButton memberId={call.other.id} handle={call.other.handle} name={call.other.displayName} />
         <Link href="/calls" className="rounded-lg px-4 py-2 font-medium text-slate-700 hover:bg-slate-100">
           Recent calls

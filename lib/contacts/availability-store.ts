@@ -86,7 +86,7 @@ async function openAsk(db: Db, input: { askerId: string; watchedId: string; now?
 /** The member's asks of the last day, open ones first: what they wait for, and what already fired. */
 export async function listAsks(db: Db, askerId: string, now = new Date()): Promise<AskView[]> {
   const rows = await db.availabilityWatch.findMany({
-    where: { askerId, canceledAt: null, createdAt: { gt: new Date(now.getTime() - AVAILABILITY_TTL_MS) } },
+    where: { askerId, kind: "notify", canceledAt: null, createdAt: { gt: new Date(now.getTime() - AVAILABILITY_TTL_MS) } },
     include: { watched: who },
     orderBy: { createdAt: "desc" },
     take: MAX_OPEN_ASKS * 2,
@@ -126,7 +126,7 @@ export async function fireAvailability(deps: AvailabilityDeps, changes: { member
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
   const asks = await db.availabilityWatch.findMany({
-    where: { watchedId: { in: ids }, firedAt: null, canceledAt: null, expiresAt: { gt: now }, openKey: { not: null } },
+    where: { kind: "notify", watchedId: { in: ids }, firedAt: null, canceledAt: null, expiresAt: { gt: now }, openKey: { not: null } },
     include: { watched: who, asker: { select: { id: true, email: true, emailVerifiedAt: true, displayName: true } } },
   });
   let fired = 0;

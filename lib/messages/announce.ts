@@ -2,11 +2,16 @@ import type { BusPublisher } from "../bus/types";
 import type { Db } from "../db/client";
 import type { WireMessage } from "./schemas";
 
-/** Who is told: everyone in the conversation but those who declined it. */
+/**
+ * Who is told: everyone in the conversation but those who declined it, and those on do-not-disturb
+ * for whom it is a stranger's request (it waits silently; they are told when do-not-disturb ends).
+ */
 export async function participants(db: Db, conversationId: string): Promise<string[]> {
-  return (await db.conversationMember.findMany({ where: { conversationId, state: { not: "declined" } }, select: { memberId: true } })).map(
-    (m) => m.memberId,
-  );
+  const rows = await db.conversationMember.findMany({
+    where: { conversationId, state: { not: "declined" }, NOT: { state: "request", member: { presenceSetting: "dnd" } } },
+    select: { memberId: true },
+  });
+  return rows.map((m) => m.memberId);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BusPublisher } from "../bus/types";
 import type { Db } from "../db/client";
 import { announceMessage } from "./announce";
+import { sendAwayReplies } from "./away-reply";
 import type { SendMessageInput } from "./schemas";
 import { messageLimiter } from "./send-limit";
 import { sendMessage, type TextStored } from "./send-message";
@@ -19,6 +20,10 @@ export async function sendText(
 ): Promise<TextStored> {
   await messageLimiter().hit(senderId);
   const stored = await sendMessage({ db: deps.db, senderId, conversationId, input });
-  if (stored.created) await announceMessage(deps, stored.message, stored.to);
+  if (stored.created) {
+    await announceMessage(deps, stored.message, stored.to);
+    // Answered after the sender has their message: an auto-reply never holds up the send.
+    void sendAwayReplies(deps, stored, senderId).catch(() => undefined);
+  }
   return stored;
 }

@@ -67,7 +67,11 @@ export function sqliteTextStore(file: string, opts: { busyTimeoutMs: number }): 
       `UPDATE "ConversationMember" SET "readSeq" = MAX("readSeq", ?), "deliveredSeq" = MAX("deliveredSeq", ?), "state" = 'accepted'
        WHERE "conversationId" = ? AND "memberId" = ?`,
     ),
-    participants: db.prepare(`SELECT "memberId" AS id FROM "ConversationMember" WHERE "conversationId" = ? AND "state" <> 'declined'`),
+    // As announce.ts's participants(): a stranger's request waits silently for a member on do-not-disturb.
+    participants: db.prepare(
+      `SELECT cm."memberId" AS id FROM "ConversationMember" cm JOIN "Member" m ON m."id" = cm."memberId"
+       WHERE cm."conversationId" = ? AND cm."state" <> 'declined' AND NOT (cm."state" = 'request' AND m."presenceSetting" = 'dnd')`,
+    ),
   };
   const participants = (conversationId: string) => (q.participants.all(conversationId) as { id: string }[]).map((r) => r.id);
 

@@ -51,6 +51,10 @@ export interface MemberEventMap {
   conversation: { conversationId: string };
   /** Someone else in a conversation is typing (sent at most every few seconds; shown until a few seconds of silence). */
   typing: { conversationId: string; memberId: string };
+  /** A "call me when free" request to or from this member was made or withdrawn: fetch the list again. */
+  callbacks: { id: string };
+  /** "Call me when free": the member asked about is free now; both sides are offered the call. */
+  "callback-ready": { id: string; side: "asked" | "asked-of"; other: CallView["other"] };
   /** The member looked at their missed calls (on some device): every header's count goes to zero. */
   "calls-seen": { seen: number };
   /** A group's people changed (joined, asked, left, removed, roles): its page fetches them again. */
@@ -80,6 +84,8 @@ const EVENT_NAMES: Record<MemberEventType, true> = {
   conversation: true,
   group: true,
   "calls-seen": true,
+  callbacks: true,
+  "callback-ready": true,
 };
 export const MEMBER_EVENT_TYPES = Object.keys(EVENT_NAMES) as [MemberEventType, ...MemberEventType[]];
 

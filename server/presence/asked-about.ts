@@ -1,10 +1,11 @@
+import { offerCallbacks } from "../../lib/calls/callbacks";
 import { type AvailabilityDeps, fireAvailability } from "../../lib/contacts/availability-store";
 import type { PublicStatus } from "../../lib/presence/status";
 
 const REFRESH_MS = 5_000;
 
 /**
- * Members someone asked to be told about ("tell me when available"), kept in memory and refreshed
+ * Members someone asked to be told about ("tell me when available", "call me when free"), kept in memory and refreshed
  * every few seconds, so a status change costs a set lookup and only a change to online of one of
  * them costs database work. An ask made within the last refresh is caught at the member's next
  * change to online (asking is refused while they already look available).
@@ -59,7 +60,8 @@ export class AskedAbout {
    */
   changed(memberId: string, after: PublicStatus): void {
     if (after === "offline" || !this.ids.has(memberId)) return;
-    void fireAvailability(this.deps, [{ memberId, status: after }])
+    const change = [{ memberId, status: after }];
+    void Promise.all([fireAvailability(this.deps, change), offerCallbacks(this.deps, change)])
       .then(() => this.refresh())
       .catch((err: Error) => this.log(`telling who waited for a member failed: ${err.message}`));
   }

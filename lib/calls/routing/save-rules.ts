@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { DomainError } from "../../errors";
+import { forgetAwayReplies } from "../../messages/away-reply";
 import { formatNumber } from "../../numbers/format";
 import { loadRuleDoc } from "./load-facts";
 import type { RuleDoc } from "./rules";
@@ -45,6 +46,12 @@ async function checkGroups(db: Db, memberId: string, doc: RuleDoc): Promise<void
  * another device is refused (409, with the current document) rather than silently overwritten.
  */
 export async function saveRules(db: Db, input: { memberId: string; doc: RuleDoc; version: number }): Promise<RulesView> {
+  const saved = await store(db, input);
+  forgetAwayReplies();
+  return saved;
+}
+
+async function store(db: Db, input: { memberId: string; doc: RuleDoc; version: number }): Promise<RulesView> {
   const { memberId, doc, version } = input;
   await checkTargets(db, memberId, doc);
   await checkGroups(db, memberId, doc);
@@ -53,13 +60,16 @@ export async function saveRules(db: Db, input: { memberId: string; doc: RuleDoc;
     loadRuleDoc(db, memberId).then((current) => new DomainError("CONFLICT", "Your rules were changed on another device.", { current }));
   if (version === 0) {
     try {
-      await db.routingRules.create({ data: { memberId, doc: json, version: 1 } });
+      await db.routingRules.create({ data: { memberId, doc: json, version: 1, awayReply: doc.awayReply } });
       return { doc, version: 1 };
     } catch {
       throw await stale();
     }
   }
-  const done = await db.routingRules.updateMany({ where: { memberId, version }, data: { doc: json, version: version + 1 } });
+  const done = await db.routingRules.updateMany({
+    where: { memberId, version },
+    data: { doc: json, version: version + 1, awayReply: doc.awayReply },
+  });
   if (done.count === 0) throw await stale();
   return { doc, version: version + 1 };
 }
