@@ -4,6 +4,8 @@
  *   click-to-ring: the caller clicks "Call" → the callee's ringing dialog is on screen;
  *   accept-to-first-frame: the callee clicks "Accept" → each side shows the other's first video frame.
  *   npx tsx bench/calls.ts [--calls 20]
+ * With --forward, every other call dials a third member whose routing rules forward at once to the
+ * callee: click-to-ring through one forward hop, against the direct calls of the same run (ratio).
  * Both pages run in one browser on one machine, so their Date.now() clocks are the same clock.
  */
 import os from "node:os";
@@ -15,6 +17,7 @@ import config from "../playwright.config";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
 const CALLS = Number(arg("calls", "20"));
+const FORWARD = process.argv.includes("--forward");
 const pct = (s: number[], p: number) => Math.round([...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!);
 
 /** Marks, in page time, when the ringing dialog appears and when the remote video shows its first frame. */
@@ -61,7 +64,14 @@ async function member(base: string, browser: Browser, tag: string) {
     page.on("console", (m) => process.stderr.write(`  [${tag}] ${m.text()}\n`));
     page.on("response", (r) => r.status() >= 400 && process.stderr.write(`  [${tag}] ${r.status()} ${r.request().method()} ${r.url()}\n`));
   }
-  return { page, number: member.number };
+  return { page, number: member.number, ctx };
+}
+
+/** The member's routing rules: every call forwards at once to `to`. */
+async function forwardAll(m: Awaited<ReturnType<typeof member>>, to: string, base: string) {
+  const doc = { timeZone: "UTC", rules: [{ id: "all", when: {}, then: { type: "forward", to } }], dnd: {}, awayReply: "" };
+  const r = await m.ctx.request.put("/api/settings/calls", { data: { version: 0, doc }, headers: { origin: base } });
+  if (!r.ok()) throw new Error(`rules: ${r.status()} ${await r.text()}`);
 }
 
 const read = (p: Page, k: "__ringAt" | "__frameAt") =>
@@ -88,9 +98,12 @@ async function main() {
   const ring: number[] = [];
   const frameCaller: number[] = [];
   const frameCallee: number[] = [];
+  const ringForwarded: number[] = [];
   try {
     const a = await member(stack.url, browser, "a");
     const b = await member(stack.url, browser, "b");
+    const c = FORWARD ? await member(stack.url, browser, "c") : null;
+    if (c) await forwardAll(c, b.number, stack.url);
     await b.page.goto("/directory");
     for (let i = 0; i < CALLS; i++) {
       // A reloaded page reconnects to the presence server: wait until B is reachable again.
@@ -100,11 +113,12 @@ async function main() {
         await b.page.waitForTimeout(100);
       }
       await a.page.goto("/call");
-      await a.page.getByTestId("dial-input").fill(b.number);
+      const viaForward = !!c && i % 2 === 1;
+      await a.page.getByTestId("dial-input").fill(viaForward ? c.number : b.number);
       await Promise.all([reset(a.page), reset(b.page)]);
       const clickAt = await a.page.evaluate(() => Date.now());
       await a.page.getByTestId("dial-call").click();
-      ring.push((await until(b.page, "__ringAt")) - clickAt);
+      (viaForward ? ringForwarded : ring).push((await until(b.page, "__ringAt")) - clickAt);
       // A person takes a moment to answer; meanwhile the caller's page has joined the room.
       await b.page.waitForTimeout(1500);
       const acceptAt = await b.page.evaluate(() => Date.now());
@@ -115,7 +129,7 @@ async function main() {
       await a.page.getByTestId("hang-up").click();
       await b.page.getByTestId("call-ended").waitFor();
       process.stderr.write(
-        `  call ${i + 1}: ring ${ring.at(-1)} ms, first frame caller ${frameCaller.at(-1)} / callee ${frameCallee.at(-1)} ms\n`,
+        `  call ${i + 1}${viaForward ? " (forwarded)" : ""}: ring ${(viaForward ? ringForwarded : ring).at(-1)} ms, first frame caller ${frameCaller.at(-1)} / callee ${frameCallee.at(-1)} ms\n`,
       );
       // The callee goes back to a page that is not a call, as a person would.
       await b.page.goto("/directory");
@@ -133,6 +147,13 @@ async function main() {
         click_to_ring_ms: { p50: pct(ring, 50), p95: pct(ring, 95) },
         accept_to_first_frame_caller_ms: { p50: pct(frameCaller, 50), p95: pct(frameCaller, 95) },
         accept_to_first_frame_callee_ms: { p50: pct(frameCallee, 50), p95: pct(frameCallee, 95) },
+        ...(FORWARD && {
+          click_to_ring_one_forward_hop_ms: { p50: pct(ringForwarded, 50), p95: pct(ringForwarded, 95) },
+          forward_hop_ratio: {
+            p50: +(pct(ringForwarded, 50) / pct(ring, 50)).toFixed(2),
+            p95: +(pct(ringForwarded, 95) / pct(ring, 95)).toFixed(2),
+          },
+        }),
       },
       null,
       2,

@@ -45,6 +45,18 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
                 Contacts
               </Link>
               <CallsLink initial={missed} />
+              {/* Icon only, from 1280 px: the row has 35 px to spare there (none at 390 px), too little for a word. */}
+              <Link
+                href="/settings/calls"
+                aria-label="Call routing"
+                title="Call routing"
+                className="hidden rounded-lg px-1.5 py-2 text-slate-700 hover:bg-slate-100 xl:inline-flex"
+                data-testid="nav-routing"
+              >
+                <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2">
+                  <path d="M4 21v-9a7 7 0 0 1 7-7h9M17 2l3 3-3 3M4 15h10M11 12l3 3-3 3" />
+                </svg>
+              </Link>
               <MessagesLink initial={chats} />
               <MailboxLink initial={unread} />
               {staff && (

@@ -6,6 +6,7 @@ import { storage } from "../lib/storage";
 import { seedContacts } from "./seed-contacts";
 import { seedMessages } from "./seed-messages";
 import { seedGroups } from "./seed-groups";
+import { seedRouting } from "./seed-routing";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "./seed-data";
 import { DEMO_MERCHANTS, STAFF_NAMES, staffHandles } from "./seed-mall";
 
@@ -14,7 +15,7 @@ const SEED_MARKER = "seed-version";
 // 3: demo addresses marked verified (email verification came after).
 // 4: an address book for Ada (prisma/seed-contacts.ts).
 // 5: conversations for Ada (prisma/seed-messages.ts).
-const SEED_VERSION = 6;
+const SEED_VERSION = 7;
 
 /**
  * Loads the demo once: the launcher runs this on every start and it returns at
@@ -67,6 +68,7 @@ export async function seed(): Promise<{ created: number; skipped: boolean }> {
   await seedContacts(client);
   await seedMessages(client);
   await seedGroups(client);
+  await seedRouting(client);
   // Demo addresses (example.org) cannot receive a link: they count as verified, so notices reach the outbox.
   await client.member.updateMany({
     where: { handleKey: { in: people.map((m) => m.handle.toLowerCase()) }, emailVerifiedAt: null },

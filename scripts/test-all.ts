@@ -112,7 +112,15 @@ const integration = (p: Pass) =>
  */
 const VIDEO_SPECS: Record<Pass["db"], string[]> = {
   sqlite: ["calls.spec.ts", "call-conditions.spec.ts", "calls-reload.spec.ts", "mall-owner.spec.ts", "csp.spec.ts", "accounts.spec.ts"],
-  postgres: ["mailbox.spec.ts", "mall-calls.spec.ts", "mall-sign-review.spec.ts", "group-room.spec.ts", "mall.spec.ts"],
+  postgres: [
+    "mailbox.spec.ts",
+    "mall-calls.spec.ts",
+    "mall-sign-review.spec.ts",
+    "group-room.spec.ts",
+    "mall.spec.ts",
+    "call-routing.spec.ts",
+    "routing-settings.spec.ts",
+  ],
 };
 
 function specsFor(db: Pass["db"], alone: boolean): string[] {

@@ -26,9 +26,18 @@ export default async function CallsPage() {
       <CallbackList />
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="text-2xl font-bold tracking-tight">Recent calls</h1>
-        <Link href="/call" className="rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700">
-          Dial a number
-        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          <Link
+            href="/settings/calls"
+            className="rounded-lg px-3 py-2 font-medium text-slate-700 hover:bg-slate-100"
+            data-testid="calls-routing"
+          >
+            Call routing
+          </Link>
+          <Link href="/call" className="rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800">
+            Dial a number
+          </Link>
+        </div>
       </div>
       {calls.length === 0 ? (
         <div className="rounded-2xl border border-dashed border-slate-300 p-10 text-center text-slate-600">

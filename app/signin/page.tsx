@@ -10,8 +10,9 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await currentMember();
   const sp = await searchParams;
-  // Only a path on this site: "//evil.example" and "/\\evil.example" start with "/" too.
-  const next = safeRedirectPath(sp.callbackUrl);
+  // Only a path on this site: "//evil.example" and "/\\evil.example" start with "/" too. The portal's
+  // pages send people here with ?next=; next-auth's own redirects say ?callbackUrl=.
+  const next = safeRedirectPath(sp.next ?? sp.callbackUrl);
   if (member) redirect(next ?? `/${member.handle}`);
   return (
     <div className="mx-auto max-w-md">

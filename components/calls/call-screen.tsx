@@ -86,7 +86,6 @@ export function CallScreen({ initial }: { initial: CallView }) {
             <p role="status" className="text-slate-200" data-testid="call-phase">
               {ringing ? (call.role === "caller" ? "Ringing…" : "Connecting…") : call.kind === "voice" ? "Voice call" : "Connected"}
             </p>
-            {call.meantFor && <ForwardedLine call={call} />}
           </div>
         )}
         {call.kind === "video" && (
@@ -101,6 +100,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
           />
         )}
         <div className="absolute left-4 top-4 flex flex-col gap-2">
+          {call.meantFor && <ForwardedLine call={call} />}
           {!ringing && (
             <span
               className="tabular w-fit rounded-full bg-black/50 px-3 py-1 text-sm"
@@ -141,7 +141,7 @@ function ForwardedText({ call }: { call: CallView }) {
 
 function ForwardedLine({ call }: { call: CallView }) {
   return (
-    <p className="rounded-full bg-black/40 px-3 py-1 text-sm text-white" data-testid="call-forwarded">
+    <p className="w-fit rounded-full bg-black/60 px-3 py-1 text-sm text-white" data-testid="call-forwarded">
       <ForwardedText call={call} />
     </p>
   );

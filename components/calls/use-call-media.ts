@@ -32,6 +32,10 @@ export function useCallMedia(opts: { callId: string; join: boolean; video: boole
     error: null,
   });
   const patch = (p: Partial<MediaState>) => setState((s) => ({ ...s, ...p }));
+  // Read when a notice is written, not a reason to join again: a forwarded call changes who the other
+  // party is while the caller stays in the room (leaving it would end the call).
+  const otherName = useRef(opts.otherName);
+  otherName.current = opts.otherName;
 
   useEffect(() => {
     if (!opts.join) return;
@@ -63,12 +67,12 @@ export function useCallMedia(opts: { callId: string; join: boolean; video: boole
       })
       .on(RoomEvent.LocalTrackPublished, attachLocal)
       .on(RoomEvent.ConnectionQualityChanged, (q: ConnectionQuality, p: Participant) => {
-        const who = p === room.localParticipant ? "Your" : `${opts.otherName}'s`;
+        const who = p === room.localParticipant ? "Your" : `${otherName.current}'s`;
         if (q === ConnectionQuality.Poor) patch({ notice: `${who} connection is poor: video may stutter.` });
         else if (q === ConnectionQuality.Lost) patch({ notice: `${who} connection was lost; waiting for it to come back…` });
         else patch({ notice: null });
       })
-      .on(RoomEvent.ParticipantDisconnected, () => patch({ notice: `${opts.otherName}'s connection dropped.`, remoteVideo: false }))
+      .on(RoomEvent.ParticipantDisconnected, () => patch({ notice: `${otherName.current}'s connection dropped.`, remoteVideo: false }))
       .on(RoomEvent.ParticipantConnected, () => patch({ notice: null }))
       .on(RoomEvent.Reconnecting, () => patch({ notice: "Your connection dropped; reconnecting…" }))
       .on(RoomEvent.Reconnected, () => patch({ notice: null }));
@@ -100,7 +104,7 @@ export function useCallMedia(opts: { callId: string; join: boolean; video: boole
       void room.disconnect();
       roomRef.current = null;
     };
-  }, [opts.join, opts.callId, opts.video, opts.otherName, opts.tokenUrl]);
+  }, [opts.join, opts.callId, opts.video, opts.tokenUrl]);
 
   const toggleMic = useCallback(async () => {
     const room = roomRef.current;

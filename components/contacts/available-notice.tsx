@@ -32,7 +32,11 @@ export function AvailableNotice() {
   return (
     <div className="fixed bottom-4 right-4 z-40 flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2" role="status" aria-live="polite">
       {notices.map((n) => (
-        <div key={n.key} className="flex items-center gap-3 rounded-xl border border-emerald-200 bg-white p-3 shadow-lg" data-testid={n.testId}>
+        <div
+          key={n.key}
+          className="flex items-center gap-3 rounded-xl border border-emerald-200 bg-white p-3 shadow-lg"
+          data-testid={n.testId}
+        >
           <p className="min-w-0 flex-1 text-sm">
             <span className="font-semibold">{n.displayName}</span> {n.text}
           </p>

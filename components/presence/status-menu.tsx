@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { PresenceSetting } from "@/lib/presence/status";
 import { apiSend } from "../api";
@@ -85,6 +86,18 @@ export function StatusMenu({ initial }: { initial: PresenceSetting }) {
               </button>
             </li>
           ))}
+          {/* Who rings through do-not-disturb, and what happens while away, is set there. */}
+          <li role="none" className="mt-1 border-t border-slate-200 pt-1">
+            <Link
+              href="/settings/calls"
+              role="menuitem"
+              onClick={() => setOpen(false)}
+              className="block rounded-lg px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              data-testid="status-menu-routing"
+            >
+              Call routing…
+            </Link>
+          </li>
         </ul>
       )}
       {error && (

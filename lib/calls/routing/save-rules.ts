@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { isUniqueViolationOn } from "../../db/unique-violation";
 import { DomainError } from "../../errors";
 import { forgetAwayReplies } from "../../messages/away-reply";
 import { formatNumber } from "../../numbers/format";
@@ -62,7 +63,9 @@ async function store(db: Db, input: { memberId: string; doc: RuleDoc; version: n
     try {
       await db.routingRules.create({ data: { memberId, doc: json, version: 1, awayReply: doc.awayReply } });
       return { doc, version: 1 };
-    } catch {
+    } catch (err) {
+      // Only a row made meanwhile (another device's first save) is a conflict; anything else is not.
+      if (!isUniqueViolationOn(err, "memberId")) throw err;
       throw await stale();
     }
   }
