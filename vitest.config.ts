@@ -7,7 +7,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          include: [
+            "lib/**/*.test.ts",
+            "server/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "tests/support/**/*.test.ts",
+            "components/**/*.test.ts",
+          ],
+        },
       },
       {
         extends: true,
