@@ -27,7 +27,7 @@ export async function seedRouting(db: Db): Promise<void> {
           name: "Nights: strangers to the mailbox",
           enabled: true,
           when: { statuses: [], callers: [{ type: "strangers" }], schedule: { days: [0, 1, 2, 3, 4, 5, 6], from: "22:00", to: "07:00" } },
-          then: { type: "mailbox" },
+          then: { type: "mailbox", greeting: "current" },
         },
         {
           id: "away",

@@ -14,7 +14,7 @@ import { statusesSeenBy } from "@/lib/presence/visibility-store";
 import { db } from "@/lib/db/client";
 import { getMemberByHandle } from "@/lib/members/get-member";
 import { LeaveMessage } from "@/components/mailbox/leave-message";
-import { currentGreeting } from "@/lib/mailbox/greetings";
+import { currentGreeting, greetingForCall } from "@/lib/mailbox/greetings";
 import { mailboxLimits } from "@/lib/mailbox/limits";
 import { accountStatus } from "@/lib/account/settings";
 import { getGroup } from "@/lib/groups/get-group";
@@ -64,9 +64,13 @@ export default async function HandlePage({ params, searchParams }: Props) {
   const blocked = viewer && !isSelf ? await isBlocked(await db(), viewer.id, member.id) : false;
   const query = await searchParams;
   const welcome = isSelf && query.welcome === "1";
-  const greeting = isSelf ? null : await currentGreeting(await db(), member);
-  const guestsRefused = !viewer && !isSelf && (await accountStatus(await db(), member.id))?.acceptsGuestMessages === false;
   const callId = typeof query.call === "string" && /^[a-z0-9]{1,40}$/.test(query.call) ? query.call : undefined;
+  const greeting = isSelf
+    ? null
+    : callId
+      ? await greetingForCall(await db(), { member, callId, viewerId: viewer?.id ?? null })
+      : await currentGreeting(await db(), member);
+  const guestsRefused = !viewer && !isSelf && (await accountStatus(await db(), member.id))?.acceptsGuestMessages === false;
 
   return (
     <div className="mx-auto max-w-3xl">

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { DECLINE_TEXT_MAX, RING_SECONDS_MAX, RING_SECONDS_MIN } from "@/lib/calls/routing/rules";
 import type { ActionChoice, DraftAction, FieldErrors } from "./draft";
 import { Counter, FieldError, fieldsetClass, inputClass, legendClass } from "./ui";
@@ -113,6 +114,32 @@ export function ActionFields({ action, uid, errors, onChange }: Props) {
             error={errors["then.to"]}
             onChange={(v) => onChange({ forwardTo: v })}
           />
+        </div>
+      )}
+
+      {action.choice === "mailbox" && (
+        <div className="mt-3 border-l-2 border-slate-200 pl-3">
+          <label htmlFor={`${uid}-greeting`} className="block text-sm font-medium text-slate-800">
+            Greeting the caller hears
+          </label>
+          <select
+            id={`${uid}-greeting`}
+            value={action.greeting}
+            onChange={(e) => onChange({ greeting: e.target.value as DraftAction["greeting"] })}
+            className={inputClass}
+            data-testid="rule-greeting"
+          >
+            <option value="current">Whichever is current (the temporary one while it lasts)</option>
+            <option value="standard">The standard greeting</option>
+            <option value="temporary">The temporary greeting, even after its end date</option>
+          </select>
+          <p className="mt-1 text-xs text-slate-600">
+            Record them on the{" "}
+            <Link href="/mailbox" className="text-brand-700 underline">
+              mailbox
+            </Link>{" "}
+            page. Without the one chosen, the current greeting plays.
+          </p>
         </div>
       )}
 

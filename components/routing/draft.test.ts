@@ -49,6 +49,18 @@ describe("the rules editor's draft", () => {
     expect(errors).toEqual({ "a/then.otherwise.to": "No member has the number 2000 1000 0001." });
   });
 
+  it("keeps the greeting a mailbox rule chose", () => {
+    const doc: RuleDoc = {
+      ...saved,
+      rules: [{ id: "m", name: "", enabled: true, when: { statuses: [], callers: [] }, then: { type: "mailbox", greeting: "temporary" } }],
+    };
+    const d = fromDoc(doc);
+    expect(d.rules[0]!.action.greeting).toBe("temporary");
+    const checked = checkDraft(d);
+    expect(checked.ok && checked.doc.rules[0]!.then).toEqual({ type: "mailbox", greeting: "temporary" });
+    expect(ruleSummary(d.rules[0]!, new Map())).toBe("Every call: send to mailbox (temporary greeting)");
+  });
+
   it("summarises a rule in plain words", () => {
     const d = fromDoc(saved);
     expect(ruleSummary(d.rules[0]!, new Map())).toBe(

@@ -1,6 +1,7 @@
 import {
   type Action,
   type CallerMatch,
+  type GreetingChoice,
   RING_SECONDS_MAX,
   RING_SECONDS_MIN,
   type RoutingStatus,
@@ -23,6 +24,8 @@ export type DraftAction = {
   otherwiseTo: string;
   forwardTo: string;
   text: string;
+  /** For "Send to mailbox": which greeting the caller hears. */
+  greeting: GreetingChoice;
 };
 
 export type DraftSchedule = { on: boolean; days: number[]; from: string; to: string };
@@ -45,7 +48,15 @@ export type FieldErrors = Record<string, string>;
 const WORKING_WEEK = [1, 2, 3, 4, 5];
 
 function actionFromDoc(a: Action): DraftAction {
-  const blank: DraftAction = { choice: "ring-all", seconds: "30", otherwise: "mailbox", otherwiseTo: "", forwardTo: "", text: "" };
+  const blank: DraftAction = {
+    choice: "ring-all",
+    seconds: "30",
+    otherwise: "mailbox",
+    otherwiseTo: "",
+    forwardTo: "",
+    text: "",
+    greeting: "current",
+  };
   switch (a.type) {
     case "ring":
       return {
@@ -58,7 +69,7 @@ function actionFromDoc(a: Action): DraftAction {
     case "forward":
       return { ...blank, choice: "forward", forwardTo: formatNumber(a.to) };
     case "mailbox":
-      return { ...blank, choice: "mailbox" };
+      return { ...blank, choice: "mailbox", greeting: a.greeting };
     case "decline":
       return { ...blank, choice: "decline", text: a.text };
   }
@@ -95,7 +106,7 @@ export function newRule(): DraftRule {
     statuses: [],
     callers: [],
     schedule: { on: false, days: WORKING_WEEK, from: "09:00", to: "17:00" },
-    action: { choice: "ring-all", seconds: "30", otherwise: "mailbox", otherwiseTo: "", forwardTo: "", text: "" },
+    action: { choice: "ring-all", seconds: "30", otherwise: "mailbox", otherwiseTo: "", forwardTo: "", text: "", greeting: "current" },
   };
 }
 
@@ -113,7 +124,7 @@ function actionInput(a: DraftAction): unknown {
     case "forward":
       return { type: "forward", to: a.forwardTo };
     case "mailbox":
-      return { type: "mailbox" };
+      return { type: "mailbox", greeting: a.greeting };
     case "decline":
       return { type: "decline", text: a.text };
   }

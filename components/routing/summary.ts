@@ -74,7 +74,7 @@ export function actionWords(a: DraftAction): string {
     case "forward":
       return `forward to ${shownNumber(a.forwardTo)}`;
     case "mailbox":
-      return "send to mailbox";
+      return a.greeting === "current" ? "send to mailbox" : `send to mailbox (${a.greeting} greeting)`;
     case "decline":
       return a.text.trim() ? `decline with “${a.text.trim()}”` : "decline";
   }

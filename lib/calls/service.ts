@@ -153,7 +153,7 @@ export async function placeCall(deps: Deps, input: { callerId: string; calleeId:
     });
     const { id: _drop, ...data } = draft;
     // Not seen until the callee looks at it missed (lib/calls/history.ts counts only missed calls).
-    const row = fromRow(await tx.call.create({ data: { ...data, calleeSeen: false } }));
+    const row = fromRow(await tx.call.create({ data: { ...data, calleeSeen: false, greeting: routed.end?.greeting ?? null } }));
     await storeLegs(tx, row.id, 0, routed, now);
     return row;
   });

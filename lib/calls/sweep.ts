@@ -65,6 +65,7 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
     status: ended ? "ended" : "ringing",
     outcome: routed.end?.outcome ?? null,
     note: routed.end?.note ?? null,
+    greeting: routed.end?.greeting ?? null,
     endedAt: ended ? now : null,
     ringUntil: routed.ring?.until ?? now,
     ringDevice: routed.ring?.device?.id ?? null,

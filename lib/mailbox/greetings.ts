@@ -24,6 +24,37 @@ export async function currentGreeting(db: Db, member: { id: string; handle: stri
   return chosen ? view(member.handle, chosen) : null;
 }
 
+/**
+ * The greeting the caller of an unanswered call hears: the one the member's routing rule chose for
+ * it (`Call.greeting`: standard, or temporary even past its end date), else the current one. Only
+ * the call's caller is given the chosen one (the caller and the member are in the where clause).
+ */
+export async function greetingForCall(
+  db: Db,
+  input: { member: { id: string; handle: string }; callId: string; viewerId: string | null },
+  now = new Date(),
+): Promise<GreetingView | null> {
+  const slot = await chosenSlot(db, input.member.id, input.callId, input.viewerId);
+  const g = slot ? await db.greeting.findUnique({ where: { memberId_slot: { memberId: input.member.id, slot } } }) : null;
+  if (!g) return currentGreeting(db, input.member, now);
+  return {
+    ...view(input.member.handle, g),
+    url: `/api/members/${encodeURIComponent(input.member.handle)}/greeting?call=${encodeURIComponent(input.callId)}&v=${g.createdAt.getTime()}`,
+  };
+}
+
+/** The slot a rule chose for this caller's call to this member, or null. */
+export async function chosenSlot(
+  db: Db,
+  memberId: string,
+  callId: string,
+  viewerId: string | null,
+): Promise<"standard" | "temporary" | null> {
+  if (!viewerId) return null;
+  const call = await db.call.findFirst({ where: { id: callId, callerId: viewerId, calleeId: memberId }, select: { greeting: true } });
+  return call?.greeting === "standard" || call?.greeting === "temporary" ? call.greeting : null;
+}
+
 export async function ownGreetings(db: Db, member: { id: string; handle: string }): Promise<GreetingView[]> {
   const all = await db.greeting.findMany({ where: { memberId: member.id }, orderBy: { slot: "asc" } });
   return all.map((g) => view(member.handle, g));

@@ -5,6 +5,7 @@ import type { Rule, RuleDoc } from "../../lib/calls/routing/rules";
 import { acceptCall, incomingFor, placeCall } from "../../lib/calls/service";
 import { sweepRinging } from "../../lib/calls/sweep";
 import { db, disconnectDb } from "../../lib/db/client";
+import { chosenSlot, greetingForCall } from "../../lib/mailbox/greetings";
 import { useStackDatabase } from "../support/http";
 import { createMember, recordingBus } from "../support/members";
 
@@ -180,6 +181,39 @@ describe("routing rules on real calls", () => {
     await setRules(ada.id, doc([rule({ type: "decline", text: "Back at 3" }, { callers: [{ type: "strangers" }] })]));
     const declined = await placeCall(deps, { callerId: stranger.id, calleeId: ada.id, kind: "video" });
     expect(declined).toMatchObject({ status: "ended", outcome: "declined", note: "Back at 3" });
+  });
+
+  it("a mailbox rule's chosen greeting is what the caller of that call hears, and no one else", async () => {
+    const deps = { db: await db(), bus: recordingBus().bus };
+    const [caller, other, ada] = [await member("Caller"), await member("Other"), await member("Ada")];
+    const handle = (await deps.db.member.findUniqueOrThrow({ where: { id: ada.id }, select: { handle: true } })).handle;
+    const past = new Date(Date.now() - 86_400_000);
+    for (const slot of ["standard", "temporary"]) {
+      await deps.db.greeting.create({
+        data: {
+          memberId: ada.id,
+          slot,
+          kind: "voice",
+          mediaKey: `g/${ada.id}/${slot}`,
+          mime: "audio/webm",
+          durationMs: 3000,
+          endsAt: slot === "temporary" ? past : null,
+        },
+      });
+    }
+    await setRules(ada.id, doc([rule({ type: "mailbox", greeting: "temporary" })]));
+    const call = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
+    expect(call).toMatchObject({ status: "ended", outcome: "unavailable" });
+    expect((await deps.db.call.findUniqueOrThrow({ where: { id: call.id } })).greeting).toBe("temporary");
+    // The caller of this call hears the temporary greeting, though its end date has passed.
+    const heard = await greetingForCall(deps.db, { member: { id: ada.id, handle }, callId: call.id, viewerId: caller.id });
+    expect(heard).toMatchObject({ slot: "temporary", url: expect.stringContaining(`call=${call.id}`) });
+    // Anyone else holding the call's id gets the current greeting (the standard one), never the chosen one.
+    expect(await chosenSlot(deps.db, ada.id, call.id, other.id)).toBeNull();
+    expect(await greetingForCall(deps.db, { member: { id: ada.id, handle }, callId: call.id, viewerId: other.id })).toMatchObject({
+      slot: "standard",
+    });
+    expect(await chosenSlot(deps.db, ada.id, call.id, null)).toBeNull();
   });
 
   it("refuses to save a forward to a group's number, an unknown number, or the member's own", async () => {

@@ -110,7 +110,7 @@ describe("order", () => {
     expect(decide(input(d, { caller: CALLERS.contact }))).toEqual({
       ruleId: "contacts",
       status: "online",
-      action: { type: "mailbox" },
+      action: { type: "mailbox", greeting: "current" },
       reason: "Rule “Contacts”",
     });
     // Unnamed rules are named by their place in the list, disabled ones counted.
@@ -146,7 +146,7 @@ describe("the default (no rule matches)", () => {
     expect(decide(input(d, { status: "dnd" }))).toEqual({
       ruleId: null,
       status: "dnd",
-      action: { type: "mailbox" },
+      action: { type: "mailbox", greeting: "current" },
       reason: "Do-not-disturb: to the mailbox",
     });
     expect(decide(input(d, { defaultRingSeconds: 12 })).action).toMatchObject({ seconds: 12 });
@@ -173,7 +173,7 @@ describe("do-not-disturb exceptions", () => {
     for (const who of ["stranger", "contact", "guest", "inFamily"] as Who[]) {
       expect(decide(input(doc([], both), { status: "dnd", caller: CALLERS[who] }))).toMatchObject({
         status: "dnd",
-        action: { type: "mailbox" },
+        action: { type: "mailbox", greeting: "current" },
       });
     }
   });
@@ -181,7 +181,7 @@ describe("do-not-disturb exceptions", () => {
     const favouritesOnly = doc([], { dnd: { favourites: true } });
     expect(decide(input(favouritesOnly, { status: "dnd", caller: CALLERS.repeat }))).toMatchObject({
       status: "dnd",
-      action: { type: "mailbox" },
+      action: { type: "mailbox", greeting: "current" },
     });
     const off = doc([]);
     expect(decide(input(off, { status: "dnd", caller: CALLERS.favourite }))).toMatchObject({ status: "dnd", action: { type: "mailbox" } });

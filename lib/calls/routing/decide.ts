@@ -52,7 +52,7 @@ export function decide({ doc, caller, status, now, defaultRingSeconds }: DecideI
     }
     return decision(rule.id, seen, rule.then, `Rule “${rule.name.trim() || `Rule ${i + 1}`}”`, through);
   }
-  if (seen === "dnd") return decision(null, seen, { type: "mailbox" }, "Do-not-disturb: to the mailbox", null);
+  if (seen === "dnd") return decision(null, seen, { type: "mailbox", greeting: "current" }, "Do-not-disturb: to the mailbox", null);
   const ring: Action = { type: "ring", devices: "all", seconds: defaultRingSeconds, otherwise: { type: "mailbox" } };
   return decision(null, seen, ring, "Default: ring every device", through);
 }

@@ -49,7 +49,14 @@ describe("the first step of a decision", () => {
   });
   it("forwards, sends to the mailbox, or declines with the member's text", () => {
     expect(firstStep(decided({ type: "forward", to: "222200000003" }), ctx)).toEqual({ type: "forward", to: "222200000003" });
-    expect(firstStep(decided({ type: "mailbox" }), ctx)).toEqual({ type: "end", outcome: "unavailable", result: "mailbox", note: null });
+    expect(firstStep(decided({ type: "mailbox", greeting: "current" }), ctx)).toEqual({
+      type: "end",
+      outcome: "unavailable",
+      result: "mailbox",
+      note: null,
+    });
+    // A chosen greeting goes with the call, for the caller's message.
+    expect(firstStep(decided({ type: "mailbox", greeting: "temporary" }), ctx)).toMatchObject({ type: "end", greeting: "temporary" });
     expect(firstStep(decided({ type: "decline", text: "In a meeting until 3" }), ctx)).toEqual({
       type: "end",
       outcome: "declined",

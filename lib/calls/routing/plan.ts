@@ -21,7 +21,7 @@ export type Step =
   | { type: "ring"; device: Device | null; rang: string; until: Date; plan: Plan | null }
   | { type: "forward"; to: string }
   /** The call ends here: `result` is this member's part of the path. */
-  | { type: "end"; outcome: Outcome; result: LegResult; note: string | null };
+  | { type: "end"; outcome: Outcome; result: LegResult; note: string | null; greeting?: "standard" | "temporary" };
 
 export type StepContext = {
   /** The member's live devices, most recently active first (empty: nothing to ring). */
@@ -61,7 +61,13 @@ export function firstStep(decision: Decision, ctx: StepContext): Step {
     case "forward":
       return { type: "forward", to: a.to };
     case "mailbox":
-      return { type: "end", outcome: "unavailable", result: "mailbox", note: null };
+      return {
+        type: "end",
+        outcome: "unavailable",
+        result: "mailbox",
+        note: null,
+        ...(a.greeting !== "current" && { greeting: a.greeting }),
+      };
     case "decline":
       return { type: "end", outcome: "declined", result: "declined", note: a.text };
     case "ring":

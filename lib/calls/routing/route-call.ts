@@ -13,7 +13,8 @@ export type Routed = {
   calleeId: string;
   legs: LegDraft[];
   ring: { device: Device | null; until: Date; plan: Plan | null } | null;
-  end: { outcome: Outcome; note: string | null } | null;
+  /** `greeting`: the slot the member's rule chose for the caller's message, if not the current one. */
+  end: { outcome: Outcome; note: string | null; greeting?: "standard" | "temporary" } | null;
 };
 
 /** For "what happens if…": the first member's facts as the member imagines them. */
@@ -77,7 +78,7 @@ export async function routeCall(
     }
     if (step.type === "end") {
       legs.push({ memberId: target, rang: "", result: step.result, reason: decision.reason });
-      return { calleeId: target, legs, ring: null, end: { outcome: step.outcome, note: step.note } };
+      return { calleeId: target, legs, ring: null, end: { outcome: step.outcome, note: step.note, greeting: step.greeting } };
     }
     legs.push({ memberId: target, rang: step.rang, result: null, reason: decision.reason });
     const device = step.device && step.device.id !== RECONNECTING.id ? step.device : null;

@@ -10,6 +10,8 @@ export const ROUTING_STATUSES = ["online", "away", "busy", "dnd", "offline"] as 
 export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
 
 export const MAX_RULES = 50;
+export const GREETING_CHOICES = ["current", "standard", "temporary"] as const;
+export type GreetingChoice = (typeof GREETING_CHOICES)[number];
 export const RING_SECONDS_MIN = 5;
 export const RING_SECONDS_MAX = 120;
 export const DECLINE_TEXT_MAX = 140;
@@ -76,8 +78,11 @@ export const actionSchema = z.discriminatedUnion("type", [
   }),
   /** Straight to another member's number: their rules then apply. */
   z.object({ type: z.literal("forward"), to: numberDigits }),
-  /** Straight to the mailbox, without ringing. */
-  z.object({ type: z.literal("mailbox") }),
+  /**
+   * Straight to the mailbox, without ringing, with a chosen greeting: whichever is current (the
+   * temporary one while it lasts), the standard one, or the temporary one even past its end date.
+   */
+  z.object({ type: z.literal("mailbox"), greeting: z.enum(GREETING_CHOICES).default("current") }),
   /** Turned away with a short text the caller sees. */
   z.object({ type: z.literal("decline"), text: z.string().trim().min(1, { error: "Write what the caller sees" }).max(DECLINE_TEXT_MAX) }),
 ]);
