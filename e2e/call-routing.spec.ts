@@ -134,7 +134,7 @@ test("call me when free: asked after an unanswered call, seen by the callee, and
   await dial(pc, ada.number);
   await expect(pc.getByTestId("call-ended")).toHaveAttribute("data-outcome", "unavailable");
   await pc.getByTestId("callback-request").click();
-  await expect(pc.getByTestId("callback-requested")).toContainText("when Ada Busy is free");
+  await expect(pc.getByTestId("callback-requested")).toContainText("Ada Busy sees your request");
   const row = pa.getByTestId("callback-row");
   await expect(row).toHaveAttribute("data-side", "asked-of");
   await expect(row).toContainText("Cy Patient asked you to call back");

@@ -28,7 +28,7 @@ export function CallbackList() {
                 </>
               ) : (
                 <>
-                  Waiting for <span className="font-semibold">{c.other.displayName}</span> to be free: you will both be offered the call.
+                  Waiting for <span className="font-semibold">{c.other.displayName}</span> to be free: they see your request.
                 </>
               )}
             </p>

@@ -9,7 +9,8 @@ export function CallbackRequest({ callId, name }: { callId: string; name: string
   if (ask.isSuccess)
     return (
       <p role="status" className="w-full rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="callback-requested">
-        Done: when {name} is free, you will both be offered the call (for the next 24 hours).
+        Done: {name} sees your request. When they are next free (within 24 hours) they are offered the call, and so are you if they share
+        their presence with you.
       </p>
     );
   return (

@@ -23,6 +23,8 @@ function outcome(step: Step, ringSeconds: number | null): string {
       return "cannot forward it, so the call stops here";
     case "missed":
       return "missed";
+    case "their-rules":
+      return "their own rules decide from here";
   }
 }
 
@@ -57,7 +59,11 @@ export function WhatIfResult({ explanation }: { explanation: Explanation }) {
           The caller sees: <q className="italic">{note}</q>
         </p>
       )}
-      {others && <p className="mt-2 text-xs text-slate-600">Other members&apos; rules are theirs to know: only what happens is shown.</p>}
+      {others && (
+        <p className="mt-2 text-xs text-slate-600">
+          What happens next is theirs to know: their rules, whether they are free, and whom they take calls from.
+        </p>
+      )}
     </div>
   );
 }

@@ -33,8 +33,16 @@ const person = { select: { id: true, handle: true, displayName: true } } as cons
 const keyOf = (askerId: string, watchedId: string) => `cb:${askerId}:${watchedId}`;
 type Deps = { db: Db; bus: BusPublisher; now?: () => Date };
 
-function stateOf(a: { firedAt: Date | null; canceledAt: Date | null; expiresAt: Date }, now: Date): CallbackView["state"] {
-  if (a.firedAt) return "offered";
+/**
+ * `asker`: the caller's side, to whom an offer they were not told of (the member hides their
+ * presence from them: firedBy "member") stays "open" until it lapses.
+ */
+function stateOf(
+  a: { firedAt: Date | null; firedBy?: string | null; canceledAt: Date | null; expiresAt: Date },
+  now: Date,
+  asker = false,
+): CallbackView["state"] {
+  if (a.firedAt && !(asker && a.firedBy === "member")) return "offered";
   if (a.canceledAt) return "canceled";
   return a.expiresAt <= now ? "expired" : "open";
 }
@@ -44,6 +52,7 @@ function viewOf(
     id: string;
     askerId: string;
     firedAt: Date | null;
+    firedBy: string | null;
     canceledAt: Date | null;
     expiresAt: Date;
     createdAt: Date;
@@ -58,7 +67,7 @@ function viewOf(
     id: a.id,
     side: asked ? "asked" : "asked-of",
     other: asked ? a.watched : a.asker,
-    state: stateOf(a, now),
+    state: stateOf(a, now, asked),
     createdAt: a.createdAt.toISOString(),
     expiresAt: a.expiresAt.toISOString(),
   };
@@ -71,16 +80,27 @@ export async function requestCallback(deps: Deps, input: { askerId: string; call
   // The caller is in the where clause: nobody asks on a call that was not theirs.
   const call = await db.call.findFirst({
     where: { id: input.callId, callerId: input.askerId },
-    select: { status: true, outcome: true, calleeId: true, meantForId: true },
+    select: { status: true, outcome: true, calleeId: true, meantForId: true, endedAt: true },
   });
   if (!call) throw new DomainError("NOT_FOUND", "No such call.");
   if (call.status !== "ended" || !(CALLBACK_OUTCOMES as readonly string[]).includes(call.outcome ?? ""))
     throw new DomainError("CONFLICT", "You can ask for this only after a call that was not answered.");
+  if (!call.endedAt || call.endedAt.getTime() < now.getTime() - AVAILABILITY_TTL_MS)
+    throw new DomainError("CONFLICT", "That call is more than a day old: call again instead.");
+  // One request per call: asking, withdrawing and asking again does not knock on the member's door again.
+  const earlier = await db.availabilityWatch.findFirst({
+    where: { askerId: input.askerId, callId: input.callId, kind: "callback" },
+    include: { asker: person, watched: person },
+  });
+  if (earlier) {
+    if (stateOf(earlier, now, true) === "open") return viewOf(earlier, input.askerId, now);
+    throw new DomainError("CONFLICT", "You already asked after this call.");
+  }
   const watchedId = call.meantForId ?? call.calleeId;
   const key = keyOf(input.askerId, watchedId);
   const include = { asker: person, watched: person } as const;
   const existing = await db.availabilityWatch.findUnique({ where: { openKey: key }, include });
-  if (existing && stateOf(existing, now) === "open") return viewOf(existing, input.askerId, now);
+  if (existing && stateOf(existing, now, true) === "open") return viewOf(existing, input.askerId, now);
   if (existing) await db.availabilityWatch.updateMany({ where: { id: existing.id, openKey: key }, data: { openKey: null } });
   const open = await db.availabilityWatch.count({ where: { askerId: input.askerId, openKey: { not: null }, expiresAt: { gt: now } } });
   if (open >= MAX_OPEN_ASKS) throw new DomainError("RATE_LIMITED", `You can wait for at most ${MAX_OPEN_ASKS} people at once.`);
@@ -165,17 +185,16 @@ export async function offerCallbacks(deps: Deps, changes: { memberId: string; st
   let offered = 0;
   for (const a of asks) {
     if (!(await rulesLetRing(db, a.watchedId, a.askerId, now))) continue;
+    // The caller is told only what they may see of the member's presence ("live": both told; "member": the member alone).
+    const both = (await statusesSeenBy(db, { [a.watchedId]: "online" }, a.askerId))[a.watchedId] === "online";
     const claimed = await db.availabilityWatch.updateMany({
       where: { id: a.id, openKey: { not: null } },
-      data: { openKey: null, firedAt: now, firedBy: "live" },
+      data: { openKey: null, firedAt: now, firedBy: both ? "live" : "member" },
     });
     if (claimed.count === 0) continue;
     const [asker, watched] = await Promise.all([memberCard(db, a.askerId), memberCard(db, a.watchedId)]);
     await deps.bus.toMember(a.watchedId, "callback-ready", { id: a.id, side: "asked-of", other: asker }).catch(() => undefined);
-    // The caller is told only what they may see of the member's presence.
-    const seen = (await statusesSeenBy(db, { [a.watchedId]: "online" }, a.askerId))[a.watchedId];
-    if (seen === "online")
-      await deps.bus.toMember(a.askerId, "callback-ready", { id: a.id, side: "asked", other: watched }).catch(() => undefined);
+    if (both) await deps.bus.toMember(a.askerId, "callback-ready", { id: a.id, side: "asked", other: watched }).catch(() => undefined);
     offered++;
   }
   return offered;

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
 import { describePath } from "./routing/describe-path";
 import type { LegResult } from "./routing/plan";
-import { expire, talkSeconds, type Call, type CallKind, type Outcome } from "./state";
+import { expire, PLAN_GRACE_MS, talkSeconds, type Call, type CallKind, type Outcome } from "./state";
 
 export type HistoryEntry = {
   id: string;
@@ -32,7 +32,12 @@ const other = { select: { handle: true, displayName: true, number: { select: { d
 const unseenMissed = (memberId: string, now: Date) => ({
   calleeId: memberId,
   calleeSeen: false,
-  OR: [{ outcome: "missed" }, { status: "ringing", ringUntil: { lte: now } }],
+  // A ringing call past its time is missed unless its plan rings on (a planned step lapses after the grace).
+  OR: [
+    { outcome: "missed" },
+    { status: "ringing", ringUntil: { lte: now }, plan: null },
+    { status: "ringing", ringUntil: { lte: new Date(now.getTime() - PLAN_GRACE_MS) } },
+  ],
 });
 
 export async function callHistory(db: Db, memberId: string, take = 50, now = new Date()): Promise<HistoryEntry[]> {

@@ -4,7 +4,7 @@ import type { BusPublisher } from "../bus";
 import { formatNumber } from "../numbers/format";
 import { getStatuses } from "../presence/read-model";
 import { inActiveCall } from "./routing/load-facts";
-import { routeCall, type Routed } from "./routing/route-call";
+import { holdCallee, routeCall, type Routed } from "./routing/route-call";
 import { deleteRoom, roomName } from "../livekit";
 import * as sm from "./state";
 import type { Call, CallKind, Outcome, Step } from "./state";
@@ -137,7 +137,12 @@ export async function placeCall(deps: Deps, input: { callerId: string; calleeId:
     const callee = await tx.member.findUnique({ where: { id: input.calleeId }, select: { id: true } });
     if (!callee) throw new DomainError("NOT_FOUND", "No member has that number.");
     if (await inActiveCall(tx, input.callerId, now)) throw new DomainError("CONFLICT", "You are already in a call: hang up first.");
-    const routed = await routeCall(tx, { callerId: input.callerId, calleeId: input.calleeId, path: [input.callerId, input.calleeId], now });
+    const routed = await holdCallee(
+      tx,
+      await routeCall(tx, { callerId: input.callerId, calleeId: input.calleeId, path: [input.callerId, input.calleeId], now }),
+      [input.callerId, input.calleeId],
+      now,
+    );
     const draft = sm.newCall({
       id: "",
       callerId: input.callerId,
@@ -244,14 +249,20 @@ export async function transition(
     const stored = fromRow(row);
     const result = step(stored, now);
     if (!result.ok) {
-      // A stranger learns nothing, not even that the call exists.
-      if (input.memberId && !sm.isParty(stored, input.memberId)) throw new DomainError("NOT_FOUND", "No such call.");
+      if (input.memberId && !sm.isParty(stored, input.memberId)) {
+        // Someone the call rang before it was forwarded on is told so; a stranger learns nothing.
+        const onPath = await db.callLeg.count({ where: { callId, memberId: input.memberId } });
+        if (onPath > 0) throw new DomainError("CONFLICT", "This call was forwarded by your rules.");
+        throw new DomainError("NOT_FOUND", "No such call.");
+      }
       throw new DomainError(result.code === "not_callee" ? "FORBIDDEN" : "CONFLICT", result.message);
     }
     const next = result.call;
     if (next.status === stored.status && next.outcome === stored.outcome) return next;
     const written = await db.call.updateMany({
-      where: { id: callId, status: stored.status },
+      // Also who rings and until when: a sweep that forwarded the call or moved to the next device
+      // meanwhile makes this write miss, and the step is computed again on what it wrote.
+      where: { id: callId, status: stored.status, calleeId: stored.calleeId, ringUntil: stored.ringUntil, ringDevice: stored.ringDevice },
       data: {
         status: next.status,
         outcome: next.outcome,

@@ -5,6 +5,12 @@
  * from, so two devices accepting at once, or a hang-up racing an accept, resolve
  * to exactly one winner.
  */
+/**
+ * How long past its ring time a call whose plan says what comes next waits for the sweep (every
+ * second) to apply it; a call nobody sweeps is missed after that, rather than ringing for ever.
+ */
+export const PLAN_GRACE_MS = 10_000;
+
 /** The default; deployments set CALL_RING_SECONDS. */
 export const RING_MS = 30_000;
 
@@ -100,7 +106,7 @@ export function newCall(input: {
  * what comes next (another device, a forward), which the sweeper applies (lib/calls/routing).
  */
 export function expire(call: Call, now: Date): Call {
-  if (call.status === "ringing" && now >= call.ringUntil && !call.plan)
+  if (call.status === "ringing" && now >= call.ringUntil && (!call.plan || now.getTime() >= call.ringUntil.getTime() + PLAN_GRACE_MS))
     return { ...call, status: "ended", outcome: "missed", endedAt: call.ringUntil, endedBy: null };
   return call;
 }

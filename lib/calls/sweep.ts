@@ -1,7 +1,7 @@
 import { deleteRoom, roomName } from "../livekit";
 import { liveDeviceIds } from "./routing/load-facts";
 import { forwardAllowed, nextStep, parsePlan } from "./routing/plan";
-import { routeCall } from "./routing/route-call";
+import { holdCallee, routeCall } from "./routing/route-call";
 import { announce, type Deps, fromRow, ring, storeLegs, transition, viewFor } from "./service";
 import * as sm from "./state";
 import type { Call } from "./state";
@@ -11,10 +11,11 @@ import type { Call } from "./state";
  * missed, or, when the callee's rules planned more, rings the next device or is forwarded. Any number
  * of processes may sweep: each step is written only if the call is still as it was read.
  */
-export async function sweepRinging(deps: Deps): Promise<number> {
+export async function sweepRinging(deps: Deps, only?: { callIds: string[] }): Promise<number> {
   const now = deps.now?.() ?? new Date();
+  // `only`: tests that move the clock sweep their own calls, not every call in a shared database.
   const due = await deps.db.call.findMany({
-    where: { status: "ringing", ringUntil: { lte: now } },
+    where: { status: "ringing", ringUntil: { lte: now }, ...(only && { id: { in: only.callIds } }) },
     select: { id: true, plan: true },
     take: 500,
   });
@@ -37,7 +38,10 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
   const call = fromRow(row);
   const plan = parsePlan(call.plan);
   const asRead = { id: callId, status: "ringing", ringUntil: call.ringUntil, calleeId: call.calleeId };
-  const step = plan ? nextStep(plan, await liveDeviceIds(db, call.calleeId, now), now) : null;
+  // A member who turned invisible meanwhile has nothing left to ring: the rule's "otherwise" applies.
+  const member = await db.member.findUnique({ where: { id: call.calleeId }, select: { presenceSetting: true } });
+  const live = member?.presenceSetting === "invisible" ? new Set<string>() : await liveDeviceIds(db, call.calleeId, now);
+  const step = plan ? nextStep(plan, live, now) : null;
 
   if (!step || step.type === "end") return missed(deps, call, asRead);
 
@@ -57,26 +61,40 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
   if (!target?.memberId || !forwardAllowed(path, target.memberId)) {
     return missed(deps, call, asRead, "loop");
   }
-  const routed = await routeCall(db, { callerId: call.callerId, calleeId: target.memberId, path: [...path, target.memberId], now, callId });
-  const ended = !!routed.end;
-  const data = {
-    calleeId: routed.calleeId,
-    meantForId: call.meantForId ?? call.calleeId,
-    status: ended ? "ended" : "ringing",
-    outcome: routed.end?.outcome ?? null,
-    note: routed.end?.note ?? null,
-    greeting: routed.end?.greeting ?? null,
-    endedAt: ended ? now : null,
-    ringUntil: routed.ring?.until ?? now,
-    ringDevice: routed.ring?.device?.id ?? null,
-    plan: routed.ring?.plan ? JSON.stringify(routed.ring.plan) : null,
-    calleeSeen: false,
-  };
-  if ((await db.call.updateMany({ where: asRead, data })).count === 0) return false;
-  await db.callLeg.updateMany({ where: { callId, result: null }, data: { result: "forwarded", endedAt: now } });
-  await storeLegs(db, callId, legs.length, routed, now);
+  const targetId = target.memberId;
+  // Routed, checked and stored in one transaction that holds the target's row, as placing a call does.
+  const stored = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "Member" SET "presenceSetting" = "presenceSetting" WHERE "id" = ${targetId}`;
+    const routed = await holdCallee(
+      tx,
+      await routeCall(tx, { callerId: call.callerId, calleeId: targetId, path: [...path, targetId], now, callId }),
+      [targetId],
+      now,
+      callId,
+    );
+    const ended = !!routed.end;
+    const data = {
+      calleeId: routed.calleeId,
+      meantForId: call.meantForId ?? call.calleeId,
+      status: ended ? "ended" : "ringing",
+      outcome: routed.end?.outcome ?? null,
+      note: routed.end?.note ?? null,
+      greeting: routed.end?.greeting ?? null,
+      endedAt: ended ? now : null,
+      ringUntil: routed.ring?.until ?? now,
+      ringDevice: routed.ring?.device?.id ?? null,
+      plan: routed.ring?.plan ? JSON.stringify(routed.ring.plan) : null,
+      calleeSeen: false,
+    };
+    if ((await tx.call.updateMany({ where: asRead, data })).count === 0) return null;
+    await tx.callLeg.updateMany({ where: { callId, result: null }, data: { result: "forwarded", endedAt: now } });
+    await storeLegs(tx, callId, legs.length, routed, now);
+    return { data, ended };
+  });
+  if (!stored) return false;
+  const { data, ended } = stored;
   const next: Call = { ...call, ...data, status: data.status as sm.CallStatus, outcome: data.outcome };
-  await tellForwarded(deps, call, next);
+  await tellForwarded(deps, call, targetId);
   if (ended) await deleteRoom(roomName(callId)).catch(() => {});
   if (next.status === "ringing") await ring(deps, next);
   await announce(deps, next);
@@ -92,13 +110,13 @@ async function missed(deps: Deps, call: Call, asRead: object, legResult?: "loop"
   return done.status === "ended";
 }
 
-/** The member the call rang before a forward stops ringing, and can see where it went. */
-async function tellForwarded(deps: Deps, before: Call, after: Call): Promise<void> {
-  const view = await viewFor(deps.db, { ...before, status: "ended", endedAt: after.endedAt ?? new Date() }, before.calleeId);
-  const to =
-    after.calleeId === before.calleeId
-      ? null
-      : await deps.db.member.findUnique({ where: { id: after.calleeId }, select: { displayName: true } });
+/**
+ * The member the call rang before a forward stops ringing, and sees where their rule sent it (the
+ * next member, not wherever that member's own rules sent it on).
+ */
+async function tellForwarded(deps: Deps, before: Call, firstHopId: string): Promise<void> {
+  const view = await viewFor(deps.db, { ...before, status: "ended", endedAt: new Date() }, before.calleeId);
+  const to = await deps.db.member.findUnique({ where: { id: firstHopId }, select: { displayName: true } });
   await deps.bus.toMember(before.calleeId, "call", {
     ...view,
     outcome: null,

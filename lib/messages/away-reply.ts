@@ -1,6 +1,7 @@
 import type { BusPublisher } from "../bus/types";
 import type { Db } from "../db/client";
 import { getStatus } from "../presence/read-model";
+import { statusesSeenBy } from "../presence/visibility-store";
 import { announceMessage } from "./announce";
 import { sendMessage, type TextStored } from "./send-message";
 import { uuid7 } from "./uuid7";
@@ -46,7 +47,9 @@ export async function sendAwayReplies(
   if (conversation?.kind !== "direct") return 0;
   let sent = 0;
   for (const memberId of candidates) {
-    if ((await getStatus(db, memberId, now)) !== "away") continue;
+    // Away as the sender may see it: "I'm away" tells nothing to someone the member hides from.
+    const seen = (await statusesSeenBy(db, { [memberId]: await getStatus(db, memberId, now) }, senderId))[memberId];
+    if (seen !== "away") continue;
     const claimed = await db.conversationMember.updateMany({
       where: {
         conversationId,
@@ -59,12 +62,22 @@ export async function sendAwayReplies(
     if (claimed.count === 0) continue;
     const rules = await db.routingRules.findUnique({ where: { memberId }, select: { awayReply: true } });
     if (!rules?.awayReply) continue;
+    const markers = await db.conversationMember.findUnique({
+      where: { conversationId_memberId: { conversationId, memberId } },
+      select: { readSeq: true, deliveredSeq: true },
+    });
     const reply = await sendMessage({
       db,
       senderId: memberId,
       conversationId,
       input: { clientId: uuid7(), body: `${AUTO_REPLY_PREFIX}${rules.awayReply}` },
     });
+    // Writing moves the author's own markers past what they were sent; the member read none of it.
+    if (markers)
+      await db.conversationMember.updateMany({
+        where: { conversationId, memberId, readSeq: reply.message.seq },
+        data: { readSeq: markers.readSeq, deliveredSeq: markers.deliveredSeq },
+      });
     if (reply.created) await announceMessage(deps, reply.message, reply.to);
     sent++;
   }

@@ -1,3 +1,4 @@
+import { limitCalls } from "@/app/_server/limits";
 import { route } from "@/app/_server/route";
 import { listCallbacks, requestCallback } from "@/lib/calls/callbacks";
 import { requestCallbackBody } from "@/lib/calls/callback-schemas";
@@ -11,6 +12,8 @@ export const GET = route({ access: "member" }, async ({ member }) => {
 });
 
 /** The caller of an unanswered call asks to be connected when the member is free. */
-export const POST = route({ access: "member", body: requestCallbackBody }, async ({ member, body }) =>
-  json({ callback: await requestCallback(await callDeps(), { askerId: member.id, callId: body.callId }) }, { status: 201 }),
-);
+export const POST = route({ access: "member", body: requestCallbackBody }, async ({ member, body }) => {
+  // Counted with calls: each request reaches another member.
+  await limitCalls(member.id);
+  return json({ callback: await requestCallback(await callDeps(), { askerId: member.id, callId: body.callId }) }, { status: 201 });
+});

@@ -10,7 +10,8 @@ export type SupposedCaller = { type: "contact"; contactId: string; repeat: boole
 export type ExplainedStep = {
   member: { handle: string; displayName: string; self: boolean };
   /** What happened with this member: rang (devices, seconds), forwarded, to the mailbox… */
-  result: "rings" | "forwarded" | "busy" | "unavailable" | "mailbox" | "declined" | "loop" | "missed";
+  /** "their-rules": forwarded to this member, whose own rules (and presence) are theirs to know. */
+  result: "rings" | "forwarded" | "busy" | "unavailable" | "mailbox" | "declined" | "loop" | "missed" | "their-rules";
   rang: string;
   reason: string;
 };
@@ -21,8 +22,9 @@ export type Explanation = { steps: ExplainedStep[]; ringSeconds: number | null; 
 const STRANGER_ID = "what-if-stranger";
 
 /**
- * The path a call would take now through the member's rules (and the rules of whoever they forward
- * to), with the member's own status and time as they suppose. Reads only.
+ * The path a call would take now through the member's own rules, with the status and time they
+ * suppose, up to the member they forward to: what that member's rules, presence and blocks would do
+ * is not theirs to know. Reads only.
  */
 export async function explainRoute(
   db: Db,
@@ -45,6 +47,7 @@ export async function explainRoute(
     path: [callerId, memberId],
     now: at,
     suppose: { status: input.status, caller: facts },
+    firstHopOnly: true,
   });
   const people = await db.member.findMany({
     where: { id: { in: routed.legs.map((l) => l.memberId) } },
@@ -55,7 +58,12 @@ export async function explainRoute(
     const p = byId.get(l.memberId);
     return {
       member: { handle: p?.handle ?? "", displayName: p?.displayName ?? "Someone", self: l.memberId === memberId },
-      result: l.result === null ? "rings" : l.result === "answered" || l.result === "canceled" ? "rings" : l.result,
+      result:
+        l.memberId !== memberId
+          ? "their-rules"
+          : l.result === null || l.result === "answered" || l.result === "canceled"
+            ? "rings"
+            : l.result,
       // Other members' devices are theirs to know.
       rang: l.memberId === memberId ? l.rang : "",
       reason: l.memberId === memberId ? l.reason : "",

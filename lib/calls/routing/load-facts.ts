@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { EXPIRY_MS, publicStatus, RECONNECT_GRACE_MS } from "../../presence/status";
+import { PLAN_GRACE_MS } from "../state";
 import { deviceLabel, distinctLabels } from "./device-label";
 import type { Device } from "./plan";
 import { type CallerFacts, DEFAULT_RULE_DOC, REPEAT_WINDOW_MS, type RoutingStatus, type RuleDoc, ruleDocSchema } from "./rules";
@@ -78,7 +79,12 @@ export async function inActiveCall(db: Reader, memberId: string, now: Date, call
     where: {
       status: { in: ACTIVE },
       OR: [{ callerId: memberId }, { calleeId: memberId }],
-      NOT: [{ status: "ringing", ringUntil: { lte: now }, plan: null }, ...(callId ? [{ id: callId }] : [])],
+      NOT: [
+        { status: "ringing", ringUntil: { lte: now }, plan: null },
+        // A planned step the sweep never applied lapses, as expire() says.
+        { status: "ringing", ringUntil: { lte: new Date(now.getTime() - PLAN_GRACE_MS) } },
+        ...(callId ? [{ id: callId }] : []),
+      ],
     },
   });
   return n > 0;

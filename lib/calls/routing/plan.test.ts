@@ -86,7 +86,8 @@ describe("forward loops", () => {
     expect(forwardAllowed(["caller", "ada"], "ben")).toBe(true);
     expect(forwardAllowed(["caller", "ada", "ben"], "ada")).toBe(false);
     expect(forwardAllowed(["caller", "ada"], "caller")).toBe(false);
-    const long = ["caller", ...Array.from({ length: MAX_FORWARDS }, (_, i) => `m${i}`)];
+    // The caller, the member dialled, and MAX_FORWARDS members forwarded to.
+    const long = ["caller", ...Array.from({ length: MAX_FORWARDS + 1 }, (_, i) => `m${i}`)];
     expect(forwardAllowed(long, "other")).toBe(false);
     expect(forwardAllowed(long.slice(0, -1), "other")).toBe(true);
   });

@@ -90,9 +90,12 @@ export function nextStep(plan: Plan, live: Set<string>, now: Date): Step {
 
 export const MAX_FORWARDS = 5;
 
-/** A forward to someone already on the path (or one hop too many) is cut: the call stops where it is. */
+/**
+ * A forward to someone already on the path (or one hop too many) is cut: the call stops where it
+ * is. The path starts with the caller and the member dialled: MAX_FORWARDS forwards in all.
+ */
 export function forwardAllowed(path: string[], targetId: string): boolean {
-  return !path.includes(targetId) && path.length <= MAX_FORWARDS;
+  return !path.includes(targetId) && path.length <= MAX_FORWARDS + 1;
 }
 
 export function parsePlan(raw: string | null): Plan | null {

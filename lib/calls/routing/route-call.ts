@@ -1,7 +1,8 @@
+import type { Db } from "../../db/client";
 import { env } from "../../env";
 import type { Outcome } from "../state";
 import { decide } from "./decide";
-import { loadRoutingFacts, type Reader, RECONNECTING, type RoutingFacts } from "./load-facts";
+import { inActiveCall, loadRoutingFacts, type Reader, RECONNECTING, type RoutingFacts } from "./load-facts";
 import { type Device, firstStep, forwardAllowed, type LegResult, type Plan, type Step } from "./plan";
 import type { CallerFacts, RoutingStatus } from "./rules";
 
@@ -40,7 +41,16 @@ async function memberByNumber(db: Reader, digits: string): Promise<string | null
  */
 export async function routeCall(
   db: Reader,
-  input: { callerId: string; calleeId: string; path: string[]; now: Date; callId?: string; suppose?: Suppose },
+  input: {
+    callerId: string;
+    calleeId: string;
+    path: string[];
+    now: Date;
+    callId?: string;
+    suppose?: Suppose;
+    /** "What happens if…": stop at the first forward; the next member's rules, presence and blocks are theirs. */
+    firstHopOnly?: boolean;
+  },
 ): Promise<Routed> {
   const { callerId, now } = input;
   const path = [...input.path];
@@ -66,8 +76,19 @@ export async function routeCall(
     const step: Step = firstStep(decision, { devices: facts.devices, inCall: facts.inCall, now });
     if (step.type === "forward") {
       const next = await memberByNumber(db, step.to);
-      if (!next || !forwardAllowed(path, next)) {
-        const why = !next ? "No member has the number it forwards to" : "Forwarding would go round in a loop";
+      if (next && input.firstHopOnly && forwardAllowed(path, next)) {
+        legs.push({ memberId: target, rang: "", result: "forwarded", reason: decision.reason });
+        legs.push({ memberId: next, rang: "", result: null, reason: "" });
+        return { calleeId: next, legs, ring: null, end: null };
+      }
+      // Nobody is rung by a forward from someone they blocked, nor on behalf of a caller they blocked.
+      const refused = next && (await db.block.count({ where: { blockerId: next, blockedId: { in: path } } })) > 0;
+      if (!next || !forwardAllowed(path, next) || refused) {
+        const why = !next
+          ? "No member has the number it forwards to"
+          : refused
+            ? "That number does not take forwarded calls from here"
+            : "Forwarding would go round in a loop";
         legs.push({ memberId: target, rang: "", result: "loop", reason: `${decision.reason}; ${why}` });
         return { calleeId: target, legs, ring: null, end: { outcome: "unavailable", note: null } };
       }
@@ -84,4 +105,19 @@ export async function routeCall(
     const device = step.device && step.device.id !== RECONNECTING.id ? step.device : null;
     return { calleeId: target, legs, ring: { device, until: step.until, plan: step.plan }, end: null };
   }
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * "One call at a time" for a member reached by a forward: their row is locked (as placing a call
+ * locks the caller's and the dialled member's) and whether they are in a call is read again under
+ * the lock. In one now, the call ends busy with them. Call inside the transaction that stores it.
+ */
+export async function holdCallee(tx: Tx, routed: Routed, locked: string[], now: Date, callId?: string): Promise<Routed> {
+  if (!routed.ring || locked.includes(routed.calleeId)) return routed;
+  await tx.$executeRaw`UPDATE "Member" SET "presenceSetting" = "presenceSetting" WHERE "id" = ${routed.calleeId}`;
+  if (!(await inActiveCall(tx, routed.calleeId, now, callId))) return routed;
+  const legs = routed.legs.map((l, i) => (i === routed.legs.length - 1 ? { ...l, rang: "", result: "busy" as const } : l));
+  return { ...routed, legs, ring: null, end: { outcome: "busy", note: null } };
 }
