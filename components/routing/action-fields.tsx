@@ -8,7 +8,11 @@ import { Counter, FieldError, fieldsetClass, inputClass, legendClass } from "./u
 const CHOICES: { value: ActionChoice; label: string; hint: string }[] = [
   { value: "ring-all", label: "Ring all my devices", hint: "Every browser you are signed in on rings at once." },
   { value: "ring-sequence", label: "Ring my devices one by one", hint: "The one you used last first, then the next." },
-  { value: "forward", label: "Forward to number", hint: "Another member's number; their own rules then apply." },
+  {
+    value: "forward",
+    label: "Forward to number",
+    hint: "Another member's number (their own rules then apply), or a group's you are in (its members ring in turn).",
+  },
   { value: "mailbox", label: "Send to mailbox", hint: "No ringing: the caller can leave a video message." },
   { value: "decline", label: "Decline with a message", hint: "The caller sees your message instead of ringing." },
 ];
@@ -201,7 +205,7 @@ function NumberInput({
       />
       {!error && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-          A member&apos;s 12-digit number; spaces are fine.
+          A member&apos;s 12-digit number, or a group&apos;s you are in; spaces are fine.
         </p>
       )}
       <FieldError id={`${id}-error`} message={error} />

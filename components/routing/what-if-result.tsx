@@ -1,3 +1,4 @@
+import { HUNT_SECONDS } from "@/lib/calls/routing/rules";
 import type { Explanation } from "./use-rules";
 
 type Step = Explanation["steps"][number];
@@ -25,6 +26,8 @@ function outcome(step: Step, ringSeconds: number | null): string {
       return "missed";
     case "their-rules":
       return "their own rules decide from here";
+    case "group":
+      return `the group's members are rung one after another, ${HUNT_SECONDS} s each, as their own rules allow`;
   }
 }
 

@@ -1,7 +1,8 @@
 import { deleteRoom, roomName } from "../livekit";
+import { groupByNumber, type Hunt, huntNext, huntOrder, inGroup } from "./routing/hunt-group";
 import { liveDeviceIds } from "./routing/load-facts";
 import { forwardAllowed, nextStep, parsePlan } from "./routing/plan";
-import { holdCallee, routeCall } from "./routing/route-call";
+import { holdCallee, routeCall, type Routed } from "./routing/route-call";
 import { announce, type Deps, fromRow, ring, storeLegs, transition, viewFor } from "./service";
 import * as sm from "./state";
 import type { Call } from "./state";
@@ -37,9 +38,10 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
   if (!row || row.status !== "ringing" || row.ringUntil > now || !row.plan) return false;
   const call = fromRow(row);
   const plan = parsePlan(call.plan);
-  const asRead = { id: callId, status: "ringing", ringUntil: call.ringUntil, calleeId: call.calleeId };
+  const asRead: AsRead = { id: callId, status: "ringing", ringUntil: call.ringUntil, calleeId: call.calleeId };
   // A member who turned invisible meanwhile has nothing left to ring: the rule's "otherwise" applies.
   const member = await db.member.findUnique({ where: { id: call.calleeId }, select: { presenceSetting: true } });
+  if (plan?.hunt) return huntOn(deps, call, plan.hunt, asRead, now);
   const live = member?.presenceSetting === "invisible" ? new Set<string>() : await liveDeviceIds(db, call.calleeId, now);
   const step = plan ? nextStep(plan, live, now) : null;
 
@@ -57,21 +59,101 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
   // Forward: the next member's rules decide from here; nobody already on the path is rung again.
   const legs = await db.callLeg.findMany({ where: { callId }, orderBy: { position: "asc" }, select: { memberId: true } });
   const path = [call.callerId, ...legs.map((l) => l.memberId)];
+  const group = await groupByNumber(db, step.to);
+  if (group) {
+    if (!(await inGroup(db, group.id, call.calleeId))) return missed(deps, call, asRead, "loop");
+    const hunt = { groupId: group.id, group: group.name, from: call.calleeId };
+    const candidates = await huntOrder(db, group.id, path);
+    return moveOn(deps, call, {
+      asRead,
+      now,
+      position: legs.length,
+      text: `Forwarded to the group ${group.name}.`,
+      route: (tx) => huntNext(tx, { callerId: call.callerId, hunt, candidates, path, now, callId }),
+    });
+  }
   const target = await db.phoneNumber.findUnique({ where: { digits: step.to }, select: { memberId: true } });
   if (!target?.memberId || !forwardAllowed(path, target.memberId)) {
     return missed(deps, call, asRead, "loop");
   }
   const targetId = target.memberId;
-  // Routed, checked and stored in one transaction that holds the target's row, as placing a call does.
+  const to = await db.member.findUnique({ where: { id: targetId }, select: { displayName: true } });
+  return moveOn(deps, call, {
+    asRead,
+    now,
+    position: legs.length,
+    text: to ? `Forwarded to ${to.displayName}.` : "Forwarded.",
+    route: async (tx) => {
+      await tx.$executeRaw`UPDATE "Member" SET "presenceSetting" = "presenceSetting" WHERE "id" = ${targetId}`;
+      const routed = await routeCall(tx, { callerId: call.callerId, calleeId: targetId, path: [...path, targetId], now, callId });
+      return { routed, locked: [targetId] };
+    },
+  });
+}
+
+/**
+ * The next member of a hunted group, or, when nobody is left, the call missed by the member who
+ * forwarded to the group (the caller is offered their mailbox).
+ */
+async function huntOn(deps: Deps, call: Call, hunt: Hunt, asRead: AsRead, now: Date): Promise<boolean> {
+  const { db } = deps;
+  const legs = await db.callLeg.findMany({ where: { callId: call.id }, orderBy: { position: "asc" }, select: { memberId: true } });
+  const path = [call.callerId, ...legs.map((l) => l.memberId)];
+  return moveOn(deps, call, {
+    asRead,
+    now,
+    position: legs.length,
+    text: `Rang on in ${hunt.group}.`,
+    leftResult: "missed",
+    route: (tx) => huntNext(tx, { callerId: call.callerId, hunt, candidates: hunt.next, path, now, callId: call.id }),
+    nobody: async () => {
+      // Back to the member who forwarded, and missed by them (their own ringing stopped already).
+      const data = {
+        calleeId: hunt.from,
+        ringUntil: now,
+        ringDevice: null,
+        plan: null,
+        meantForId: call.meantForId === hunt.from ? null : call.meantForId,
+      };
+      if ((await db.call.updateMany({ where: asRead, data })).count === 0) return false;
+      await db.callLeg.updateMany({ where: { callId: call.id, result: null }, data: { result: "missed", endedAt: now } });
+      await tellMovedOn(deps, call, `Nobody in ${hunt.group} answered.`);
+      const done = await transition(deps, { callId: call.id, memberId: null }, (c, at) => sm.timeOut(c, at));
+      return done.status === "ended";
+    },
+  });
+}
+
+type AsRead = { id: string; status: string; ringUntil: Date; calleeId: string };
+
+/**
+ * Rings whoever `route` picks next (a forward, or the next member of a hunted group), routed,
+ * checked and stored in one transaction that holds their row, as placing a call does. When `route`
+ * finds nobody to ring, `nobody` decides (by default the call is missed where it is). The member
+ * rung until now is told where it went.
+ */
+async function moveOn(
+  deps: Deps,
+  call: Call,
+  step: {
+    asRead: AsRead;
+    now: Date;
+    position: number;
+    text: string;
+    route: (tx: Tx) => Promise<Routed | { routed: Routed; locked: string[] } | null>;
+    /** What the part of the path that rang until now becomes. */
+    leftResult?: "forwarded" | "missed";
+    nobody?: () => Promise<boolean>;
+  },
+): Promise<boolean> {
+  const { db } = deps;
+  const { asRead, now } = step;
+  const callId = call.id;
   const stored = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE "Member" SET "presenceSetting" = "presenceSetting" WHERE "id" = ${targetId}`;
-    const routed = await holdCallee(
-      tx,
-      await routeCall(tx, { callerId: call.callerId, calleeId: targetId, path: [...path, targetId], now, callId }),
-      [targetId],
-      now,
-      callId,
-    );
+    const r = await step.route(tx);
+    if (!r) return "nobody" as const;
+    const [first, locked] = "routed" in r ? [r.routed, r.locked] : [r, []];
+    const routed = await holdCallee(tx, first, locked, now, callId);
     const ended = !!routed.end;
     const data = {
       calleeId: routed.calleeId,
@@ -87,14 +169,15 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
       calleeSeen: false,
     };
     if ((await tx.call.updateMany({ where: asRead, data })).count === 0) return null;
-    await tx.callLeg.updateMany({ where: { callId, result: null }, data: { result: "forwarded", endedAt: now } });
-    await storeLegs(tx, callId, legs.length, routed, now);
+    await tx.callLeg.updateMany({ where: { callId, result: null }, data: { result: step.leftResult ?? "forwarded", endedAt: now } });
+    await storeLegs(tx, callId, step.position, routed, now);
     return { data, ended };
   });
+  if (stored === "nobody") return step.nobody ? step.nobody() : missed(deps, call, asRead);
   if (!stored) return false;
   const { data, ended } = stored;
   const next: Call = { ...call, ...data, status: data.status as sm.CallStatus, outcome: data.outcome };
-  await tellForwarded(deps, call, targetId);
+  await tellMovedOn(deps, call, step.text);
   if (ended) await deleteRoom(roomName(callId)).catch(() => {});
   if (next.status === "ringing") await ring(deps, next);
   await announce(deps, next);
@@ -111,15 +194,12 @@ async function missed(deps: Deps, call: Call, asRead: object, legResult?: "loop"
 }
 
 /**
- * The member the call rang before a forward stops ringing, and sees where their rule sent it (the
- * next member, not wherever that member's own rules sent it on).
+ * The member the call rang before it moved on stops ringing, and sees where their rule sent it (the
+ * next member or group, not wherever that member's own rules sent it on).
  */
-async function tellForwarded(deps: Deps, before: Call, firstHopId: string): Promise<void> {
+async function tellMovedOn(deps: Deps, before: Call, text: string): Promise<void> {
   const view = await viewFor(deps.db, { ...before, status: "ended", endedAt: new Date() }, before.calleeId);
-  const to = await deps.db.member.findUnique({ where: { id: firstHopId }, select: { displayName: true } });
-  await deps.bus.toMember(before.calleeId, "call", {
-    ...view,
-    outcome: null,
-    outcomeText: to ? `Forwarded to ${to.displayName}.` : "Forwarded.",
-  });
+  await deps.bus.toMember(before.calleeId, "call", { ...view, outcome: null, outcomeText: text });
 }
+
+type Tx = Parameters<Parameters<Deps["db"]["$transaction"]>[0]>[0];

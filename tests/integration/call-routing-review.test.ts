@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelCallback, listCallbacks, offerCallbacks, requestCallback } from "../../lib/calls/callbacks";
 import { unseenMissedCount } from "../../lib/calls/history";
 import { explainRoute } from "../../lib/calls/routing/explain-route";
-import type { Rule, RuleDoc } from "../../lib/calls/routing/rules";
-import { saveRules } from "../../lib/calls/routing/save-rules";
 import { acceptCall, declineCall, placeCall } from "../../lib/calls/service";
 import { sweepRinging } from "../../lib/calls/sweep";
 import { db, disconnectDb } from "../../lib/db/client";
@@ -14,53 +12,14 @@ import { uuid7 } from "../../lib/messages/uuid7";
 import { setVisibility } from "../../lib/presence/visibility-store";
 import { useStackDatabase } from "../support/http";
 import { createMember, recordingBus } from "../support/members";
+import { type DeviceSpec, later, routedMember, rule, ruleDoc, setRules } from "../support/routing";
 
 /** Regression specs for the independent review of call routing (issue 15): each was a finding, shown failing before its fix. */
 beforeAll(() => useStackDatabase());
 afterAll(() => disconnectDb());
 
-let numbers = 0;
-async function member(name: string, devices: string[] = ["d"]) {
-  const client = await db();
-  const id = await createMember("rv", name);
-  const digits = `27${String(Date.now() % 1e8).padStart(8, "0")}${String(numbers++ % 100).padStart(2, "0")}`;
-  await client.phoneNumber.create({ data: { digits, memberId: id, kind: "sequential" } });
-  for (const d of devices)
-    await client.presenceConnection.create({
-      data: {
-        id: `c-${id}-${d}`,
-        memberId: id,
-        nodeId: "routing-review",
-        deviceId: d,
-        address: "127.0.0.1",
-        userAgent: "t",
-        idle: false,
-        connectedAt: new Date(),
-        lastSeenAt: new Date(Date.now() + 2 * 3600_000),
-      },
-    });
-  return { id, digits };
-}
-const rule = (then: Rule["then"], when: Partial<Rule["when"]> = {}): Rule => ({
-  id: crypto.randomUUID(),
-  name: "",
-  enabled: true,
-  when: { statuses: [], callers: [], ...when },
-  then,
-});
-const doc = (rules: Rule[], more: Partial<RuleDoc> = {}): RuleDoc => ({
-  timeZone: "UTC",
-  rules,
-  dnd: { favourites: false, repeatCallers: false },
-  awayReply: "",
-  ...more,
-});
-async function setRules(memberId: string, d: RuleDoc) {
-  const client = await db();
-  const current = await client.routingRules.findUnique({ where: { memberId } });
-  await saveRules(client, { memberId, doc: d, version: current?.version ?? 0 });
-}
-const later = (ms: number) => () => new Date(Date.now() + ms);
+const member = (name: string, devices?: DeviceSpec[]) => routedMember("rv", "27", name, devices);
+const doc = ruleDoc;
 
 describe("call routing: review findings stay fixed", () => {
   it("an accept read before the sweep forwards, and written after, is refused; the member forwarded to can answer", async () => {

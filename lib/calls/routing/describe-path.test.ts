@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePath, type PathLeg } from "./describe-path";
+import { describePath, huntReason, type PathLeg } from "./describe-path";
 
 const t = (s: number) => new Date(Date.UTC(2026, 11, 2, 10, 0, s));
 const ada: PathLeg = {
@@ -32,10 +32,33 @@ describe("a call's path in words", () => {
     const box: PathLeg = { ...ana, rang: "", result: "mailbox", endedAt: t(20) };
     expect(describePath([fwd, box], "caller")).toEqual(["forwarded to Ana", "to Ana's mailbox"]);
     expect(describePath([{ ...fwd, result: "loop" }], "ada")).toEqual(["forwarding stopped: it would go round in a loop"]);
+    // The forwarder reads why it stopped; the caller only that it did.
+    const cut: PathLeg = { ...fwd, result: "loop", reason: "Rule “a; b”; No member has the number it forwards to" };
+    expect(describePath([cut], "ada")).toEqual(["forwarding stopped: no member has the number it forwards to"]);
+    expect(describePath([cut], "caller")).toEqual(["forwarding stopped"]);
     expect(describePath([{ ...ada, result: "declined" }], "caller")).toEqual(["rang Ada 20 s", "Ada declined"]);
     expect(describePath([{ ...ada, result: null, endedAt: null }], "ada", t(7))).toEqual([
       "rang Chrome on Linux and Safari on iPhone 7 s",
       "ringing",
+    ]);
+  });
+  it("names the group a call was forwarded to, then each member it rang in turn", () => {
+    const bo: PathLeg = {
+      ...ana,
+      memberId: "bo",
+      name: "Bo",
+      result: "missed",
+      startedAt: t(0),
+      endedAt: t(15),
+      reason: huntReason("Desk"),
+    };
+    const cy: PathLeg = { ...ana, memberId: "cy", name: "Cy", startedAt: t(15), endedAt: t(18), reason: huntReason("Desk") };
+    expect(describePath([{ ...ada, rang: "", endedAt: t(0) }, bo, cy], "caller")).toEqual([
+      "forwarded to the group Desk",
+      "rang Bo 15 s",
+      "Bo did not answer",
+      "rang Cy 3 s",
+      "Cy answered",
     ]);
   });
 });

@@ -11,7 +11,8 @@ export type ExplainedStep = {
   member: { handle: string; displayName: string; self: boolean };
   /** What happened with this member: rang (devices, seconds), forwarded, to the mailbox… */
   /** "their-rules": forwarded to this member, whose own rules (and presence) are theirs to know. */
-  result: "rings" | "forwarded" | "busy" | "unavailable" | "mailbox" | "declined" | "loop" | "missed" | "their-rules";
+  /** "group": forwarded to a group, whose members are rung in turn (`member` is the group then). */
+  result: "rings" | "forwarded" | "busy" | "unavailable" | "mailbox" | "declined" | "loop" | "missed" | "their-rules" | "group";
   rang: string;
   reason: string;
 };
@@ -54,7 +55,7 @@ export async function explainRoute(
     select: { id: true, handle: true, displayName: true },
   });
   const byId = new Map(people.map((p) => [p.id, p]));
-  const steps = routed.legs.map((l): ExplainedStep => {
+  const steps: ExplainedStep[] = routed.legs.map((l): ExplainedStep => {
     const p = byId.get(l.memberId);
     return {
       member: { handle: p?.handle ?? "", displayName: p?.displayName ?? "Someone", self: l.memberId === memberId },
@@ -69,6 +70,10 @@ export async function explainRoute(
       reason: l.memberId === memberId ? l.reason : "",
     };
   });
+  if (routed.toGroup) {
+    const g = routed.toGroup;
+    steps.push({ member: { handle: g.handle, displayName: g.name, self: false }, result: "group", rang: "", reason: "" });
+  }
   const ringSeconds = routed.ring ? Math.round((routed.ring.until.getTime() - at.getTime()) / 1000) : null;
   return { steps, ringSeconds, note: routed.end?.note ?? null };
 }

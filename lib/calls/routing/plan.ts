@@ -1,4 +1,5 @@
 import type { Outcome } from "../state";
+import type { Hunt } from "./hunt-group";
 import type { Decision, Otherwise } from "./rules";
 
 /**
@@ -11,8 +12,11 @@ import type { Decision, Otherwise } from "./rules";
 /** One of the member's devices (a browser: its tabs share one id), most recently active first. */
 export type Device = { id: string; label: string };
 
-/** Stored with a ringing call (Call.plan) when its ringUntil is not the end: what follows. */
-export type Plan = { devices: Device[]; seconds: number; otherwise: Otherwise };
+/**
+ * Stored with a ringing call (Call.plan) when its ringUntil is not the end: what follows. `hunt`:
+ * the call is ringing a group's members in turn (hunt-group.ts), which comes before `otherwise`.
+ */
+export type Plan = { devices: Device[]; seconds: number; otherwise: Otherwise; hunt?: Hunt };
 
 export type LegResult = "answered" | "forwarded" | "missed" | "declined" | "canceled" | "busy" | "unavailable" | "mailbox" | "loop";
 

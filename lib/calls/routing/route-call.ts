@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { env } from "../../env";
 import type { Outcome } from "../state";
 import { decide } from "./decide";
+import { type GroupRef, groupByNumber, huntNext, huntOrder, inGroup } from "./hunt-group";
 import { inActiveCall, loadRoutingFacts, type Reader, RECONNECTING, type RoutingFacts } from "./load-facts";
 import { type Device, firstStep, forwardAllowed, type LegResult, type Plan, type Step } from "./plan";
 import type { CallerFacts, RoutingStatus } from "./rules";
@@ -16,6 +17,8 @@ export type Routed = {
   ring: { device: Device | null; until: Date; plan: Plan | null } | null;
   /** `greeting`: the slot the member's rule chose for the caller's message, if not the current one. */
   end: { outcome: Outcome; note: string | null; greeting?: "standard" | "temporary" } | null;
+  /** "What happens if…" stopped at a forward to this group (whose members are hunted). */
+  toGroup?: GroupRef;
 };
 
 /** For "what happens if…": the first member's facts as the member imagines them. */
@@ -75,6 +78,8 @@ export async function routeCall(
     });
     const step: Step = firstStep(decision, { devices: facts.devices, inCall: facts.inCall, now });
     if (step.type === "forward") {
+      const group = await groupByNumber(db, step.to);
+      if (group) return toGroup(db, { ...input, path }, { from: target, group, legs, reason: decision.reason });
       const next = await memberByNumber(db, step.to);
       if (next && input.firstHopOnly && forwardAllowed(path, next)) {
         legs.push({ memberId: target, rang: "", result: "forwarded", reason: decision.reason });
@@ -105,6 +110,45 @@ export async function routeCall(
     const device = step.device && step.device.id !== RECONNECTING.id ? step.device : null;
     return { calleeId: target, legs, ring: { device, until: step.until, plan: step.plan }, end: null };
   }
+}
+
+/**
+ * A forward to a group's number: its members are hunted (hunt-group.ts). Only a member of the group
+ * forwards to it (checked when saving, and again here for one who left since). Nobody to ring ends
+ * the call with the member who forwarded, as a cut forward does.
+ */
+async function toGroup(
+  db: Reader,
+  input: { callerId: string; path: string[]; now: Date; callId?: string; firstHopOnly?: boolean },
+  at: { from: string; group: GroupRef; legs: LegDraft[]; reason: string },
+): Promise<Routed> {
+  const { from, group, legs, reason } = at;
+  const stop = (why: string): Routed => ({
+    calleeId: from,
+    legs: [...legs, { memberId: from, rang: "", result: "loop", reason: `${reason}; ${why}` }],
+    ring: null,
+    end: { outcome: "unavailable", note: null },
+  });
+  if (!(await inGroup(db, group.id, from))) return stop(`Only the group's members can forward to ${group.name}`);
+  if (input.firstHopOnly) {
+    return {
+      calleeId: from,
+      legs: [...legs, { memberId: from, rang: "", result: "forwarded", reason }],
+      ring: null,
+      end: null,
+      toGroup: group,
+    };
+  }
+  const hunted = await huntNext(db, {
+    callerId: input.callerId,
+    hunt: { groupId: group.id, group: group.name, from },
+    candidates: await huntOrder(db, group.id, input.path),
+    path: input.path,
+    now: input.now,
+    callId: input.callId,
+  });
+  if (!hunted) return stop(`Nobody in ${group.name} can take the call now`);
+  return { ...hunted, legs: [...legs, { memberId: from, rang: "", result: "forwarded", reason }, ...hunted.legs] };
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

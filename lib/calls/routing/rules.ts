@@ -16,6 +16,10 @@ export const RING_SECONDS_MIN = 5;
 export const RING_SECONDS_MAX = 120;
 export const DECLINE_TEXT_MAX = 140;
 export const AWAY_REPLY_MAX = 300;
+/** A forward to a group's number rings its members one after another (hunt-group.ts), this long each… */
+export const HUNT_SECONDS = 15;
+/** …and tries at most this many of them, so a big group cannot ring for minutes. */
+export const HUNT_MAX = 8;
 /** A second call from the same caller within this time is a "repeat caller". */
 export const REPEAT_WINDOW_MS = 15 * 60_000;
 

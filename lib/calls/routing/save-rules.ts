@@ -3,6 +3,7 @@ import { isUniqueViolationOn } from "../../db/unique-violation";
 import { DomainError } from "../../errors";
 import { forgetAwayReplies } from "../../messages/away-reply";
 import { formatNumber } from "../../numbers/format";
+import { inGroup } from "./hunt-group";
 import { loadRuleDoc } from "./load-facts";
 import type { RuleDoc } from "./rules";
 
@@ -22,13 +23,19 @@ function forwardTargets(doc: RuleDoc): string[] {
   return [...out];
 }
 
-/** Forwards go to another member's number; a wrong one is refused when saving, not found out on a call. */
+/** Forwards go to another member's number or a group's the member is in; a wrong one is refused when saving, not found out on a call. */
 async function checkTargets(db: Db, memberId: string, doc: RuleDoc): Promise<void> {
   for (const digits of forwardTargets(doc)) {
     const n = await db.phoneNumber.findUnique({ where: { digits }, select: { memberId: true, groupId: true } });
     const shown = formatNumber(digits);
-    if (n?.groupId)
-      throw new DomainError("VALIDATION_FAILED", `${shown} is a group's number: calls can be forwarded to a member's number.`);
+    // A group's members are rung in turn (hunt-group.ts): only its own members may send calls there.
+    if (n?.groupId) {
+      if (await inGroup(db, n.groupId, memberId)) continue;
+      throw new DomainError(
+        "VALIDATION_FAILED",
+        `${shown} is the number of a group you are not in: only its members can forward calls to it.`,
+      );
+    }
     if (!n?.memberId) throw new DomainError("VALIDATION_FAILED", `No member has the number ${shown}.`);
     if (n.memberId === memberId) throw new DomainError("VALIDATION_FAILED", `${shown} is your own number.`);
   }
