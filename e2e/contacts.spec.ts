@@ -1,5 +1,4 @@
 import { expect, type Page, test } from "@playwright/test";
-import { onPostgres, SQLITE_PASS_ONLY } from "./support/database";
 import { registerMember } from "./support/auth";
 import { memberPage } from "./support/calls";
 import { expectFitsPhone, PHONE } from "./support/mall";
@@ -150,7 +149,6 @@ test("tell me when available: A asks about B while B is away, and hears live wit
 });
 
 test("add to contacts from the directory and a member page; the panel folds into a drawer on a phone", async ({ browser, request }) => {
-  test.skip(onPostgres, SQLITE_PASS_ONLY);
   const a = await registerMember(request);
   const b = await registerMember(request);
   const pa = await memberPage(browser, a, `/directory?name=${encodeURIComponent(b.displayName)}`);
@@ -181,7 +179,6 @@ test("vCard round trip: A exports the book with its group and nickname, C import
   browser,
   request,
 }) => {
-  test.skip(onPostgres, SQLITE_PASS_ONLY);
   const a = await registerMember(request);
   const b = await registerMember(request);
   const c = await registerMember(request);

@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { onPostgres, SQLITE_PASS_ONLY } from "./support/database";
 import { registerMember, signInContext } from "./support/auth";
 
 test("the directory shows a member come online and go offline live, without a reload", async ({ browser, request }) => {
-  test.skip(onPostgres, SQLITE_PASS_ONLY);
   const pat = await registerMember(request);
   const watcher = await browser.newContext();
   const page = await watcher.newPage();
@@ -33,7 +31,6 @@ test("the directory shows a member come online and go offline live, without a re
 });
 
 test("statuses set from the header menu reach watchers; invisible looks offline", async ({ browser, request }) => {
-  test.skip(onPostgres, SQLITE_PASS_ONLY);
   const pat = await registerMember(request);
   const watcher = await browser.newContext();
   const wpage = await watcher.newPage();

@@ -1,5 +1,4 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { onPostgres, SQLITE_PASS_ONLY } from "./support/database";
 import { registerMember } from "./support/auth";
 import { memberPage } from "./support/calls";
 import { STACK_CLOCKS } from "../tests/support/clocks";
@@ -177,7 +176,6 @@ test("a picture sent is typed by its bytes, shown as a thumbnail on the other si
   browser,
   request,
 }) => {
-  test.skip(onPostgres, SQLITE_PASS_ONLY);
   const a = await registerMember(request);
   const b = await registerMember(request);
   const pa = await openWith(browser, a, `/${b.handle}`);
@@ -224,7 +222,6 @@ test("a picture sent is typed by its bytes, shown as a thumbnail on the other si
 });
 
 test("a member away with unread messages gets one email digest, whose link turns digests off", async ({ browser, request }) => {
-  test.skip(onPostgres, SQLITE_PASS_ONLY);
   const a = await registerMember(request);
   const b = await registerMember(request);
   const pa = await openWith(browser, a, `/${b.handle}`);

@@ -15,6 +15,11 @@ describe("configuration", () => {
     expect(e.NUMBER_HOLD_MINUTES).toBe(10);
   });
 
+  it("drops a silent presence connection within a minute by default (heartbeat interval + timeout)", () => {
+    const e = parseEnv({ DATA_DIR: EMPTY_DIR });
+    expect(e.PRESENCE_PING_INTERVAL_MS + e.PRESENCE_PING_TIMEOUT_MS).toBeLessThan(60_000);
+  });
+
   it("switches to PostgreSQL when DATABASE_URL names one", () => {
     const e = parseEnv({ DATA_DIR: EMPTY_DIR, DATABASE_URL: "postgresql://u@127.0.0.1:5432/db" });
     expect(e.dbKind).toBe("postgres");

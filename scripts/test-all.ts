@@ -4,8 +4,8 @@
  *      fake S3) and the production build;
  *   2. SQLite and PostgreSQL, each on its own stack (ports, data folder, database) running the real
  *      portal: SQLite's Playwright end-to-end tests while PostgreSQL's integration tests run, then
- *      PostgreSQL's end-to-end tests while SQLite's integration tests run (the live-video specs on
- *      one database each, see VIDEO_SPECS).
+ *      PostgreSQL's end-to-end tests while SQLite's integration tests run (each spec on one
+ *      database, see SPECS).
  * SKIP_POSTGRES=1 runs SQLite only (and says so); CI never sets it.
  */
 import { spawn } from "node:child_process";
@@ -103,15 +103,23 @@ const integration = (p: Pass) =>
   phase(p, async () => countVitest(await run(`integration tests (${p.db})`, bin("vitest"), ["run", "--project", "integration"], p)));
 
 /**
- * Specs that run on one database each: those whose subject is live video (calls, recorded messages,
- * the mall's sales calls, a group's room), and a few whose pages do not depend on the database
- * (the CSP, account e-mails, a guest in the mall). What they store is tested on both databases by
- * the integration tests; running them twice cost several minutes of the 20 CI may take. Single
- * tests in other specs skip the PostgreSQL pass the same way (e2e/support/database.ts). Every
- * other spec runs on both. SKIP_POSTGRES runs them all on SQLite.
+ * Each spec runs on one database, chosen to balance the two passes: what a spec drives in the
+ * browser (live video, presence, pages) does not depend on the database, whose side of it the
+ * integration tests check on both. Running every spec twice cost minutes of the 20 CI may take.
+ * A new spec must be placed here (the run refuses an unplaced one). SKIP_POSTGRES runs them all on
+ * SQLite.
  */
-const VIDEO_SPECS: Record<Pass["db"], string[]> = {
-  sqlite: ["calls.spec.ts", "call-conditions.spec.ts", "calls-reload.spec.ts", "mall-owner.spec.ts", "csp.spec.ts", "accounts.spec.ts"],
+const SPECS: Record<Pass["db"], string[]> = {
+  sqlite: [
+    "calls.spec.ts",
+    "call-conditions.spec.ts",
+    "calls-reload.spec.ts",
+    "mall-owner.spec.ts",
+    "csp.spec.ts",
+    "accounts.spec.ts",
+    "messages.spec.ts",
+    "contacts.spec.ts",
+  ],
   postgres: [
     "mailbox.spec.ts",
     "mall-calls.spec.ts",
@@ -120,16 +128,19 @@ const VIDEO_SPECS: Record<Pass["db"], string[]> = {
     "mall.spec.ts",
     "call-routing.spec.ts",
     "routing-settings.spec.ts",
+    "groups.spec.ts",
+    "register-vanity.spec.ts",
+    "directory-presence.spec.ts",
   ],
 };
 
 function specsFor(db: Pass["db"], alone: boolean): string[] {
-  const other = db === "sqlite" ? VIDEO_SPECS.postgres : VIDEO_SPECS.sqlite;
   const all = fs.readdirSync(path.join(root, "e2e")).filter((f) => f.endsWith(".spec.ts"));
-  for (const f of [...VIDEO_SPECS.sqlite, ...VIDEO_SPECS.postgres]) {
-    if (!all.includes(f)) throw new Error(`VIDEO_SPECS names e2e/${f}, which does not exist`);
-  }
-  return all.filter((f) => alone || !other.includes(f)).map((f) => `e2e/${f}`);
+  const placed = [...SPECS.sqlite, ...SPECS.postgres];
+  for (const f of placed) if (!all.includes(f)) throw new Error(`SPECS names e2e/${f}, which does not exist`);
+  const unplaced = all.filter((f) => !placed.includes(f));
+  if (unplaced.length) throw new Error(`place ${unplaced.join(", ")} in SPECS (scripts/test-all.ts): which database's pass runs it`);
+  return (alone ? all : SPECS[db]).map((f) => `e2e/${f}`);
 }
 
 // Each pass its own results folder: Playwright empties it when it starts.
