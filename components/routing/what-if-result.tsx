@@ -27,7 +27,7 @@ function outcome(step: Step, ringSeconds: number | null): string {
     case "their-rules":
       return "their own rules decide from here";
     case "group":
-      return `the group's members are rung one after another, ${HUNT_SECONDS} s each, as their own rules allow`;
+      return `the group's members are rung one after another, ${HUNT_SECONDS} s each, as their own rules allow; if nobody answers, it comes back to you as a missed call`;
   }
 }
 

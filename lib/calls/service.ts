@@ -4,6 +4,7 @@ import type { BusPublisher } from "../bus";
 import { formatNumber } from "../numbers/format";
 import { getStatuses } from "../presence/read-model";
 import { inActiveCall } from "./routing/load-facts";
+import { parsePlan } from "./routing/plan";
 import { holdCallee, routeCall, type Routed } from "./routing/route-call";
 import { deleteRoom, roomName } from "../livekit";
 import * as sm from "./state";
@@ -96,10 +97,16 @@ export async function viewFor(db: Db, call: Call, memberId: string): Promise<Cal
     ringUntil: call.ringUntil.toISOString(),
     answeredAt: call.answeredAt?.toISOString() ?? null,
     endedAt: call.endedAt?.toISOString() ?? null,
-    other: await memberCard(db, role === "caller" ? call.calleeId : call.callerId),
+    other: await memberCard(db, role === "caller" ? shownCallee(call) : call.callerId),
     meantFor: call.meantForId ? await meantFor(db, call.meantForId) : null,
     note: call.note,
   };
+}
+
+/** While a group's members are rung in turn, the caller sees the member who forwarded, not who in the group rings. */
+function shownCallee(call: Call): string {
+  const hunt = call.status === "ringing" ? parsePlan(call.plan)?.hunt : undefined;
+  return hunt ? hunt.from : call.calleeId;
 }
 
 async function meantFor(db: Db, id: string) {

@@ -1,5 +1,6 @@
 import { deleteRoom, roomName } from "../livekit";
 import { groupByNumber, type Hunt, huntNext, huntOrder, inGroup } from "./routing/hunt-group";
+import { STOPPED } from "./routing/describe-path";
 import { liveDeviceIds } from "./routing/load-facts";
 import { forwardAllowed, nextStep, parsePlan } from "./routing/plan";
 import { holdCallee, routeCall, type Routed } from "./routing/route-call";
@@ -61,7 +62,7 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
   const path = [call.callerId, ...legs.map((l) => l.memberId)];
   const group = await groupByNumber(db, step.to);
   if (group) {
-    if (!(await inGroup(db, group.id, call.calleeId))) return missed(deps, call, asRead, "loop");
+    if (!(await inGroup(db, group.id, call.calleeId))) return missed(deps, call, asRead, STOPPED.notInGroup(group.name));
     const hunt = { groupId: group.id, group: group.name, from: call.calleeId };
     const candidates = await huntOrder(db, group.id, path);
     return moveOn(deps, call, {
@@ -70,11 +71,12 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
       position: legs.length,
       text: `Forwarded to the group ${group.name}.`,
       route: (tx) => huntNext(tx, { callerId: call.callerId, hunt, candidates, path, now, callId }),
+      nobody: () => missed(deps, call, asRead, STOPPED.nobodyIn(group.name)),
     });
   }
   const target = await db.phoneNumber.findUnique({ where: { digits: step.to }, select: { memberId: true } });
   if (!target?.memberId || !forwardAllowed(path, target.memberId)) {
-    return missed(deps, call, asRead, "loop");
+    return missed(deps, call, asRead, target?.memberId ? STOPPED.loop : STOPPED.noMember);
   }
   const targetId = target.memberId;
   const to = await db.member.findUnique({ where: { id: targetId }, select: { displayName: true } });
@@ -95,7 +97,14 @@ async function advance(deps: Deps, callId: string, now: Date): Promise<boolean> 
  * The next member of a hunted group, or, when nobody is left, the call missed by the member who
  * forwarded to the group (the caller is offered their mailbox).
  */
-async function huntOn(deps: Deps, call: Call, hunt: Hunt, asRead: AsRead, now: Date): Promise<boolean> {
+async function huntOn(
+  deps: Deps,
+  call: Call,
+  hunt: Hunt,
+  asRead: AsRead,
+  now: Date,
+  left: "missed" | "declined" = "missed",
+): Promise<boolean> {
   const { db } = deps;
   const legs = await db.callLeg.findMany({ where: { callId: call.id }, orderBy: { position: "asc" }, select: { memberId: true } });
   const path = [call.callerId, ...legs.map((l) => l.memberId)];
@@ -104,7 +113,7 @@ async function huntOn(deps: Deps, call: Call, hunt: Hunt, asRead: AsRead, now: D
     now,
     position: legs.length,
     text: `Rang on in ${hunt.group}.`,
-    leftResult: "missed",
+    leftResult: left,
     route: (tx) => huntNext(tx, { callerId: call.callerId, hunt, candidates: hunt.next, path, now, callId: call.id }),
     nobody: async () => {
       // Back to the member who forwarded, and missed by them (their own ringing stopped already).
@@ -116,7 +125,7 @@ async function huntOn(deps: Deps, call: Call, hunt: Hunt, asRead: AsRead, now: D
         meantForId: call.meantForId === hunt.from ? null : call.meantForId,
       };
       if ((await db.call.updateMany({ where: asRead, data })).count === 0) return false;
-      await db.callLeg.updateMany({ where: { callId: call.id, result: null }, data: { result: "missed", endedAt: now } });
+      await db.callLeg.updateMany({ where: { callId: call.id, result: null }, data: { result: left, endedAt: now } });
       await tellMovedOn(deps, call, `Nobody in ${hunt.group} answered.`);
       const done = await transition(deps, { callId: call.id, memberId: null }, (c, at) => sm.timeOut(c, at));
       return done.status === "ended";
@@ -142,7 +151,7 @@ async function moveOn(
     text: string;
     route: (tx: Tx) => Promise<Routed | { routed: Routed; locked: string[] } | null>;
     /** What the part of the path that rang until now becomes. */
-    leftResult?: "forwarded" | "missed";
+    leftResult?: "forwarded" | "missed" | "declined";
     nobody?: () => Promise<boolean>;
   },
 ): Promise<boolean> {
@@ -184,13 +193,37 @@ async function moveOn(
   return true;
 }
 
-/** Nothing more to ring: the call is missed for the member it rang last (and offered to the mailbox). */
-async function missed(deps: Deps, call: Call, asRead: object, legResult?: "loop"): Promise<boolean> {
+/**
+ * Nothing more to ring: the call is missed for the member it rang last (and offered to the mailbox).
+ * `stopped`: a forward their rule planned could not happen, and why (their part of the path says so).
+ */
+async function missed(deps: Deps, call: Call, asRead: object, stopped?: string): Promise<boolean> {
   const cleared = await deps.db.call.updateMany({ where: { ...asRead, plan: call.plan }, data: { plan: null } });
   if (cleared.count === 0) return false;
   const done = await transition(deps, { callId: call.id, memberId: null }, (c, at) => sm.timeOut(c, at));
-  if (legResult) await deps.db.callLeg.updateMany({ where: { callId: call.id, result: "missed" }, data: { result: legResult } });
+  if (stopped) {
+    const leg = await deps.db.callLeg.findFirst({ where: { callId: call.id, result: "missed" }, orderBy: { position: "desc" } });
+    if (leg)
+      await deps.db.callLeg.update({ where: { id: leg.id }, data: { result: "loop", reason: `${leg.reason}; ${stopped}`.slice(0, 300) } });
+  }
   return done.status === "ended";
+}
+
+/**
+ * A group member rung in a hunt declines: the call goes on to the next member (or back to the
+ * member who forwarded), as if their turn had run out. Null when the call is not a hunt ringing
+ * them, so the decline is an ordinary one. Returns the call as the decliner last saw it, ended.
+ */
+export async function passHunt(deps: Deps, callId: string, memberId: string): Promise<Call | null> {
+  const now = deps.now?.() ?? new Date();
+  const row = await deps.db.call.findUnique({ where: { id: callId } });
+  if (!row || row.status !== "ringing" || row.calleeId !== memberId || row.ringUntil <= now) return null;
+  const call = fromRow(row);
+  const hunt = parsePlan(call.plan)?.hunt;
+  if (!hunt) return null;
+  const asRead: AsRead = { id: callId, status: "ringing", ringUntil: call.ringUntil, calleeId: call.calleeId };
+  if (!(await huntOn(deps, call, hunt, asRead, now, "declined"))) return null;
+  return { ...call, status: "ended", outcome: "declined", endedAt: now, endedBy: memberId };
 }
 
 /**

@@ -3,7 +3,8 @@ import { callHistory } from "../../lib/calls/history";
 import { explainRoute } from "../../lib/calls/routing/explain-route";
 import { HUNT_SECONDS } from "../../lib/calls/routing/rules";
 import { saveRules } from "../../lib/calls/routing/save-rules";
-import { acceptCall, placeCall } from "../../lib/calls/service";
+import { actOnCall } from "../../lib/calls/act-on-call";
+import { acceptCall, getCall, placeCall, viewFor } from "../../lib/calls/service";
 import { sweepRinging } from "../../lib/calls/sweep";
 import { db, disconnectDb } from "../../lib/db/client";
 import { useStackDatabase } from "../support/http";
@@ -81,11 +82,82 @@ describe("forwarding to a group's number", () => {
       [cy.id, "answered"],
     ]);
 
+    // Who in the group was rung or passed by is one step for everyone; who answered is named.
     const adaSees = (await callHistory(deps.db, ada.id)).find((c) => c.id === call.id)!;
-    expect(adaSees.path[0]).toBe(`forwarded to the group ${g.name}`);
-    expect(adaSees.path.join(" → ")).toMatch(/did not answer → rang Cy .* \d+ s → Cy .* answered$/);
+    expect(adaSees.path.join(" → ")).toMatch(new RegExp(`^forwarded to the group ${g.name} → rang its members \\d+ s → Cy .* answered$`));
     const callerSees = (await callHistory(deps.db, caller.id)).find((c) => c.id === call.id)!;
-    expect(callerSees.path[0]).toBe(`forwarded to the group ${g.name}`);
+    expect(callerSees.path.join(" → ")).not.toMatch(/Bo|Ola|Dee/);
+  });
+
+  it("shows the caller the member who forwarded while the group rings, and a member who declines passes it on", async () => {
+    const { bus, sent } = recordingBus();
+    const deps = { db: await db(), bus };
+    const [caller, ada, ola, bo] = [await member("Caller"), await member("Ada"), await member("Ola"), await member("Bo")];
+    const g = await group("Front desk", [ola, bo, ada]);
+    await setRules(ada.id, ruleDoc([rule({ type: "forward", to: g.digits })]));
+    const call = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
+    expect(call.calleeId).toBe(ola.id);
+    const toCaller = () =>
+      sent.filter((e) => e.type === "call" && e.memberId === caller.id).at(-1)?.data as { other: { id?: string; handle: string } };
+    const adaHandle = (await deps.db.member.findUniqueOrThrow({ where: { id: ada.id } })).handle;
+    const callerView = await viewFor(deps.db, (await getCall(deps.db, call.id))!, caller.id);
+    expect(callerView.other.handle).toBe(adaHandle);
+
+    // Ola declines: Bo rings at once, and the caller still sees Ada.
+    const olaSees = await actOnCall(deps, { callId: call.id, memberId: ola.id, action: "decline", deviceId: "d" });
+    expect(olaSees).toMatchObject({ status: "ended", outcome: "declined" });
+    expect(await deps.db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: "ringing", calleeId: bo.id });
+    expect(toCaller().other.handle).toBe(adaHandle);
+    // Bo hangs up while it rings: nobody is left, so it is Ada's missed call.
+    await actOnCall(deps, { callId: call.id, memberId: bo.id, action: "hangup", deviceId: "d" });
+    expect(await deps.db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
+      status: "ended",
+      outcome: "missed",
+      calleeId: ada.id,
+    });
+    expect((await legsOf(call.id)).map((l) => l.result)).toEqual(["forwarded", "declined", "declined"]);
+    // An ordinary call's decline is unchanged.
+    await setRules(ada.id, ruleDoc([]));
+    const plain = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
+    expect(await actOnCall(deps, { callId: plain.id, memberId: ada.id, action: "decline", deviceId: "d" })).toMatchObject({
+      status: "ended",
+      outcome: "declined",
+    });
+  });
+
+  it("reads membership and blocks again at every turn: who left is not rung, nor whom the caller blocked", async () => {
+    const { bus, sent } = recordingBus();
+    const deps = { db: await db(), bus };
+    const [caller, ada, ola, bo, cy] = [
+      await member("Caller"),
+      await member("Ada"),
+      await member("Ola"),
+      await member("Bo"),
+      await member("Cy"),
+    ];
+    const g = await group("Ops", [ola, bo, cy, ada]);
+    await deps.db.block.create({ data: { blockerId: caller.id, blockedId: ola.id } });
+    // Cy blocked Bo, who is no forwarder here: Cy is still rung.
+    await deps.db.block.create({ data: { blockerId: cy.id, blockedId: bo.id } });
+    await setRules(ada.id, ruleDoc([rule({ type: "forward", to: g.digits })]));
+    const call = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
+    expect(call.calleeId).toBe(bo.id);
+    expect(sent.filter((e) => e.type === "call-ring").map((e) => e.memberId)).not.toContain(ola.id);
+    expect(await sweepRinging({ ...deps, now: later((HUNT_SECONDS + 1) * 1000) }, { callIds: [call.id] })).toBe(1);
+    expect((await deps.db.call.findUniqueOrThrow({ where: { id: call.id } })).calleeId).toBe(cy.id);
+
+    await deps.db.call.update({ where: { id: call.id }, data: { status: "ended", outcome: "canceled", endedAt: new Date() } });
+
+    // Another call: Cy leaves the group while Bo rings, so nobody is left after Bo.
+    const next = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
+    expect(next.calleeId).toBe(bo.id);
+    await deps.db.groupMember.delete({ where: { groupId_memberId: { groupId: g.id, memberId: cy.id } } });
+    expect(await sweepRinging({ ...deps, now: later((HUNT_SECONDS + 1) * 1000) }, { callIds: [next.id] })).toBe(1);
+    expect(await deps.db.call.findUniqueOrThrow({ where: { id: next.id } })).toMatchObject({
+      status: "ended",
+      calleeId: ada.id,
+      outcome: "missed",
+    });
   });
 
   it("when nobody answers, the call is missed by the member who forwarded it, and their mailbox is offered", async () => {
@@ -145,6 +217,29 @@ describe("forwarding to a group's number", () => {
     expect(after).toMatchObject({ status: "ended", outcome: "unavailable", calleeId: ada.id });
     const adaSeesAfter = (await callHistory(deps.db, ada.id)).find((c) => c.id === after.id)!;
     expect(adaSeesAfter.path[0]).toMatch(/only the group's members can forward/);
+  });
+
+  it("a rule that rings first and then forwards to the group says why it stopped when it cannot", async () => {
+    const deps = { db: await db(), bus: recordingBus().bus };
+    const [caller, ada, ola] = [await member("Caller"), await member("Ada"), await member("Ola", [])];
+    const g = await group("Late", [ola, ada]);
+    await setRules(ada.id, ruleDoc([rule({ type: "ring", devices: "all", seconds: 10, otherwise: { type: "forward", to: g.digits } })]));
+    const call = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
+    expect(await sweepRinging({ ...deps, now: later(10_500) }, { callIds: [call.id] })).toBe(1);
+    expect(await deps.db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
+      status: "ended",
+      outcome: "missed",
+      calleeId: ada.id,
+    });
+    const path = (await callHistory(deps.db, ada.id)).find((c) => c.id === call.id)!.path;
+    expect(path.at(-1)).toBe(`forwarding stopped: nobody in ${g.name} can take the call now`);
+
+    // Ada left the group meanwhile: the forward is not made, and she reads why.
+    const again = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
+    await deps.db.groupMember.delete({ where: { groupId_memberId: { groupId: g.id, memberId: ada.id } } });
+    expect(await sweepRinging({ ...deps, now: later(10_500) }, { callIds: [again.id] })).toBe(1);
+    const after = (await callHistory(deps.db, ada.id)).find((c) => c.id === again.id)!.path;
+    expect(after.at(-1)).toBe(`forwarding stopped: only the group's members can forward to ${g.name}`);
   });
 
   it("“what happens if” stops at the group, naming it and how its members ring", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePath, huntReason, type PathLeg } from "./describe-path";
+import { describePath, huntReason, type PathLeg, STOPPED } from "./describe-path";
 
 const t = (s: number) => new Date(Date.UTC(2026, 11, 2, 10, 0, s));
 const ada: PathLeg = {
@@ -31,18 +31,25 @@ describe("a call's path in words", () => {
     const fwd: PathLeg = { ...ada, rang: "", endedAt: t(0) };
     const box: PathLeg = { ...ana, rang: "", result: "mailbox", endedAt: t(20) };
     expect(describePath([fwd, box], "caller")).toEqual(["forwarded to Ana", "to Ana's mailbox"]);
-    expect(describePath([{ ...fwd, result: "loop" }], "ada")).toEqual(["forwarding stopped: it would go round in a loop"]);
+    expect(describePath([{ ...fwd, result: "loop", reason: `Rule 1; ${STOPPED.loop}` }], "ada")).toEqual([
+      "forwarding stopped: it would go round in a loop",
+    ]);
     // The forwarder reads why it stopped; the caller only that it did.
-    const cut: PathLeg = { ...fwd, result: "loop", reason: "Rule “a; b”; No member has the number it forwards to" };
+    const cut: PathLeg = { ...fwd, result: "loop", reason: `Rule “a; b”; ${STOPPED.noMember}` };
     expect(describePath([cut], "ada")).toEqual(["forwarding stopped: no member has the number it forwards to"]);
     expect(describePath([cut], "caller")).toEqual(["forwarding stopped"]);
+    const group: PathLeg = { ...cut, reason: `Rule “x”; ${STOPPED.nobodyIn("Sales; EU")}` };
+    expect(describePath([group], "ada")).toEqual(["forwarding stopped: nobody in Sales; EU can take the call now"]);
+    // Someone's block is not for the forwarder to learn.
+    expect(describePath([{ ...cut, reason: `Rule “x”; ${STOPPED.refused}` }], "ada")).toEqual(["forwarding stopped"]);
     expect(describePath([{ ...ada, result: "declined" }], "caller")).toEqual(["rang Ada 20 s", "Ada declined"]);
     expect(describePath([{ ...ada, result: null, endedAt: null }], "ada", t(7))).toEqual([
       "rang Chrome on Linux and Safari on iPhone 7 s",
       "ringing",
     ]);
   });
-  it("names the group a call was forwarded to, then each member it rang in turn", () => {
+  it("names the group a call was forwarded to, and its members rung in turn as one step: who answered, or nobody", () => {
+    const fwd: PathLeg = { ...ada, rang: "", endedAt: t(0) };
     const bo: PathLeg = {
       ...ana,
       memberId: "bo",
@@ -53,12 +60,17 @@ describe("a call's path in words", () => {
       reason: huntReason("Desk"),
     };
     const cy: PathLeg = { ...ana, memberId: "cy", name: "Cy", startedAt: t(15), endedAt: t(18), reason: huntReason("Desk") };
-    expect(describePath([{ ...ada, rang: "", endedAt: t(0) }, bo, cy], "caller")).toEqual([
+    expect(describePath([fwd, bo, cy], "caller")).toEqual(["forwarded to the group Desk", "rang its members 18 s", "Cy answered"]);
+    expect(describePath([fwd, bo, cy], "cy")).toEqual(["forwarded to the group Desk", "rang its members 18 s", "you answered"]);
+    expect(describePath([fwd, bo, { ...cy, result: "missed" }], "ada")).toEqual([
       "forwarded to the group Desk",
-      "rang Bo 15 s",
-      "Bo did not answer",
-      "rang Cy 3 s",
-      "Cy answered",
+      "rang its members 18 s",
+      "nobody in Desk answered",
+    ]);
+    expect(describePath([fwd, { ...bo, result: null, endedAt: null }], "caller", t(4))).toEqual([
+      "forwarded to the group Desk",
+      "rang its members 4 s",
+      "ringing",
     ]);
   });
 });

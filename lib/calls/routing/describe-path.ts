@@ -37,11 +37,22 @@ function ownResult(r: LegResult): string | null {
   return text[r];
 }
 
-/** The owner of a cut forward sees why it stopped (the part of the reason after the rule's name). */
+/** Why a forward stopped, appended to the rule's reason ("Rule “Desk”; Nobody in Desk can take the call now"). */
+export const STOPPED = {
+  noMember: "No member has the number it forwards to",
+  loop: "It would go round in a loop",
+  /** Kept with the call, never shown: the forwarder would learn who blocked whom. */
+  refused: "That number does not take forwarded calls from here",
+  nobodyIn: (group: string) => `Nobody in ${group} can take the call now`,
+  notInGroup: (group: string) => `Only the group's members can forward to ${group}`,
+};
+const SHOWN_WHY =
+  /; (No member has the number it forwards to|It would go round in a loop|Nobody in .+ can take the call now|Only the group's members can forward to .+)$/;
+
+/** The owner of a cut forward sees why it stopped, unless the why is someone else's block. */
 function whyStopped(l: PathLeg): string {
-  const k = l.reason?.lastIndexOf("; ") ?? -1;
-  const why = k >= 0 ? l.reason!.slice(k + 2) : null;
-  return why ? `forwarding stopped: ${why.charAt(0).toLowerCase()}${why.slice(1)}` : "forwarding stopped: it would go round in a loop";
+  const why = l.reason ? SHOWN_WHY.exec(l.reason)?.[1] : undefined;
+  return why ? `forwarding stopped: ${why.charAt(0).toLowerCase()}${why.slice(1)}` : "forwarding stopped";
 }
 
 function theirResult(r: LegResult, name: string): string | null {
@@ -62,20 +73,34 @@ function theirResult(r: LegResult, name: string): string | null {
 /**
  * A call's path in words, as one member sees it: "rang Chrome on Linux and Safari on iPhone 20 s →
  * forwarded to Ana → Ana answered". Device names are shown only to their owner; others see the
- * person rung.
+ * person rung. A hunted group's members are one step ("rang its members 18 s → Cy answered"): who
+ * in the group was rung, or passed by, is not for the caller to learn.
  */
 export function describePath(legs: PathLeg[], viewerId: string, now = new Date()): string[] {
   const out: string[] = [];
-  legs.forEach((l, i) => {
+  for (let i = 0; i < legs.length; i++) {
+    const l = legs[i]!;
     const own = l.memberId === viewerId;
+    const group = l.reason ? groupOfReason(l.reason) : null;
+    if (group) {
+      let j = i;
+      while (j + 1 < legs.length && legs[j + 1]!.reason === l.reason) j++;
+      out.push(...huntedGroup(legs.slice(i, j + 1), group, viewerId, now));
+      i = j;
+      continue;
+    }
     if (l.rang) out.push(own ? `rang ${and(l.rang)} ${seconds(l, now)} s` : `rang ${l.name} ${seconds(l, now)} s`);
     if (l.result === "forwarded") {
       const next = legs[i + 1];
-      const group = next?.reason ? groupOfReason(next.reason) : null;
+      const toGroup = next?.reason ? groupOfReason(next.reason) : null;
       out.push(
-        group ? `forwarded to the group ${group}` : next ? `forwarded to ${next.memberId === viewerId ? "you" : next.name}` : "forwarded",
+        toGroup
+          ? `forwarded to the group ${toGroup}`
+          : next
+            ? `forwarded to ${next.memberId === viewerId ? "you" : next.name}`
+            : "forwarded",
       );
-      return;
+      continue;
     }
     if (l.result === null) out.push(own ? "ringing" : `ringing ${l.name}`);
     else if (l.result === "loop" && own) out.push(whyStopped(l));
@@ -83,6 +108,19 @@ export function describePath(legs: PathLeg[], viewerId: string, now = new Date()
       const text = own ? ownResult(l.result) : theirResult(l.result, l.name);
       if (text) out.push(text);
     }
-  });
+  }
+  return out;
+}
+
+/** The members of a group rung in turn, as one step, and how it ended: who answered, or nobody. */
+function huntedGroup(legs: PathLeg[], group: string, viewerId: string, now: Date): string[] {
+  const first = legs[0]!;
+  const last = legs.at(-1)!;
+  const secs = Math.max(0, Math.round(((last.endedAt ?? now).getTime() - first.startedAt.getTime()) / 1000));
+  const out = [`rang its members ${secs} s`];
+  if (last.result === null) out.push(last.memberId === viewerId ? "ringing you" : "ringing");
+  else if (last.result === "answered") out.push(last.memberId === viewerId ? "you answered" : `${last.name} answered`);
+  else if (last.result === "canceled") out.push("the caller hung up");
+  else out.push(`nobody in ${group} answered`);
   return out;
 }

@@ -58,11 +58,28 @@ export async function huntNext(
   input: { callerId: string; hunt: Omit<Hunt, "next">; candidates: string[]; path: string[]; now: Date; callId?: string },
 ): Promise<Routed | null> {
   const { callerId, hunt, path, now } = input;
-  const candidates = input.candidates.filter((id) => !path.includes(id));
+  // Membership is read again at every turn: who left the group since is not rung, and a forwarder who left ends the hunt.
+  if (!(await inGroup(db, hunt.groupId, hunt.from))) return null;
+  const still = await db.groupMember.findMany({
+    where: { groupId: hunt.groupId, memberId: { in: input.candidates }, role: { in: ["owner", "admin", "member"] } },
+    select: { memberId: true },
+  });
+  const members = new Set(still.map((m) => m.memberId));
+  const candidates = input.candidates.filter((id) => members.has(id) && !path.includes(id));
+  // The caller and whoever forwarded the call here (not the group's members rung before).
+  const forwarders = path.includes(hunt.from) ? path.slice(0, path.indexOf(hunt.from) + 1) : [callerId, hunt.from];
   for (let i = 0; i < candidates.length; i++) {
     const memberId = candidates[i]!;
-    // Nobody is rung on behalf of someone on the path they blocked (the caller's block is in the facts).
-    if ((await db.block.count({ where: { blockerId: memberId, blockedId: { in: path } } })) > 0) continue;
+    // Nobody is rung on behalf of someone they blocked, nor rung by a caller who blocked them.
+    const blocks = await db.block.count({
+      where: {
+        OR: [
+          { blockerId: memberId, blockedId: { in: forwarders } },
+          { blockerId: callerId, blockedId: memberId },
+        ],
+      },
+    });
+    if (blocks > 0) continue;
     const facts = await loadRoutingFacts(db, { memberId, callerId, now, callId: input.callId });
     if (!facts || facts.blocked) continue;
     const decision = decide({

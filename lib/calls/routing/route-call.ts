@@ -2,9 +2,10 @@ import type { Db } from "../../db/client";
 import { env } from "../../env";
 import type { Outcome } from "../state";
 import { decide } from "./decide";
+import { STOPPED } from "./describe-path";
 import { type GroupRef, groupByNumber, huntNext, huntOrder, inGroup } from "./hunt-group";
 import { inActiveCall, loadRoutingFacts, type Reader, RECONNECTING, type RoutingFacts } from "./load-facts";
-import { type Device, firstStep, forwardAllowed, type LegResult, type Plan, type Step } from "./plan";
+import { type Device, firstStep, forwardAllowed, type LegResult, MAX_FORWARDS, type Plan, type Step } from "./plan";
 import type { CallerFacts, RoutingStatus } from "./rules";
 
 /** One member's part of a call's path, before it is stored (CallLeg). `result` null: ringing now. */
@@ -89,11 +90,7 @@ export async function routeCall(
       // Nobody is rung by a forward from someone they blocked, nor on behalf of a caller they blocked.
       const refused = next && (await db.block.count({ where: { blockerId: next, blockedId: { in: path } } })) > 0;
       if (!next || !forwardAllowed(path, next) || refused) {
-        const why = !next
-          ? "No member has the number it forwards to"
-          : refused
-            ? "That number does not take forwarded calls from here"
-            : "Forwarding would go round in a loop";
+        const why = !next ? STOPPED.noMember : refused ? STOPPED.refused : STOPPED.loop;
         legs.push({ memberId: target, rang: "", result: "loop", reason: `${decision.reason}; ${why}` });
         return { calleeId: target, legs, ring: null, end: { outcome: "unavailable", note: null } };
       }
@@ -129,7 +126,8 @@ async function toGroup(
     ring: null,
     end: { outcome: "unavailable", note: null },
   });
-  if (!(await inGroup(db, group.id, from))) return stop(`Only the group's members can forward to ${group.name}`);
+  if (!(await inGroup(db, group.id, from))) return stop(STOPPED.notInGroup(group.name));
+  if (input.path.length > MAX_FORWARDS + 1) return stop(STOPPED.loop);
   if (input.firstHopOnly) {
     return {
       calleeId: from,
@@ -147,7 +145,7 @@ async function toGroup(
     now: input.now,
     callId: input.callId,
   });
-  if (!hunted) return stop(`Nobody in ${group.name} can take the call now`);
+  if (!hunted) return stop(STOPPED.nobodyIn(group.name));
   return { ...hunted, legs: [...legs, { memberId: from, rang: "", result: "forwarded", reason }, ...hunted.legs] };
 }
 

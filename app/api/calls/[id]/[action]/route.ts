@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { route } from "@/app/_server/route";
-import { acceptCall, declineCall, hangUpCall, viewFor } from "@/lib/calls/service";
+import { actOnCall } from "@/lib/calls/act-on-call";
+import { viewFor } from "@/lib/calls/service";
 import { json } from "@/lib/http/respond";
 import { callDeps } from "../../_deps";
 
@@ -13,11 +14,6 @@ const body = z.object({ deviceId: z.string().min(1).max(64).default("web") }).de
 /** accept (on this device), decline, or hang up. */
 export const POST = route({ access: "member", params, body }, async ({ member, params, body }) => {
   const deps = await callDeps();
-  const call =
-    params.action === "accept"
-      ? await acceptCall(deps, params.id, member.id, body.deviceId)
-      : params.action === "decline"
-        ? await declineCall(deps, params.id, member.id)
-        : await hangUpCall(deps, params.id, member.id);
+  const call = await actOnCall(deps, { callId: params.id, memberId: member.id, action: params.action, deviceId: body.deviceId });
   return json(await viewFor(deps.db, call, member.id));
 });
