@@ -15,9 +15,11 @@ describe("configuration", () => {
     expect(e.NUMBER_HOLD_MINUTES).toBe(10);
   });
 
-  it("drops a silent presence connection within a minute by default (heartbeat interval + timeout)", () => {
+  it("drops a silent presence connection, and a crashed node's members, within a minute by default", () => {
     const e = parseEnv({ DATA_DIR: EMPTY_DIR });
     expect(e.PRESENCE_PING_INTERVAL_MS + e.PRESENCE_PING_TIMEOUT_MS).toBeLessThan(60_000);
+    // Other nodes forget a crashed one after three missed heartbeats, checked every 5 s.
+    expect(3 * e.PRESENCE_HEARTBEAT_MS + 5_000).toBeLessThanOrEqual(60_000);
   });
 
   it("switches to PostgreSQL when DATABASE_URL names one", () => {

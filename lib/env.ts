@@ -128,6 +128,11 @@ const schema = z.object({
   /** Socket.IO heartbeat: a silent connection is dropped after interval + timeout. */
   PRESENCE_PING_INTERVAL_MS: z.coerce.number().int().min(1000).default(20_000),
   PRESENCE_PING_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  /**
+   * Scale-out: how often a presence node tells the others it is alive; they forget a node silent for
+   * three of these (a crashed node's members go offline everywhere within a minute at 15 s).
+   */
+  PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(500).max(20_000).default(15_000),
   /** Scale-out: with Redis, presence nodes share events; without, the bus lives in the single presence process. */
   REDIS_URL: z
     .string()

@@ -1,16 +1,23 @@
 import { randomBytes } from "node:crypto";
 import type { BusNode } from "../../lib/bus";
 import { type CountsByMember, type NodeStateMessage, PeerTracker } from "../../lib/presence/peer-state";
-import { EXPIRY_MS, HEARTBEAT_MS } from "../../lib/presence/status";
+import { env } from "../../lib/env";
 import type { StatusTable, TableResult } from "../../lib/presence/status-table";
 
-const EXPIRE_CHECK_MS = 5_000;
+/**
+ * How often a node tells the others it is alive (PRESENCE_HEARTBEAT_MS, 15 s), how long the others
+ * keep what it said after its last word (three heartbeats), and how often they check.
+ */
+function timing() {
+  const heartbeatMs = env().PRESENCE_HEARTBEAT_MS;
+  return { heartbeatMs, expiryMs: 3 * heartbeatMs, checkMs: Math.min(5_000, heartbeatMs) };
+}
 
 /**
  * This node's side of sharing connection counts over the bus (lib/presence/peer-state.ts): what
  * changed here goes out at the end of the event loop's turn, in one message; what other nodes share
- * comes into the status table. A node that stops refreshing (every HEARTBEAT_MS) is dropped after
- * EXPIRY_MS, so a crashed node's members go offline everywhere within a minute. With the embedded
+ * comes into the status table. A node that stops refreshing (every heartbeat) is dropped after three
+ * missed ones, so a crashed node's members go offline everywhere within a minute. With the embedded
  * bus there are no other nodes and nothing goes out.
  */
 export class ClusterLink {
@@ -23,6 +30,7 @@ export class ClusterLink {
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
   private readonly tracker: PeerTracker;
+  private readonly timing = timing();
 
   constructor(
     private readonly bus: BusNode,
@@ -32,7 +40,7 @@ export class ClusterLink {
     private readonly onResults: (results: TableResult[]) => void,
     private readonly log: (msg: string) => void,
   ) {
-    this.tracker = new PeerTracker(nodeId, table);
+    this.tracker = new PeerTracker(nodeId, table, this.timing.expiryMs);
   }
 
   async start(): Promise<void> {
@@ -43,8 +51,8 @@ export class ClusterLink {
       this.onResults(results);
       for (const node of resync) this.resync(node);
     }
-    this.timers.push(setInterval(() => this.flush(), HEARTBEAT_MS));
-    this.timers.push(setInterval(() => this.onResults(this.tracker.expire(Date.now())), EXPIRE_CHECK_MS));
+    this.timers.push(setInterval(() => this.flush(), this.timing.heartbeatMs));
+    this.timers.push(setInterval(() => this.onResults(this.tracker.expire(Date.now())), this.timing.checkMs));
   }
 
   /** Tells the other nodes this node is going: they forget its connections at once. */
@@ -53,7 +61,7 @@ export class ClusterLink {
     for (const t of this.timers) clearInterval(t);
     this.flush();
     const msg: NodeStateMessage = { node: this.nodeId, epoch: this.epoch, seq: ++this.seq, members: {}, gone: true };
-    await this.bus.shareConnections(msg, EXPIRY_MS).catch(() => undefined);
+    await this.bus.shareConnections(msg, this.timing.expiryMs).catch(() => undefined);
   }
 
   /** The member's connections on this node changed: shared at the end of this turn of the event loop. */
@@ -72,7 +80,7 @@ export class ClusterLink {
     this.pending.clear();
     this.resetNeeded = false;
     const msg: NodeStateMessage = { node: this.nodeId, epoch: this.epoch, seq: ++this.seq, members, ...(reset ? { reset } : {}) };
-    this.bus.shareConnections(msg, EXPIRY_MS).catch((err: Error) => {
+    this.bus.shareConnections(msg, this.timing.expiryMs).catch((err: Error) => {
       this.resetNeeded = true;
       this.log(`sharing connection counts failed, will send them all again: ${err.message}`);
     });
