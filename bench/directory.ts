@@ -1,6 +1,7 @@
 /**
- * Directory search with 1,000,000 members, timed at the HTTP route
- * (GET /api/directory), on SQLite and PostgreSQL.
+ * Directory search with 1,000,000 members, timed at the HTTP route (GET /api/directory) against
+ * the same SQL straight through the database driver (bench/support/raw-directory.ts), on SQLite
+ * and PostgreSQL.
  *   npx tsx bench/directory.ts [--members 1000000] [--db sqlite,postgres] [--online 1000] [--reuse]
  * --reuse keeps the seeded databases (a SQLite file in the temp folder, a PostgreSQL database named
  * bench_directory_<members>) and seeds only when they are not there yet.
@@ -15,6 +16,7 @@ import { nameKey, nameWords, numberSuffixes, cityKey } from "../lib/directory/se
 import { build, needsBuild } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
 import { insertRows, prepareBulkLoad } from "./support/bulk-seed";
+import { type RawDirectory, rawDirectory } from "./support/raw-directory";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
 const MEMBERS = Number(arg("members", "1000000"));
@@ -253,21 +255,45 @@ async function addOnline(client: Db, count: number) {
   });
 }
 
-async function timeQueries(base: string, label: string, make: () => string) {
-  const ms: number[] = [];
+/**
+ * One query line: `QUERIES` random queries through the HTTP route and as many through the raw
+ * baseline, alternating (each its own random query, so neither warms the other's rows), after 20
+ * warm-ups of each. The goal (issue 16): HTTP p95 within raw p95 + 10 ms.
+ */
+async function timeLine(base: string, raw: RawDirectory, label: string, make: () => string) {
+  const http: number[] = [];
+  const bare: number[] = [];
   let totalRows = 0;
-  for (let i = 0; i < 20; i++)
-    await fetch(`${base}/api/directory?${make()}`, { headers: { "x-forwarded-for": `10.8.0.${i}` } }).then((r) => r.arrayBuffer());
+  const get = (qs: string, i: number) =>
+    fetch(`${base}/api/directory?${qs}`, { headers: { "x-forwarded-for": `10.8.${(i >> 8) & 255}.${i & 255}` } });
+  for (let i = 0; i < 20; i++) {
+    await get(make(), i).then((r) => r.arrayBuffer());
+    await raw.page(make());
+  }
   for (let i = 0; i < QUERIES; i++) {
-    const t = performance.now();
-    const res = await fetch(`${base}/api/directory?${make()}`, { headers: { "x-forwarded-for": `10.8.${(i >> 8) & 255}.${i & 255}` } });
+    let t = performance.now();
+    await raw.page(make());
+    bare.push(performance.now() - t);
+    t = performance.now();
+    const res = await get(make(), i);
     const body = (await res.json()) as { rows: unknown[] };
-    ms.push(performance.now() - t);
+    http.push(performance.now() - t);
     if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(body)}`);
     totalRows += body.rows.length;
   }
-  ms.sort((a, b) => a - b);
-  return { p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), avgRows: +(totalRows / QUERIES).toFixed(1) };
+  http.sort((a, b) => a - b);
+  bare.sort((a, b) => a - b);
+  const h = { p50: pct(http, 50), p95: pct(http, 95), p99: pct(http, 99) };
+  const r = { p50: pct(bare, 50), p95: pct(bare, 95), p99: pct(bare, 99) };
+  return {
+    http: h,
+    raw: r,
+    p95_gap_ms: +(h.p95 - r.p95).toFixed(1),
+    ratio_p50: +(h.p50 / r.p50).toFixed(2),
+    ratio_p95: +(h.p95 / r.p95).toFixed(2),
+    goal_met: h.p95 <= r.p95 + 10,
+    avgRows: +(totalRows / QUERIES).toFixed(1),
+  };
 }
 
 async function main() {
@@ -295,17 +321,27 @@ async function main() {
           .toLowerCase();
       const digits = () => String(Math.floor(Math.random() * 10000)).padStart(4, "0");
       const word = () => Array.from({ length: 4 }, () => rand([..."ABCDEFGHIJKLMNOPRSTUVWXY"])).join("");
-      out[kind] = {
-        seed_seconds: seconds,
-        "list, online first (no filter)": await timeQueries(stack.url, "list", () => ""),
-        "name prefix (2-3 letters)": await timeQueries(stack.url, "name", () => `name=${letters()}&sort=name`),
-        "name prefix, online first": await timeQueries(stack.url, "name-online-first", () => `name=${letters()}`),
-        "4 digits inside the number": await timeQueries(stack.url, "digits", () => `number=${digits()}&sort=name`),
-        "vanity word (4 letters)": await timeQueries(stack.url, "vanity", () => `number=${word()}&sort=name`),
-        "online now": await timeQueries(stack.url, "online", () => "online=1"),
-        "online now + name prefix": await timeQueries(stack.url, "online+name", () => `online=1&name=${letters()}`),
-        "city prefix": await timeQueries(stack.url, "city", () => `city=${rand(CITIES).slice(0, 3)}&sort=name`),
-      };
+      const raw = await rawDirectory(kind, stack.databaseUrl);
+      const lines: [string, () => string][] = [
+        ["list, online first (no filter)", () => ""],
+        ["name prefix (2-3 letters)", () => `name=${letters()}&sort=name`],
+        ["name prefix, online first", () => `name=${letters()}`],
+        ["4 digits inside the number", () => `number=${digits()}&sort=name`],
+        ["vanity word (4 letters)", () => `number=${word()}&sort=name`],
+        ["online now", () => "online=1"],
+        ["online now + name prefix", () => `online=1&name=${letters()}`],
+        ["city prefix", () => `city=${rand(CITIES).slice(0, 3)}&sort=name`],
+      ];
+      const result: Record<string, unknown> = { seed_seconds: seconds };
+      try {
+        for (const [label, make] of lines) {
+          result[label] = await timeLine(stack.url, raw, label, make);
+          process.stderr.write(`  ${kind} ${label}: ${JSON.stringify(result[label])}\n`);
+        }
+      } finally {
+        await raw.close();
+      }
+      out[kind] = result;
       process.stderr.write(`${kind}: ${JSON.stringify(out[kind])}\n`);
     } finally {
       await disconnectDb();

@@ -8,7 +8,7 @@ import { AddContactButton } from "@/components/contacts/add-contact-button";
 import { LiveStatus } from "@/components/presence/status-dot";
 import { db } from "@/lib/db/client";
 import { searchGroups } from "@/lib/directory/search-groups";
-import { directoryQuerySchema, type DirectoryPage, type DirectoryQuery, searchMembers } from "@/lib/directory/search-members";
+import { directoryQuerySchema, type DirectoryPage, type DirectoryQuery, PAGE_SIZE, searchMembers } from "@/lib/directory/search-members";
 import { GroupResults } from "./group-results";
 
 export const metadata: Metadata = { title: "Directory" };
@@ -163,6 +163,15 @@ export default async function DirectoryPage({ searchParams }: Props) {
   );
 }
 
+/** "1 member", "13 members", "Members 1–20 of many", "Members 41–53 of 53": matches are not counted ahead. */
+function memberRange(r: DirectoryPage): string {
+  const from = (r.page - 1) * PAGE_SIZE + 1;
+  const to = from + r.rows.length - 1;
+  if (r.total !== null && r.page === 1) return r.total === 1 ? "1 member" : `${r.total.toLocaleString("en")} members`;
+  if (r.rows.length === 0) return `Page ${r.page}`;
+  return `Members ${from.toLocaleString("en")}–${to.toLocaleString("en")} of ${r.total === null ? "many" : r.total.toLocaleString("en")}`;
+}
+
 function MemberResults({ result, viewerId }: { result: DirectoryPage; viewerId: string | null }) {
   return (
     <>
@@ -173,12 +182,7 @@ function MemberResults({ result, viewerId }: { result: DirectoryPage; viewerId: 
       )}
 
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="directory-count">
-        {result.capped
-          ? `${result.total.toLocaleString("en")}+ members`
-          : result.total === 1
-            ? "1 member"
-            : `${result.total.toLocaleString("en")} members`}
-        {(result.page > 1 || result.hasNext) && ` · page ${result.page}`}
+        {memberRange(result)}
       </p>
 
       {result.rows.length === 0 ? (

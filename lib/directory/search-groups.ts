@@ -1,7 +1,10 @@
 import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
 import { toKeypadDigits } from "../numbers/keypad";
-import { COUNT_CAP, type DirectoryQuery, PAGE_SIZE } from "./search-members";
+import { type DirectoryQuery, PAGE_SIZE } from "./search-members";
+
+/** Groups are few next to members: counted, up to this many. */
+const COUNT_CAP = 1000;
 import { normalizeText } from "./search-keys";
 
 export type GroupRow = {

@@ -99,7 +99,9 @@ describe("directory search against the database", () => {
     expect(p1.rows).toHaveLength(PAGE_SIZE);
     expect(p1.hasNext).toBe(true);
     expect(p2.rows).toHaveLength(3);
-    expect(p1.total).toBe(PAGE_SIZE + 3);
+    // Not counted ahead: known once the last page is reached.
+    expect(p1.total).toBeNull();
+    expect(p2).toMatchObject({ total: PAGE_SIZE + 3, hasNext: false });
     expect(new Set([...names(p1), ...names(p2)]).size).toBe(PAGE_SIZE + 3);
     expect(names(p1)[0]).toBe(`Paged00 ${Tag}`);
   });
@@ -116,5 +118,26 @@ describe("directory search against the database", () => {
     expect(names(await search({ city, online: "1" }))).toEqual([`Xena ${Tag}`, `Yvonne ${Tag}`]);
     expect(names(await search({ city, online: "1", name: "yv" }))).toEqual([`Yvonne ${Tag}`]);
     expect(names(await search({ city, sort: "name" }))).toEqual([`Aaron ${Tag}`, `Bella ${Tag}`, `Xena ${Tag}`, `Yvonne ${Tag}`]);
+  });
+
+  it("pages online first across the end of the online members, without a gap or a repeat", async () => {
+    const city = `${Tag}burg`;
+    for (let i = 0; i < 5; i++) await addMember({ first: `On${String(i).padStart(2, "0")}`, city, online: true });
+    for (let i = 0; i < PAGE_SIZE * 2; i++) await addMember({ first: `Off${String(i).padStart(2, "0")}`, city });
+    const pages = [];
+    for (let page = 1; page <= 3; page++) pages.push(await search({ city, page: String(page) }));
+    expect(pages.map((p) => [p.rows.length, p.hasNext, p.total])).toEqual([
+      [PAGE_SIZE, true, null],
+      [PAGE_SIZE, true, null],
+      [5, false, PAGE_SIZE * 2 + 5],
+    ]);
+    const all = pages.flatMap(names);
+    expect(all.slice(0, 5)).toEqual([0, 1, 2, 3, 4].map((i) => `On0${i} ${Tag}`));
+    expect(new Set(all).size).toBe(PAGE_SIZE * 2 + 5);
+    expect(all.at(-1)).toBe(`Off${PAGE_SIZE * 2 - 1} ${Tag}`);
+    // Exactly a page of online members and nothing else: no empty page follows.
+    const few = `${Tag}field`;
+    for (let i = 0; i < PAGE_SIZE; i++) await addMember({ first: `Only${String(i).padStart(2, "0")}`, city: few, online: true });
+    expect(await search({ city: few })).toMatchObject({ hasNext: false, total: PAGE_SIZE });
   });
 });
