@@ -7,6 +7,9 @@
  * With --forward, every other call dials a third member whose routing rules forward at once to the
  * callee: click-to-ring through one forward hop, against the direct calls of the same run (ratio).
  * Both pages run in one browser on one machine, so their Date.now() clocks are the same clock.
+ * The same run measures the bare baseline (bench/support/bare-livekit.ts, --bare rounds, 20 by
+ * default): a page with only livekit-client, the callee joining 1.5 s after the caller, join → first
+ * remote frame on each side; the portal's accept → first frame is reported as a ratio to it.
  */
 import os from "node:os";
 import { type Browser, chromium, type Page } from "@playwright/test";
@@ -14,10 +17,12 @@ import { build, needsBuild } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
 import { testEnv } from "../tests/support/test-env";
 import config from "../playwright.config";
+import { bareRounds, type BareRound } from "./support/bare-livekit";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
 const CALLS = Number(arg("calls", "20"));
 const FORWARD = process.argv.includes("--forward");
+const BARE = Number(arg("bare", "20"));
 const pct = (s: number[], p: number) => Math.round([...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!);
 
 /** Marks, in page time, when the ringing dialog appears and when the remote video shows its first frame. */
@@ -91,6 +96,20 @@ async function until(p: Page, k: "__ringAt" | "__frameAt") {
   throw new Error(`timed out waiting for ${k}`);
 }
 
+/** The portal's accept → first frame against the bare join → first frame, each side, p50 and p95. */
+function ratios(bare: BareRound[], frameCaller: number[], frameCallee: number[]) {
+  const callee = bare.map((r) => r.calleeSeesCaller);
+  const caller = bare.map((r) => r.callerSeesCallee);
+  const ratio = (a: number[], b: number[], p: number) => +(pct(a, p) / pct(b, p)).toFixed(2);
+  return {
+    bare_rounds: bare.length,
+    bare_callee_sees_caller_ms: { p50: pct(callee, 50), p95: pct(callee, 95) },
+    bare_caller_sees_callee_ms: { p50: pct(caller, 50), p95: pct(caller, 95) },
+    ratio_callee_sees_caller: { p50: ratio(frameCallee, callee, 50), p95: ratio(frameCallee, callee, 95), goal: "<= 0.5" },
+    ratio_caller_sees_callee: { p50: ratio(frameCaller, caller, 50), p95: ratio(frameCaller, caller, 95), goal: "<= 1.0" },
+  };
+}
+
 async function main() {
   if (needsBuild()) build();
   const stack = await startStack({ port: 3480, env: { RATE_LIMIT_CALLS_PER_MINUTE: "1000" } });
@@ -99,7 +118,10 @@ async function main() {
   const frameCaller: number[] = [];
   const frameCallee: number[] = [];
   const ringForwarded: number[] = [];
+  let bare: BareRound[];
+  let lost = 0;
   try {
+    bare = await bareRounds(browser, stack.dataDir, BARE, (l) => process.stderr.write(`${l}\n`));
     const a = await member(stack.url, browser, "a");
     const b = await member(stack.url, browser, "b");
     const c = FORWARD ? await member(stack.url, browser, "c") : null;
@@ -118,7 +140,16 @@ async function main() {
       await Promise.all([reset(a.page), reset(b.page)]);
       const clickAt = await a.page.evaluate(() => Date.now());
       await a.page.getByTestId("dial-call").click();
-      (viaForward ? ringForwarded : ring).push((await until(b.page, "__ringAt")) - clickAt);
+      const rang = await until(b.page, "__ringAt").catch(() => 0);
+      if (!rang) {
+        // Counted, never hidden: the run goes on so that one lost call does not cost the others.
+        lost++;
+        process.stderr.write(`  call ${i + 1}: LOST (no ring within 15 s)\n`);
+        await a.page.goto("/call");
+        await b.page.goto("/directory");
+        continue;
+      }
+      (viaForward ? ringForwarded : ring).push(rang - clickAt);
       // A person takes a moment to answer; meanwhile the caller's page has joined the room.
       await b.page.waitForTimeout(1500);
       const acceptAt = await b.page.evaluate(() => Date.now());
@@ -144,9 +175,11 @@ async function main() {
         date: new Date().toISOString(),
         machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
         calls: CALLS,
+        lost,
         click_to_ring_ms: { p50: pct(ring, 50), p95: pct(ring, 95) },
         accept_to_first_frame_caller_ms: { p50: pct(frameCaller, 50), p95: pct(frameCaller, 95) },
         accept_to_first_frame_callee_ms: { p50: pct(frameCallee, 50), p95: pct(frameCallee, 95) },
+        ...(bare.length > 0 && ratios(bare, frameCaller, frameCallee)),
         ...(FORWARD && {
           click_to_ring_one_forward_hop_ms: { p50: pct(ringForwarded, 50), p95: pct(ringForwarded, 95) },
           forward_hop_ratio: {
