@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { formatNumber } from "../numbers/format";
 import { describePath } from "./routing/describe-path";
-import type { LegResult } from "./routing/plan";
+import { type LegResult, parsePlan } from "./routing/plan";
 import { expire, PLAN_GRACE_MS, talkSeconds, type Call, type CallKind, type Outcome } from "./state";
 
 export type HistoryEntry = {
@@ -56,10 +56,11 @@ export async function callHistory(db: Db, memberId: string, take = 50, now = new
     db,
     rows.flatMap((r) => (r.meantForId ? [r.meantForId] : [])),
   );
+  const hunting = await huntForwarders(db, rows, memberId);
   return rows.map((row) => {
     const r = { ...row, ...expire(row as unknown as Call, now) };
     const outgoing = r.callerId === memberId;
-    const o = outgoing ? r.callee : r.caller;
+    const o = outgoing ? (hunting.get(r.id) ?? r.callee) : r.caller;
     const legs = row.legs.map((l) => ({ ...l, name: l.member.displayName, result: l.result as LegResult | null }));
     return {
       id: r.id,
@@ -94,4 +95,24 @@ export function unseenMissedCount(db: Db, memberId: string, now = new Date()): P
 export async function markMissedSeen(db: Db, memberId: string, now = new Date()): Promise<number> {
   const r = await db.call.updateMany({ where: unseenMissed(memberId, now), data: { calleeSeen: true } });
   return r.count;
+}
+
+/**
+ * While a group's members are rung in turn, the caller's row names the member who forwarded to the
+ * group, as the live view does (lib/calls/service.ts): who in the group rings is not theirs to know.
+ */
+async function huntForwarders(
+  db: Db,
+  rows: { id: string; callerId: string; status: string; plan: string | null }[],
+  memberId: string,
+): Promise<Map<string, { handle: string; displayName: string; number: { digits: string } | null }>> {
+  const from = new Map<string, string>();
+  for (const r of rows) {
+    const hunt = r.callerId === memberId && r.status === "ringing" ? parsePlan(r.plan)?.hunt : undefined;
+    if (hunt) from.set(r.id, hunt.from);
+  }
+  if (from.size === 0) return new Map();
+  const people = await db.member.findMany({ where: { id: { in: [...new Set(from.values())] } }, select: { id: true, ...other.select } });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return new Map([...from].flatMap(([callId, id]) => (byId.has(id) ? [[callId, byId.get(id)!] as const] : [])));
 }

@@ -102,6 +102,8 @@ describe("forwarding to a group's number", () => {
     const adaHandle = (await deps.db.member.findUniqueOrThrow({ where: { id: ada.id } })).handle;
     const callerView = await viewFor(deps.db, (await getCall(deps.db, call.id))!, caller.id);
     expect(callerView.other.handle).toBe(adaHandle);
+    // Recent calls say the same while it rings.
+    expect((await callHistory(deps.db, caller.id)).find((c) => c.id === call.id)?.other.handle).toBe(adaHandle);
 
     // Ola declines: Bo rings at once, and the caller still sees Ada.
     const olaSees = await actOnCall(deps, { callId: call.id, memberId: ola.id, action: "decline", deviceId: "d" });
