@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { MerchantCard } from "@/lib/mall/catalogue";
 import type { ShopperView } from "@/lib/mall/views";
 import { apiGet, apiSend } from "../api";
@@ -55,9 +55,14 @@ export function ShopperCall({ initial, signedIn, maxSeconds }: { initial: Shoppe
     tokenUrl: `/api/mall/calls/${call.id}/token`,
   });
   const cameraOn = media.state.connected && media.state.cameraOn;
+  // Sent one after another: a toggle right after the media connects must not be overtaken by the
+  // "on" sent at connect (the agent then saw the camera on while it was off).
+  const cameraSent = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(() => {
     if (!connected) return;
-    void apiSend("POST", `/api/mall/calls/${call.id}/camera`, { on: cameraOn }).catch(() => undefined);
+    cameraSent.current = cameraSent.current.then(() =>
+      apiSend("POST", `/api/mall/calls/${call.id}/camera`, { on: cameraOn }).catch(() => undefined),
+    );
   }, [connected, cameraOn, call.id]);
 
   const ops = useOrderOps(call.id, (order) => qc.setQueryData<ShopperView>(key, (c) => (c ? { ...c, order } : c)));
