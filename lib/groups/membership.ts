@@ -184,7 +184,14 @@ export async function actOnMember(
       break;
     case "make-admin":
     case "make-member":
-      changed((await deps.db.groupMember.updateMany({ where: still, data: { role: action === "make-admin" ? "admin" : "member" } })).count);
+      // The actor's row is held (a no-op write that only lands while they are still the owner), so a
+      // hand-over racing this change makes one of the two refuse: never two owners, or none.
+      await deps.db.$transaction(async (tx) => {
+        changed(
+          (await tx.groupMember.updateMany({ where: { groupId: g.id, memberId: actorId, role: "owner" }, data: { role: "owner" } })).count,
+        );
+        changed((await tx.groupMember.updateMany({ where: still, data: { role: action === "make-admin" ? "admin" : "member" } })).count);
+      });
       break;
     case "make-owner":
       await deps.db.$transaction(async (tx) => {
