@@ -17,13 +17,15 @@ test("a guest walks the mall, opens a shop and a product, and with no agent onli
   await guest.getByRole("link", { name: /^Northwind Cellars, Wine & spirits/ }).click();
   await expect(guest.getByTestId("merchant-name")).toHaveText("Northwind Cellars");
   await expect(guest.getByTestId("product-card")).toHaveCount(4);
-  // The pictures are drawn by the portal, and load.
-  expect(
-    await guest
-      .locator("[data-testid=product-card] img")
-      .first()
-      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-  ).toBe(true);
+  // The pictures are drawn by the portal, and load (polled: a loaded card may still be fetching its picture).
+  await expect
+    .poll(() =>
+      guest
+        .locator("[data-testid=product-card] img")
+        .first()
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+    )
+    .toBe(true);
 
   await guest.getByTestId("product-card").filter({ hasText: "Douro Reserva" }).click();
   await expect(guest.getByTestId("product-name")).toHaveText("Douro Reserva 2021");
