@@ -8,8 +8,9 @@
  * callee: click-to-ring through one forward hop, against the direct calls of the same run (ratio).
  * Both pages run in one browser on one machine, so their Date.now() clocks are the same clock.
  * The same run measures the bare baseline (bench/support/bare-livekit.ts, --bare rounds, 20 by
- * default): a page with only livekit-client, the callee joining 1.5 s after the caller, join → first
- * remote frame on each side; the portal's accept → first frame is reported as a ratio to it.
+ * default, spread among the portal's calls): a page with only livekit-client, the callee joining
+ * 1.5 s after the caller, join → first remote frame on each side; the portal's accept → first frame
+ * is reported as a ratio to it.
  */
 import os from "node:os";
 import { type Browser, chromium, type Page } from "@playwright/test";
@@ -17,7 +18,7 @@ import { build, needsBuild } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
 import { testEnv } from "../tests/support/test-env";
 import config from "../playwright.config";
-import { bareRounds, type BareRound } from "./support/bare-livekit";
+import { type BareRound, openBare } from "./support/bare-livekit";
 
 const arg = (n: string, d: string) => (process.argv.includes(`--${n}`) ? process.argv[process.argv.indexOf(`--${n}`) + 1]! : d);
 const CALLS = Number(arg("calls", "20"));
@@ -25,10 +26,22 @@ const FORWARD = process.argv.includes("--forward");
 const BARE = Number(arg("bare", "20"));
 const pct = (s: number[], p: number) => Math.round([...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!);
 
-/** Marks, in page time, when the ringing dialog appears and when the remote video shows its first frame. */
+/**
+ * Marks, in page time, when the ringing dialog appears, when its Accept button is clicked (the
+ * click event, as a person's click: not the driver's command, which waits for the button to settle),
+ * and when the remote video shows its first frame.
+ */
 const WATCH = () => {
-  const w = window as unknown as { __ringAt?: number; __frameAt?: number; __watched?: WeakSet<Element> };
+  const w = window as unknown as { __ringAt?: number; __acceptAt?: number; __frameAt?: number; __watched?: WeakSet<Element> };
   w.__watched = new WeakSet();
+  document.addEventListener(
+    "click",
+    (e) => {
+      const b = (e.target as Element | null)?.closest?.("[data-testid=incoming-call] button");
+      if (b?.textContent === "Accept") w.__acceptAt ??= Date.now();
+    },
+    true,
+  );
   new MutationObserver(() => {
     if (!w.__ringAt && document.querySelector("[data-testid=incoming-call]")) w.__ringAt = Date.now();
     const v = document.querySelector("[data-testid=remote-video]") as HTMLVideoElement | null;
@@ -79,15 +92,16 @@ async function forwardAll(m: Awaited<ReturnType<typeof member>>, to: string, bas
   if (!r.ok()) throw new Error(`rules: ${r.status()} ${await r.text()}`);
 }
 
-const read = (p: Page, k: "__ringAt" | "__frameAt") =>
-  p.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key] ?? 0, k);
+type Mark = "__ringAt" | "__acceptAt" | "__frameAt";
+const read = (p: Page, k: Mark) => p.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key] ?? 0, k);
 const reset = (p: Page) =>
   p.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
     w.__ringAt = undefined;
+    w.__acceptAt = undefined;
     w.__frameAt = undefined;
   });
-async function until(p: Page, k: "__ringAt" | "__frameAt") {
+async function until(p: Page, k: Mark) {
   for (let i = 0; i < 300; i++) {
     const v = await read(p, k);
     if (v) return v;
@@ -118,10 +132,12 @@ async function main() {
   const frameCaller: number[] = [];
   const frameCallee: number[] = [];
   const ringForwarded: number[] = [];
-  let bare: BareRound[];
+  const bare: BareRound[] = [];
   let lost = 0;
+  const bareSide = BARE > 0 ? await openBare(browser, stack.dataDir) : null;
+  // Bare rounds spread evenly through the run (the machine's speed drifts over minutes).
+  const bareDue = (i: number) => Math.floor(((i + 1) * BARE) / CALLS) - Math.floor((i * BARE) / CALLS);
   try {
-    bare = await bareRounds(browser, stack.dataDir, BARE, (l) => process.stderr.write(`${l}\n`));
     const a = await member(stack.url, browser, "a");
     const b = await member(stack.url, browser, "b");
     const c = FORWARD ? await member(stack.url, browser, "c") : null;
@@ -152,9 +168,9 @@ async function main() {
       (viaForward ? ringForwarded : ring).push(rang - clickAt);
       // A person takes a moment to answer; meanwhile the caller's page has joined the room.
       await b.page.waitForTimeout(1500);
-      const acceptAt = await b.page.evaluate(() => Date.now());
-      if (testEnv().BENCH_DEBUG) process.stderr.write(`  TIMING accept at ${acceptAt}\n`);
       await b.page.getByTestId("incoming-call").getByRole("button", { name: "Accept" }).click();
+      const acceptAt = await until(b.page, "__acceptAt");
+      if (testEnv().BENCH_DEBUG) process.stderr.write(`  TIMING accept at ${acceptAt}\n`);
       frameCaller.push((await until(a.page, "__frameAt")) - acceptAt);
       frameCallee.push((await until(b.page, "__frameAt")) - acceptAt);
       await a.page.getByTestId("hang-up").click();
@@ -164,8 +180,16 @@ async function main() {
       );
       // The callee goes back to a page that is not a call, as a person would.
       await b.page.goto("/directory");
+      for (let k = bareDue(i); k > 0 && bareSide; k--) {
+        const r = await bareSide.round();
+        bare.push(r);
+        process.stderr.write(
+          `  bare ${bare.length}: callee sees caller ${r.calleeSeesCaller} ms, caller sees callee ${r.callerSeesCallee} ms\n`,
+        );
+      }
     }
   } finally {
+    await bareSide?.close();
     await browser.close();
     await stack.stop();
   }

@@ -45,7 +45,11 @@ function livekitOf(dataDir: string) {
   return { url: `ws://127.0.0.1:${port}`, key: key[1]!, secret: key[2]! };
 }
 
-export async function bareRounds(browser: Browser, dataDir: string, rounds: number, log: (s: string) => void): Promise<BareRound[]> {
+/**
+ * Two bare pages, caller and callee, ready for rounds: the bench interleaves them with the portal's
+ * calls, so that both see the same machine at the same moments of the run.
+ */
+export async function openBare(browser: Browser, dataDir: string) {
   const lk = livekitOf(dataDir);
   const umd = fs.readFileSync(path.resolve(import.meta.dirname, "../../node_modules/livekit-client/dist/livekit-client.umd.js"));
   const server = http.createServer((req, res) => {
@@ -73,30 +77,25 @@ export async function bareRounds(browser: Browser, dataDir: string, rounds: numb
     }
     throw new Error("bare round: no remote frame within 15 s");
   };
+  const join = (p: Page, t: string) =>
+    p.evaluate(([u, tok]) => (window as unknown as { join: (u: string, t: string) => Promise<void> }).join(u!, tok!), [lk.url, t]);
   const [caller, callee] = [await open(), await open()];
-  const out: BareRound[] = [];
-  try {
-    for (let i = 0; i < rounds; i++) {
-      const room = `bare-${Date.now()}-${i}`;
+  let n = 0;
+  return {
+    async round(): Promise<BareRound> {
+      const room = `bare-${Date.now()}-${n++}`;
       const [tc, te] = [await token(room, "caller"), await token(room, "callee")];
-      await caller.evaluate(
-        ([u, t]) => (window as unknown as { join: (u: string, t: string) => Promise<void> }).join(u!, t!),
-        [lk.url, tc],
-      );
+      await join(caller, tc);
       await caller.waitForTimeout(1500);
       const joinAt = await callee.evaluate(() => Date.now());
-      await callee.evaluate(
-        ([u, t]) => (window as unknown as { join: (u: string, t: string) => Promise<void> }).join(u!, t!),
-        [lk.url, te],
-      );
+      await join(callee, te);
       const round = { calleeSeesCaller: (await frameAt(callee)) - joinAt, callerSeesCallee: (await frameAt(caller)) - joinAt };
-      out.push(round);
-      log(`  bare ${i + 1}: callee sees caller ${round.calleeSeesCaller} ms, caller sees callee ${round.callerSeesCallee} ms`);
       await Promise.all([caller, callee].map((p) => p.evaluate(() => (window as unknown as { leave: () => Promise<void> }).leave())));
-    }
-  } finally {
-    await Promise.all([caller.context().close(), callee.context().close()]);
-    server.close();
-  }
-  return out;
+      return round;
+    },
+    async close() {
+      await Promise.all([caller.context().close(), callee.context().close()]);
+      server.close();
+    },
+  };
 }

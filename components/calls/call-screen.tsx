@@ -10,6 +10,7 @@ import { CallButton } from "./call-button";
 import { CallbackRequest } from "./callback-request";
 import { CallControls } from "./call-controls";
 import { useCallMedia } from "./use-call-media";
+import { answeringHere } from "./waiting-room";
 import { useMemberEvent } from "./use-member-event";
 import { AddContactButton } from "../contacts/add-contact-button";
 
@@ -41,8 +42,15 @@ export function CallScreen({ initial }: { initial: CallView }) {
   });
 
   const live = call.status !== "ended";
-  const join = live && (call.role === "caller" || call.status === "connected");
-  const media = useCallMedia({ callId: call.id, join, video: call.kind === "video", otherName: call.other.displayName });
+  // The callee's page joins once the call is connected, or at once when Accept was pressed here (its room waited while it rang).
+  const join = live && (call.role === "caller" || call.status === "connected" || answeringHere(call.id));
+  const media = useCallMedia({
+    callId: call.id,
+    join,
+    video: call.kind === "video",
+    otherName: call.other.displayName,
+    hold: call.role === "caller" && call.status === "ringing",
+  });
   const elapsed = useElapsed(call.status === "connected" ? call.answeredAt : null);
   const [hangingUp, setHangingUp] = useState(false);
 

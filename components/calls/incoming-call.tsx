@@ -1,5 +1,7 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
+import type { PrefetchKind } from "next/dist/client/components/router-reducer/router-reducer-types";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { CallView } from "@/lib/calls/service";
@@ -8,6 +10,7 @@ import { useConnectionState } from "../presence/presence-provider";
 import { Avatar } from "../avatar";
 import { deviceId } from "../presence/presence-client";
 import { startRingtone } from "./ringtone";
+import { answered, answering, stopWaiting, tabId, waitInRoom, waitingCamera } from "./waiting-room";
 import { useMemberEvent } from "./use-member-event";
 
 type Ring = {
@@ -24,9 +27,14 @@ type Ring = {
  */
 export function IncomingCall() {
   const router = useRouter();
+  const qc = useQueryClient();
   const [ring, setRing] = useState<Ring | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Accept pressed: the dialog gives way to the call page while the server answers. */
+  const [answeringId, setAnsweringId] = useState<string | null>(null);
+  /** This page waits in the call's room (answering will be instant). */
+  const [inRoom, setInRoom] = useState(false);
   const acceptRef = useRef<HTMLButtonElement>(null);
 
   // Events reach connected pages; a page that (re)connects mid-ring asks whether something is ringing.
@@ -54,8 +62,22 @@ export function IncomingCall() {
     setRing((cur) => (cur?.callId === c.id ? null : cur));
   });
 
+  // While it rings, this page joins the call's room and starts its camera, so that answering is instant.
   useEffect(() => {
     if (!ring) return;
+    let gone = false;
+    setInRoom(false);
+    void waitInRoom(ring.callId, ring.kind === "video").ready.then((ok) => !gone && setInRoom(ok));
+    // The call page holds nothing of the call (it is read in the browser), so all of it can be fetched now.
+    router.prefetch(`/call/${ring.callId}`, { kind: "full" as PrefetchKind });
+    return () => {
+      gone = true;
+      stopWaiting(ring.callId);
+    };
+  }, [ring?.callId]); // eslint-disable-line react-hooks/exhaustive-deps -- one room per call, whatever else the ring's details say
+
+  useEffect(() => {
+    if (!ring || answeringId === ring.callId) return;
     const stop = startRingtone();
     acceptRef.current?.focus();
     const left = new Date(ring.ringUntil).getTime() - Date.now();
@@ -64,19 +86,40 @@ export function IncomingCall() {
       stop();
       clearTimeout(timer);
     };
-  }, [ring]);
+  }, [ring, answeringId]);
 
-  if (!ring) return null;
+  if (!ring || answeringId === ring.callId) return null;
 
   async function act(action: "accept" | "decline") {
     if (!ring) return;
+    const id = ring.callId;
     setBusy(true);
+    let back: string | null = null;
+    if (action === "accept") {
+      // The call page opens at once, on the room this page joined while it rang; the server's answer follows.
+      answering(id);
+      if (!qc.getQueryData(["call", id])) qc.setQueryData(["call", id], ringingView(ring));
+      back = `${location.pathname}${location.search}`;
+      setAnsweringId(id);
+      router.push(`/call/${id}`);
+    }
     try {
-      await apiSend("POST", `/api/calls/${ring.callId}/${action}`, { deviceId: deviceId() });
-      const id = ring.callId;
+      const { inRoom, ...view } = await apiSend<CallView & { inRoom?: boolean }>("POST", `/api/calls/${id}/${action}`, {
+        deviceId: deviceId(),
+        tab: tabId,
+      });
+      if (action === "accept") {
+        // Told nothing (an answer repeated): the page may already be in the call, so it stays.
+        answered(id, inRoom === false ? "out" : "in");
+        qc.setQueryData(["call", id], view);
+      }
       setRing(null);
-      if (action === "accept") router.push(`/call/${id}`);
     } catch (err) {
+      if (action === "accept") {
+        answered(id, "failed");
+        if (back) router.replace(back);
+        setAnsweringId(null);
+      }
       setError(err instanceof ApiError ? err.message : "Something went wrong; try again.");
       if (err instanceof ApiError && err.status === 409) setTimeout(() => setRing(null), 2500);
     } finally {
@@ -92,6 +135,7 @@ export function IncomingCall() {
         aria-labelledby="ring-title"
         aria-describedby="ring-desc"
         data-testid="incoming-call"
+        data-room={inRoom ? "waiting" : "connecting"}
         className="w-full max-w-sm rounded-2xl bg-white p-6 text-center shadow-2xl"
       >
         <div className="mx-auto mb-4 w-fit motion-safe:animate-pulse rounded-full ring-4 ring-brand-200">
@@ -101,6 +145,7 @@ export function IncomingCall() {
           {ring.caller.displayName}
         </h2>
         <p className="tabular text-slate-600">{ring.caller.formattedNumber}</p>
+        {ring.kind === "video" && <CameraPreview callId={ring.callId} />}
         <p id="ring-desc" className="mt-1 text-sm text-slate-600">
           Incoming {ring.kind === "video" ? "video" : "voice"} call…
         </p>
@@ -134,6 +179,58 @@ export function IncomingCall() {
           </button>
         </div>
       </div>
+    </div>
+  );
+}
+
+/** The call as the ring told it, for the call page to show before the server's answer arrives. */
+function ringingView(ring: Ring): CallView {
+  return {
+    id: ring.callId,
+    kind: ring.kind,
+    status: "ringing",
+    outcome: null,
+    outcomeText: null,
+    role: "callee",
+    ringUntil: ring.ringUntil,
+    answeredAt: null,
+    endedAt: null,
+    other: ring.caller,
+    meantFor: ring.meantFor ?? null,
+    note: null,
+  };
+}
+
+/** The caller will see this once the call is answered: the camera, started while it rings. */
+function CameraPreview({ callId }: { callId: string }) {
+  const el = useRef<HTMLVideoElement>(null);
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    let gone = false;
+    const video = el.current;
+    const cam = waitingCamera(waitInRoom(callId, true));
+    void cam.then((c) => {
+      if (gone || !c || !video) return;
+      c.attach(video);
+      setOn(true);
+    });
+    return () => {
+      gone = true;
+      void cam.then((c) => video && c?.detach(video));
+    };
+  }, [callId]);
+  return (
+    <div className="relative mx-auto mt-4 aspect-video w-40 overflow-hidden rounded-xl bg-slate-800">
+      <video
+        ref={el}
+        data-testid="ring-preview"
+        autoPlay
+        playsInline
+        muted
+        aria-label="Your camera, as the caller will see it"
+        className={`h-full w-full object-cover ${on ? "" : "invisible"}`}
+      />
+      {!on && <p className="absolute inset-0 flex items-center justify-center text-xs text-slate-200">Starting your camera…</p>}
     </div>
   );
 }

@@ -246,6 +246,8 @@ export async function transition(
   deps: Deps,
   input: { callId: string; memberId: string | null },
   step: (call: Call, now: Date) => Step,
+  /** Runs once the change is written, before the parties hear of it. */
+  onWritten?: (call: Call) => Promise<void>,
 ): Promise<Call> {
   const { callId } = input;
   const { db } = deps;
@@ -286,14 +288,15 @@ export async function transition(
     if (legResult) await db.callLeg.updateMany({ where: { callId, result: null }, data: { result: legResult, endedAt: now } });
     // The caller may already be in the room while it rings: any end closes it for both.
     if (next.status === "ended") await deleteRoom(roomName(callId)).catch(() => {});
+    await onWritten?.(next);
     await announce(deps, next);
     return next;
   }
   throw new DomainError("CONFLICT", "The call changed while you acted; try again.");
 }
 
-export const acceptCall = (deps: Deps, callId: string, memberId: string, deviceId: string) =>
-  transition(deps, { callId, memberId }, (c, now) => sm.accept(c, memberId, deviceId, now));
+export const acceptCall = (deps: Deps, callId: string, memberId: string, deviceId: string, onWritten?: (call: Call) => Promise<void>) =>
+  transition(deps, { callId, memberId }, (c, now) => sm.accept(c, memberId, deviceId, now), onWritten);
 export const declineCall = (deps: Deps, callId: string, memberId: string) =>
   transition(deps, { callId, memberId }, (c, now) => sm.decline(c, memberId, now));
 export const hangUpCall = (deps: Deps, callId: string, memberId: string) =>

@@ -5,6 +5,17 @@ import { env } from "../env";
 export const roomName = (callId: string) => `call-${callId}`;
 export const callIdOfRoom = (room: string) => (room.startsWith("call-") ? room.slice(5) : null);
 
+/**
+ * A device that rings joins the call's room before anyone answers, as `<member>:ring:<tab>`, hidden
+ * from the others until it answers (lib/calls/media.ts).
+ * Member ids never hold a colon; the tab is the page's own random id.
+ */
+export const ringIdentity = (memberId: string, tab: string) => `${memberId}:ring:${tab}`;
+export function memberOfIdentity(identity: string): { memberId: string; ringer: boolean } {
+  const at = identity.indexOf(":ring:");
+  return at < 0 ? { memberId: identity, ringer: false } : { memberId: identity.slice(0, at), ringer: true };
+}
+
 /** Minutes, not hours: a token only has to last until the browser has joined. */
 export const TOKEN_TTL_SECONDS = 5 * 60;
 
@@ -15,6 +26,8 @@ export async function mintToken(input: {
   room: string;
   video: boolean;
   screen?: boolean;
+  /** Joins hidden from the others until `allowIntoCall` shows it. */
+  waiting?: boolean;
 }): Promise<string> {
   const e = env();
   const at = new AccessToken(e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET, {
@@ -22,19 +35,25 @@ export async function mintToken(input: {
     name: input.name,
     ttl: TOKEN_TTL_SECONDS,
   });
+  const waiting = input.waiting ?? false;
   at.addGrant({
     roomJoin: true,
     room: input.room,
     canPublish: true,
     canSubscribe: true,
     canPublishData: false,
-    canPublishSources: [
-      ...(input.video ? [TrackSource.CAMERA] : []),
-      TrackSource.MICROPHONE,
-      ...(input.screen ? [TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] : []),
-    ],
+    hidden: waiting,
+    canPublishSources: publishSources(input.video, input.screen ?? false),
   });
   return at.toJwt();
+}
+
+function publishSources(video: boolean, screen: boolean): TrackSource[] {
+  return [
+    ...(video ? [TrackSource.CAMERA] : []),
+    TrackSource.MICROPHONE,
+    ...(screen ? [TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] : []),
+  ];
 }
 
 let rooms: RoomServiceClient | undefined;
@@ -47,6 +66,29 @@ function roomService(): RoomServiceClient {
 /** Two people at most (a call), or `max` (a group's room); the room closes soon after everyone has left. */
 export async function createRoom(name: string, max = 2): Promise<void> {
   await roomService().createRoom({ name, maxParticipants: max, emptyTimeout: 60, departureTimeout: 10 });
+}
+
+/**
+ * Shows a participant who joined `waiting` to the others (permissions are replaced whole, so the
+ * rest is restated). False when they are not in the room (their page never connected, or left): the
+ * page then joins the ordinary way.
+ */
+export async function allowIntoCall(room: string, identity: string, video: boolean): Promise<boolean> {
+  try {
+    await roomService().updateParticipant(room, identity, {
+      permission: {
+        canPublish: true,
+        canSubscribe: true,
+        canPublishData: false,
+        hidden: false,
+        canPublishSources: publishSources(video, false),
+      },
+    });
+    return true;
+  } catch (err) {
+    if (/not found|404|does not exist/i.test(String((err as Error).message))) return false;
+    throw err;
+  }
 }
 
 /** Takes someone out of a room; someone not in it (or a room that is gone) is fine. */

@@ -106,7 +106,7 @@ describe("forwarding to a group's number", () => {
     expect((await callHistory(deps.db, caller.id)).find((c) => c.id === call.id)?.other.handle).toBe(adaHandle);
 
     // Ola declines: Bo rings at once, and the caller still sees Ada.
-    const olaSees = await actOnCall(deps, { callId: call.id, memberId: ola.id, action: "decline", deviceId: "d" });
+    const { call: olaSees } = await actOnCall(deps, { callId: call.id, memberId: ola.id, action: "decline", deviceId: "d" });
     expect(olaSees).toMatchObject({ status: "ended", outcome: "declined" });
     expect(await deps.db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: "ringing", calleeId: bo.id });
     expect(toCaller().other.handle).toBe(adaHandle);
@@ -121,7 +121,7 @@ describe("forwarding to a group's number", () => {
     // An ordinary call's decline is unchanged.
     await setRules(ada.id, ruleDoc([]));
     const plain = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
-    expect(await actOnCall(deps, { callId: plain.id, memberId: ada.id, action: "decline", deviceId: "d" })).toMatchObject({
+    expect((await actOnCall(deps, { callId: plain.id, memberId: ada.id, action: "decline", deviceId: "d" })).call).toMatchObject({
       status: "ended",
       outcome: "declined",
     });

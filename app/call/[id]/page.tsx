@@ -1,23 +1,17 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
-import { CallScreen } from "@/components/calls/call-screen";
-import { callForParty, viewFor } from "@/lib/calls/service";
-import { db } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors";
+import { CallLoader } from "@/components/calls/call-loader";
 
 export const metadata: Metadata = { title: "Call" };
 
+/**
+ * The call itself is read in the browser (and only by its parties, GET /api/calls/:id): a call
+ * answered in the ringing dialog already holds it, so this page can be fetched while it rings and
+ * shows the call the moment it is answered.
+ */
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const member = await currentMember();
-  if (!member) redirect(`/signin?next=${encodeURIComponent(`/call/${id}`)}`);
-  const d = await db();
-  try {
-    const call = await callForParty(d, id, member.id);
-    return <CallScreen initial={await viewFor(d, call, member.id)} />;
-  } catch (err) {
-    if (err instanceof DomainError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  if (!(await currentMember())) redirect(`/signin?next=${encodeURIComponent(`/call/${id}`)}`);
+  return <CallLoader callId={id} />;
 }

@@ -6,7 +6,7 @@ import { errorResponse, json } from "@/lib/http/respond";
 import { bus } from "@/lib/bus";
 import { announceGroup } from "@/lib/groups/membership";
 import { groupIdOfRoom } from "@/lib/groups/room";
-import { callIdOfRoom, receiveWebhook } from "@/lib/livekit";
+import { callIdOfRoom, memberOfIdentity, receiveWebhook } from "@/lib/livekit";
 import { callIdOfMallRoom } from "@/lib/mall/calls";
 import { mallMediaLeft } from "@/lib/mall/media-left";
 
@@ -25,14 +25,17 @@ export async function POST(req: Request) {
     }
     const callId = event.room ? callIdOfRoom(event.room.name) : null;
     const memberId = event.participant?.identity;
-    if (callId && memberId) {
+    if (callId && event.participant) {
       const kind =
         event.event === "participant_joined"
           ? "joined"
           : event.event === "participant_left" || event.event === "participant_connection_aborted"
             ? "left"
             : null;
-      if (kind) await mediaEvent(await callDeps(), { callId, memberId, event: kind });
+      const who = memberOfIdentity(event.participant.identity);
+      // A page that waited in the room while it rang counts once it answered (it is no longer hidden).
+      const inCall = !who.ringer || event.participant.permission?.hidden === false;
+      if (kind && inCall) await mediaEvent(await callDeps(), { callId, memberId: who.memberId, event: kind });
     }
     // A mall call ends when either side's media leaves its room (a closed tab, a lost connection).
     const mallCallId = event.room ? callIdOfMallRoom(event.room.name) : null;

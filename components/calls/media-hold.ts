@@ -1,0 +1,35 @@
+"use client";
+
+import { type RemoteParticipant, type RemoteTrackPublication, type Room, RoomEvent } from "livekit-client";
+
+/**
+ * Published but not sent: the tracks are negotiated while a call rings, so that answering costs no
+ * negotiation, and nothing leaves the device until it is answered (the other side's page, or a
+ * modified one, gets no picture or sound of someone who has not answered or been answered).
+ * Setting the sender's track back is immediate: no signalling, the next frame goes out.
+ */
+export async function holdSending(room: Room, hold: boolean): Promise<void> {
+  await Promise.all(
+    [...room.localParticipant.trackPublications.values()].map(async (pub) => {
+      const track = pub.track;
+      const sender = track?.sender;
+      if (!track || !sender) return;
+      const want = hold ? null : track.mediaStreamTrack;
+      if (sender.track !== want) await sender.replaceTrack(want).catch(() => undefined);
+    }),
+  );
+}
+
+/**
+ * Rooms are joined without automatic subscription: pages that wait in a call's room while it rings
+ * are hidden, and a track of someone the page cannot see would be dropped, and never delivered once
+ * they are let in. Whatever a visible participant publishes is subscribed here instead.
+ */
+export function subscribeToVisible(room: Room): void {
+  const take = (pub: RemoteTrackPublication) => {
+    if (!pub.isSubscribed) pub.setSubscribed(true);
+  };
+  room.on(RoomEvent.TrackPublished, (pub: RemoteTrackPublication) => take(pub));
+  room.on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => p.trackPublications.forEach(take));
+  room.on(RoomEvent.Connected, () => room.remoteParticipants.forEach((p) => p.trackPublications.forEach(take)));
+}
