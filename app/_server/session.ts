@@ -1,13 +1,16 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { getMemberById, type MemberProfile } from "@/lib/members/get-member";
 
 /** The signed-in member's id, or null. */
 export async function sessionMemberId(): Promise<string | null> {
+  if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
   const session = await getServerSession(authOptions());
   return session?.memberId ?? null;
 }

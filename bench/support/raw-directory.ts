@@ -3,9 +3,9 @@ import type { Prisma } from "../../lib/db/generated/sqlite/client";
 import { directoryQuerySchema, firstPageSql, PAGE_SIZE } from "../../lib/directory/search-members";
 
 /**
- * The directory's baseline: the SQL a first page runs (lib/directory/search-members.ts, firstPageSql)
- * straight through the database driver — better-sqlite3 with the portal's page cache, or pg — on the
- * same database, with no Prisma, HTTP, session, presence look-up or JSON in between.
+ * The directory's baseline: the SQL a first page runs (lib/directory/search-members.ts, firstPageSql,
+ * the rows' status facts included) straight through the database driver — better-sqlite3 with the
+ * portal's page cache, or pg — on the same database, with no HTTP, session, rules or JSON around it.
  */
 export type RawDirectory = { page(query: string): Promise<number>; close(): Promise<void> };
 

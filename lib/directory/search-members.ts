@@ -1,11 +1,10 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import { type Db, directReads, type ReadRows } from "../db/client";
 import { Prisma } from "../db/generated/sqlite/client";
 import { formatNumber } from "../numbers/format";
 import { toKeypadDigits } from "../numbers/keypad";
-import { statusesOf } from "../presence/read-model";
-import { statusesSeenBy } from "../presence/visibility-store";
 import { EXPIRY_MS } from "../presence/status";
+import { STATUS_COLUMNS, type StatusFacts, statusFactsSql, statusFromFacts } from "../presence/status-facts";
 import type { PublicStatus } from "../presence/status";
 import { cityKey, normalizeText, prefixRange } from "./search-keys";
 
@@ -48,13 +47,11 @@ export type DirectoryPage = {
   notice?: string;
 };
 
-type Row = {
-  id: string;
+type Row = StatusFacts & {
   handle: string;
   displayName: string;
   city: string;
   photoKey: string | null;
-  presenceSetting: string;
   digits: string | null;
 };
 
@@ -67,7 +64,7 @@ type Row = {
  * which both SQLite and PostgreSQL evaluate once (Prisma's relation filters would
  * probe an index once per member).
  */
-type Plan = { from: Prisma.Sql; conds: Prisma.Sql[]; orderBy: Prisma.Sql; notice?: string };
+type Plan = { from: Prisma.Sql; conds: Prisma.Sql[]; orderBy: Prisma.Sql[]; notice?: string };
 
 /**
  * `onlineSince` restricts the search to members online now. The few online members
@@ -91,7 +88,7 @@ function visibleSql(watcherId: string | null): Prisma.Sql {
 function plan(q: DirectoryQuery, onlineSince?: Date, watcherId: string | null = null): Plan {
   const conds: Prisma.Sql[] = [Prisma.sql`m."listed" = ${true}`];
   const drivers: Prisma.Sql[] = [];
-  let orderBy = Prisma.sql`m."nameKey", m."id"`;
+  let orderBy = [Prisma.sql`m."nameKey"`, Prisma.sql`m."id"`];
   let notice: string | undefined;
   if (onlineSince) {
     drivers.push(
@@ -103,7 +100,7 @@ function plan(q: DirectoryQuery, onlineSince?: Date, watcherId: string | null = 
   if (city) {
     const r = prefixRange(city);
     conds.push(Prisma.sql`m."cityKey" >= ${r.gte} AND m."cityKey" < ${r.lt}`);
-    orderBy = Prisma.sql`m."cityKey", m."nameKey", m."id"`;
+    orderBy = [Prisma.sql`m."cityKey"`, Prisma.sql`m."nameKey"`, Prisma.sql`m."id"`];
   }
   const name = normalizeText(q.name);
   if (name) {
@@ -115,7 +112,7 @@ function plan(q: DirectoryQuery, onlineSince?: Date, watcherId: string | null = 
     conds.push(
       Prisma.sql`NOT EXISTS (SELECT 1 FROM "MemberNameWord" w2 WHERE w2."memberId" = w."memberId" AND w2."word" >= ${r.gte} AND w2."word" < ${r.lt} AND LENGTH(w2."word") > LENGTH(w."word"))`,
     );
-    orderBy = Prisma.sql`w."word", w."memberId"`;
+    orderBy = [Prisma.sql`w."word"`, Prisma.sql`w."memberId"`];
   }
   if (q.number) {
     // Digits anywhere in the number, or a vanity word spelled on the keypad.
@@ -149,24 +146,30 @@ function withCond(p: Plan, cond: Prisma.Sql): Plan {
 }
 
 /** Members online now who match: for a page past all of them, how far into the rest it starts. */
-async function count(db: Db, p: Plan): Promise<number> {
-  const r = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM ${p.from} WHERE ${Prisma.join(p.conds, " AND ")}`;
+async function count(read: ReadRows, p: Plan): Promise<number> {
+  const r = await read<{ n: number | bigint | string }>(
+    Prisma.sql`SELECT COUNT(*) AS "n" FROM ${p.from} WHERE ${Prisma.join(p.conds, " AND ")}`,
+  );
   return Number(r[0]?.n ?? 0);
 }
 
-/** The SQL of a page of `take` rows from `skip` on (one more is read, to know whether more follow). */
-export function listSql(p: Plan, skip: number, take: number): Prisma.Sql {
+/**
+ * The SQL of a page of `take` rows from `skip` on (one more is read, to know whether more follow),
+ * with the facts of each row's status. The page is chosen first and the facts read around it, so
+ * they are read for its rows only, also where the order is a sort (the online members); its sort
+ * keys come out as o0, o1… to keep that order.
+ */
+export function listSql(p: Plan, skip: number, take: number, since: Date, watcherId: string | null): Prisma.Sql {
+  const keys = p.orderBy.map((k, i) => Prisma.sql`${k} AS ${Prisma.raw(`"o${i}"`)}`);
   return Prisma.sql`
-    SELECT m."id", m."handle", m."displayName", m."city", m."photoKey", m."presenceSetting", pn."digits"
-    FROM ${p.from} LEFT JOIN "PhoneNumber" pn ON pn."memberId" = m."id"
-    WHERE ${Prisma.join(p.conds, " AND ")}
-    ORDER BY ${p.orderBy}
-    LIMIT ${take + 1} OFFSET ${skip}`;
-}
-
-async function list(db: Db, p: Plan, skip: number, take: number): Promise<{ rows: Row[]; more: boolean }> {
-  const rows = await db.$queryRaw<Row[]>(listSql(p, skip, take));
-  return { rows: rows.slice(0, take), more: rows.length > take };
+    SELECT p.*, ${statusFactsSql(since, watcherId)} FROM (
+      SELECT m."id", m."handle", m."displayName", m."city", m."photoKey", pn."digits", ${STATUS_COLUMNS}, ${Prisma.join(keys)}
+      FROM ${p.from} LEFT JOIN "PhoneNumber" pn ON pn."memberId" = m."id"
+      WHERE ${Prisma.join(p.conds, " AND ")}
+      ORDER BY ${Prisma.join(p.orderBy)}
+      LIMIT ${take + 1} OFFSET ${skip}
+    ) p
+    ORDER BY ${Prisma.join(keys.map((_, i) => Prisma.raw(`p."o${i}"`)))}`;
 }
 
 /**
@@ -181,11 +184,12 @@ export function firstPageSql(
 ): { first: Prisma.Sql; rest?: (onlineRows: number) => Prisma.Sql } {
   const since = new Date(now.getTime() - EXPIRY_MS);
   const online = plan(q, since, watcherId);
-  if (q.online === "1") return { first: listSql(online, 0, PAGE_SIZE) };
+  const list = (p: Plan, take: number) => listSql(p, 0, take, since, watcherId);
+  if (q.online === "1") return { first: list(online, PAGE_SIZE) };
   const base = plan(q);
-  if (q.sort !== "online") return { first: listSql(base, 0, PAGE_SIZE) };
+  if (q.sort !== "online") return { first: list(base, PAGE_SIZE) };
   const offline = withCond(base, Prisma.sql`NOT ${onlineSql(since, watcherId)}`);
-  return { first: listSql(online, 0, PAGE_SIZE), rest: (n) => listSql(offline, 0, PAGE_SIZE - n) };
+  return { first: list(online, PAGE_SIZE), rest: (n) => list(offline, PAGE_SIZE - n) };
 }
 
 /**
@@ -204,26 +208,30 @@ export async function searchMembers(
   const skip = (q.page - 1) * PAGE_SIZE;
   const since = new Date(now.getTime() - EXPIRY_MS);
   const onlineWhere = plan(q, since, watcherId);
+  // Prisma's own work per query is a measurable part of this hot read (bench/directory.ts).
+  const read = directReads(db);
+  const list = async (p: Plan, skip: number, take: number): Promise<{ rows: Row[]; more: boolean }> => {
+    const rows = await read<Row>(listSql(p, skip, take, since, watcherId));
+    return { rows: rows.slice(0, take), more: rows.length > take };
+  };
 
   let page: { rows: Row[]; more: boolean };
   if (q.online === "1") {
-    page = await list(db, onlineWhere, skip, PAGE_SIZE);
+    page = await list(onlineWhere, skip, PAGE_SIZE);
   } else if (q.sort === "online") {
     // Everyone online (by name), then everyone else: the rest starts where the online members end.
-    const online = await list(db, onlineWhere, skip, PAGE_SIZE);
+    const online = await list(onlineWhere, skip, PAGE_SIZE);
     if (online.more) page = online;
     else {
-      const onlineCount = online.rows.length > 0 || skip === 0 ? skip + online.rows.length : await count(db, onlineWhere);
+      const onlineCount = online.rows.length > 0 || skip === 0 ? skip + online.rows.length : await count(read, onlineWhere);
       const offlineWhere = withCond(base, Prisma.sql`NOT ${onlineSql(since, watcherId)}`);
-      const rest = await list(db, offlineWhere, Math.max(0, skip - onlineCount), PAGE_SIZE - online.rows.length);
+      const rest = await list(offlineWhere, Math.max(0, skip - onlineCount), PAGE_SIZE - online.rows.length);
       page = { rows: [...online.rows, ...rest.rows], more: rest.more };
     }
   } else {
-    page = await list(db, base, skip, PAGE_SIZE);
+    page = await list(base, skip, PAGE_SIZE);
   }
   const rows = page.rows;
-
-  const statuses = await statusesSeenBy(db, await statusesOf(db, rows, now), watcherId);
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -232,7 +240,7 @@ export async function searchMembers(
       city: r.city,
       formattedNumber: r.digits ? formatNumber(r.digits) : null,
       photoUrl: r.photoKey ? `/api/members/${encodeURIComponent(r.handle)}/photo` : null,
-      status: statuses[r.id] ?? "offline",
+      status: statusFromFacts(r, watcherId),
     })),
     total: page.more ? null : skip + rows.length,
     page: q.page,

@@ -14,6 +14,7 @@ import {
   STRANGER,
   statusSeenBy,
   type VisibilitySettings,
+  visibilitySettings,
 } from "./visibility";
 
 const audience = (v: string): Audience => ((AUDIENCES as readonly string[]).includes(v) ? (v as Audience) : DEFAULT_VISIBILITY.audience);
@@ -35,12 +36,7 @@ export async function loadVisibility(db: Db, ownerIds: string[]): Promise<Map<st
   ]);
   const out = new Map<string, VisibilitySettings>();
   for (const m of members) {
-    out.set(m.id, {
-      audience: audience(m.presenceAudience),
-      everyoneDetail: detail(m.presenceEveryoneDetail, "full"),
-      contactDetail: detail(m.presenceContactDetail, "full"),
-      groupDetail: new Map(groups.filter((g) => g.ownerId === m.id).map((g) => [g.id, detail(g.detail, "full")])),
-    });
+    out.set(m.id, visibilitySettings(m, new Map(groups.filter((g) => g.ownerId === m.id).map((g) => [g.id, detail(g.detail, "full")]))));
   }
   return out;
 }

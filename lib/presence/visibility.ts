@@ -38,6 +38,22 @@ export const DEFAULT_VISIBILITY: VisibilitySettings = {
   groupDetail: new Map(),
 };
 
+/** A member's stored choice; a value the rules do not know reads as the default. */
+export function visibilitySettings(
+  m: { presenceAudience: string; presenceEveryoneDetail: string; presenceContactDetail: string },
+  groupDetail: ReadonlyMap<string, Detail>,
+): VisibilitySettings {
+  const detail = (v: string): Detail => ((DETAILS as readonly string[]).includes(v) ? (v as Detail) : "full");
+  return {
+    audience: (AUDIENCES as readonly string[]).includes(m.presenceAudience)
+      ? (m.presenceAudience as Audience)
+      : DEFAULT_VISIBILITY.audience,
+    everyoneDetail: detail(m.presenceEveryoneDetail),
+    contactDetail: detail(m.presenceContactDetail),
+    groupDetail,
+  };
+}
+
 /** How the watcher stands with the member watched, from the member's side. */
 export type Relation = {
   self: boolean;
