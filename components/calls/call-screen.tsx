@@ -49,7 +49,6 @@ export function CallScreen({ initial }: { initial: CallView }) {
     join,
     video: call.kind === "video",
     otherName: call.other.displayName,
-    hold: call.role === "caller" && call.status === "ringing",
   });
   const elapsed = useElapsed(call.status === "connected" ? call.answeredAt : null);
   const [hangingUp, setHangingUp] = useState(false);

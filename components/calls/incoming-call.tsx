@@ -78,15 +78,18 @@ export function IncomingCall() {
 
   useEffect(() => {
     if (!ring || answeringId === ring.callId) return;
-    const stop = startRingtone();
-    acceptRef.current?.focus();
     const left = new Date(ring.ringUntil).getTime() - Date.now();
     const timer = setTimeout(() => setRing(null), Math.max(0, left));
-    return () => {
-      stop();
-      clearTimeout(timer);
-    };
+    return () => clearTimeout(timer);
   }, [ring, answeringId]);
+
+  // A failed answer shows why, without ringing again.
+  const ringing = !!ring && answeringId !== ring.callId && !error;
+  useEffect(() => {
+    if (!ringing) return;
+    acceptRef.current?.focus();
+    return startRingtone();
+  }, [ringing]);
 
   if (!ring || answeringId === ring.callId) return null;
 
@@ -109,15 +112,16 @@ export function IncomingCall() {
         tab: tabId,
       });
       if (action === "accept") {
-        // Told nothing (an answer repeated): the page may already be in the call, so it stays.
-        answered(id, inRoom === false ? "out" : "in");
+        answered(id, inRoom ? "in" : "out");
+        // A read of the call started when its page opened must not land after this answer.
+        await qc.cancelQueries({ queryKey: ["call", id] });
         qc.setQueryData(["call", id], view);
       }
       setRing(null);
     } catch (err) {
       if (action === "accept") {
         answered(id, "failed");
-        if (back) router.replace(back);
+        if (back && location.pathname === `/call/${id}`) router.replace(back);
         setAnsweringId(null);
       }
       setError(err instanceof ApiError ? err.message : "Something went wrong; try again.");
@@ -145,7 +149,7 @@ export function IncomingCall() {
           {ring.caller.displayName}
         </h2>
         <p className="tabular text-slate-600">{ring.caller.formattedNumber}</p>
-        {ring.kind === "video" && <CameraPreview callId={ring.callId} />}
+        {ring.kind === "video" && !error && <CameraPreview callId={ring.callId} />}
         <p id="ring-desc" className="mt-1 text-sm text-slate-600">
           Incoming {ring.kind === "video" ? "video" : "voice"} call…
         </p>

@@ -3,10 +3,10 @@
 import { type RemoteParticipant, type RemoteTrackPublication, type Room, RoomEvent } from "livekit-client";
 
 /**
- * Published but not sent: the tracks are negotiated while a call rings, so that answering costs no
- * negotiation, and nothing leaves the device until it is answered (the other side's page, or a
- * modified one, gets no picture or sound of someone who has not answered or been answered).
- * Setting the sender's track back is immediate: no signalling, the next frame goes out.
+ * Published but not sent: a page where a call rings negotiates its tracks while it rings, so that
+ * answering costs no negotiation, and nothing leaves the device until the member answers. Setting
+ * the sender's track back is immediate: no signalling, the next frame goes out. (The caller's side is
+ * kept from a ringing page by the server: such a page may not receive, lib/calls/media.ts.)
  */
 export async function holdSending(room: Room, hold: boolean): Promise<void> {
   await Promise.all(

@@ -13,7 +13,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { apiSend } from "../api";
 import { deviceId } from "../presence/presence-client";
-import { holdSending, subscribeToVisible } from "./media-hold";
+import { subscribeToVisible } from "./media-hold";
 import { CALL_CONNECT_OPTIONS, CALL_ROOM_OPTIONS, releaseWaitingRoom, takeWaitingRoom } from "./waiting-room";
 
 export type MediaState = {
@@ -30,15 +30,7 @@ export type MediaState = {
  * Joins the call's LiveKit room while `join` is true, publishes the microphone
  * (and camera for a video call) and attaches what the other party sends.
  */
-export function useCallMedia(opts: {
-  callId: string;
-  join: boolean;
-  video: boolean;
-  otherName: string;
-  tokenUrl?: string;
-  /** Joined and published, but nothing sent: a caller's call that rings (media-hold.ts). */
-  hold?: boolean;
-}) {
+export function useCallMedia(opts: { callId: string; join: boolean; video: boolean; otherName: string; tokenUrl?: string }) {
   const roomRef = useRef<Room | null>(null);
   const remoteVideoEl = useRef<HTMLVideoElement>(null);
   const remoteAudioEl = useRef<HTMLAudioElement>(null);
@@ -57,8 +49,6 @@ export function useCallMedia(opts: {
   // party is while the caller stays in the room (leaving it would end the call).
   const otherName = useRef(opts.otherName);
   otherName.current = opts.otherName;
-  const hold = useRef(opts.hold ?? false);
-  hold.current = opts.hold ?? false;
 
   useEffect(() => {
     if (!opts.join) return;
@@ -88,8 +78,6 @@ export function useCallMedia(opts: {
     };
     const onUnmuted = (pub: TrackPublication, p: Participant) => {
       if (p !== room.localParticipant && pub.kind === Track.Kind.Video) patch({ remoteVideo: true });
-      // Turning the camera back on starts a new track and sends it: not while the call is held.
-      if (p === room.localParticipant && hold.current) void holdSending(room, true);
     };
     const onQuality = (q: ConnectionQuality, p: Participant) => {
       const who = p === room.localParticipant ? "Your" : `${otherName.current}'s`;
@@ -99,12 +87,6 @@ export function useCallMedia(opts: {
     };
     const onLeft = () => patch({ notice: `${otherName.current}'s connection dropped.`, remoteVideo: false });
     const clearNotice = () => patch({ notice: null });
-    // Someone the page can see joined: the call was answered (pages that wait while it rings are hidden).
-    const onJoined = () => {
-      clearNotice();
-      hold.current = false;
-      void holdSending(room, false);
-    };
     const onReconnecting = () => patch({ notice: "Your connection dropped; reconnecting…" });
     room
       .on(RoomEvent.TrackSubscribed, onSubscribed)
@@ -114,7 +96,7 @@ export function useCallMedia(opts: {
       .on(RoomEvent.LocalTrackPublished, attachLocal)
       .on(RoomEvent.ConnectionQualityChanged, onQuality)
       .on(RoomEvent.ParticipantDisconnected, onLeft)
-      .on(RoomEvent.ParticipantConnected, onJoined)
+      .on(RoomEvent.ParticipantConnected, clearNotice)
       .on(RoomEvent.Reconnecting, onReconnecting)
       .on(RoomEvent.Reconnected, clearNotice);
     const unwire = () =>
@@ -126,7 +108,7 @@ export function useCallMedia(opts: {
         .off(RoomEvent.LocalTrackPublished, attachLocal)
         .off(RoomEvent.ConnectionQualityChanged, onQuality)
         .off(RoomEvent.ParticipantDisconnected, onLeft)
-        .off(RoomEvent.ParticipantConnected, onJoined)
+        .off(RoomEvent.ParticipantConnected, clearNotice)
         .off(RoomEvent.Reconnecting, onReconnecting)
         .off(RoomEvent.Reconnected, clearNotice);
 
@@ -163,14 +145,7 @@ export function useCallMedia(opts: {
             for (const t of tracks) t.stop();
             return void room.disconnect();
           }
-          // Held from the first frame: disabled (black, silent) until the sender is emptied.
-          const held = hold.current;
-          if (held) for (const t of tracks) t.mediaStreamTrack.enabled = false;
           await Promise.all(tracks.map((t) => room.localParticipant.publishTrack(t)));
-          if (held) {
-            await holdSending(room, hold.current);
-            for (const t of tracks) t.mediaStreamTrack.enabled = true;
-          }
           attachLocal();
           // Only now: a mute or camera toggle before the tracks are published would be undone by publishing them.
           patch({ connected: true });
@@ -187,12 +162,6 @@ export function useCallMedia(opts: {
       else void room.disconnect();
     };
   }, [opts.join, opts.callId, opts.video, opts.tokenUrl, rejoin]);
-
-  // The call was answered: what was held goes out.
-  useEffect(() => {
-    const room = roomRef.current;
-    if (!opts.hold && room) void holdSending(room, false);
-  }, [opts.hold]);
 
   const toggleMic = useCallback(async () => {
     const room = roomRef.current;

@@ -1,6 +1,6 @@
 "use client";
 
-import { createLocalTracks, type LocalTrack, Room, type RoomOptions, Track } from "livekit-client";
+import { createLocalTracks, type LocalTrack, Room, RoomEvent, type RoomOptions, Track } from "livekit-client";
 import { apiSend } from "../api";
 import { deviceId } from "../presence/presence-client";
 import { holdSending, subscribeToVisible } from "./media-hold";
@@ -21,16 +21,16 @@ export const tabId: string = (() => {
 
 /**
  * A call that rings on this page waits in its room: connected, hidden from the caller, camera and
- * microphone started and published but held (nothing is sent, media-hold.ts), subscribed to the
- * caller (who holds theirs until answered). Answering then costs no connection, no camera start and
- * no negotiation: the page lets its tracks go, the server shows it to the caller, and the call page
- * takes the room over.
+ * microphone started (on the page in view) and published but held (nothing is sent, media-hold.ts),
+ * asking for the caller's tracks, which the server withholds until the page is let in. Answering
+ * then costs no connection, no camera start and no negotiation of what it sends: the page lets its
+ * tracks go, the server lets it in, and the call page takes the room over.
  */
 export type WaitingRoom = {
   callId: string;
   video: boolean;
   room: Room;
-  /** The started camera and microphone; empty when they could not start (the call page asks again). */
+  /** The started camera and microphone; empty when they could not start, or the page was out of view (started on answer). */
   tracks: Promise<LocalTrack[]>;
   /** Connected, and the tracks published (held). */
   ready: Promise<boolean>;
@@ -55,23 +55,34 @@ export function waitInRoom(callId: string, video: boolean): WaitingRoom {
   if (current) leave(current);
   const room = new Room(CALL_ROOM_OPTIONS);
   subscribeToVisible(room);
-  const tracks = createLocalTracks({ audio: true, video }).catch(() => [] as LocalTrack[]);
-  const ready = (async () => {
+  // Only the page in view starts the camera while it rings (a member's other tabs would light it too).
+  const inView = document.visibilityState === "visible";
+  const tracks = inView ? createLocalTracks({ audio: true, video }).catch(() => [] as LocalTrack[]) : Promise.resolve([] as LocalTrack[]);
+  const w: WaitingRoom = { callId, video, room, tracks, ready: Promise.resolve(false), phase: "waiting", taken: false };
+  w.ready = (async () => {
     const grant = await apiSend<{ url: string; token: string }>("POST", `/api/calls/${callId}/ring-token`, {
       deviceId: deviceId(),
       tab: tabId,
     });
-    if (current?.room !== room) return false;
+    if (w.phase === "gone") return false;
     await room.connect(grant.url, grant.token, CALL_CONNECT_OPTIONS);
-    for (const t of await tracks) {
-      await room.localParticipant.publishTrack(t);
-      // Held unless Accept was pressed meanwhile.
-      if (current?.room === room && current.phase === "waiting") await holdSending(room, true);
+    const started = await tracks;
+    // Disabled (black, silent) until held, so that not a frame goes out before Accept.
+    const holding = w.phase === "waiting";
+    if (holding) for (const t of started) t.mediaStreamTrack.enabled = false;
+    for (const t of started) await room.localParticipant.publishTrack(t);
+    if (holding) {
+      if (w.phase === "waiting") await holdSending(room, true);
+      for (const t of started) t.mediaStreamTrack.enabled = true;
     }
     return true;
   })().catch(() => false);
-  current = { callId, video, room, tracks, ready, phase: "waiting", taken: false };
-  return current;
+  // The server closed the room (the call ended or moved on): stop waiting.
+  room.on(RoomEvent.Disconnected, () => {
+    if (!w.taken && w.phase !== "gone") leave(w);
+  });
+  current = w;
+  return w;
 }
 
 function leave(w: WaitingRoom) {
@@ -103,8 +114,10 @@ export function answering(callId: string) {
 async function sendOnceReady(w: WaitingRoom): Promise<boolean> {
   if (!(await w.ready)) return false;
   if ((await w.tracks).length === 0) {
-    // The camera or microphone could not start while it rang (a permission prompt): ask again now.
-    const tracks = await createLocalTracks({ audio: true, video: w.video });
+    // Not started while it rang (out of view, or a permission prompt): start now, kept with the room so that leaving stops them.
+    w.tracks = createLocalTracks({ audio: true, video: w.video });
+    const tracks = await w.tracks;
+    if (w.phase === "gone") return false;
     await Promise.all(tracks.map((t) => w.room.localParticipant.publishTrack(t)));
   }
   await holdSending(w.room, false);
@@ -124,8 +137,14 @@ export function answeringHere(callId: string): boolean {
 export function answered(callId: string, outcome: Outcome) {
   const w = answeringRoom;
   if (!w || w.callId !== callId || w.phase === "gone") return;
-  if (outcome === "in") w.phase = "answered";
-  else leave(w);
+  if (outcome === "in") {
+    w.phase = "answered";
+    // Let in, but no call page took the room (the member went elsewhere at once): not a call left
+    // running unseen; leaving ends it.
+    setTimeout(() => {
+      if (!w.taken && current === w) leave(w);
+    }, 15_000);
+  } else leave(w);
   w.settle?.(outcome);
 }
 
@@ -145,6 +164,8 @@ export function takeWaitingRoom(callId: string): WaitingRoom | null {
 export function releaseWaitingRoom(w: WaitingRoom) {
   if (w.phase === "gone") return;
   w.taken = false;
+  // Another call rings meanwhile: this room has no one to take it.
+  if (current && current !== w) return leave(w);
   current = w;
   setTimeout(() => {
     if (!w.taken && current === w) leave(w);

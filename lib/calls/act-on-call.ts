@@ -1,4 +1,4 @@
-import { answeredHere } from "./media";
+import { answeredHere, isLetIn } from "./media";
 import { acceptCall, declineCall, type Deps, hangUpCall } from "./service";
 import type { Call } from "./state";
 import { passHunt } from "./sweep";
@@ -25,7 +25,9 @@ export async function actOnCall(
         inRoom = await answeredHere(callId, memberId, tab, c.kind === "video");
     };
     const call = await acceptCall(deps, callId, memberId, input.deviceId, tab ? letIn : undefined);
-    return inRoom === undefined ? { call } : { call, inRoom };
+    if (!tab || call.status !== "connected" || call.calleeId !== memberId) return { call };
+    // An answer repeated (nothing written this time): whether this page was let in the first time.
+    return { call, inRoom: inRoom ?? (await isLetIn(callId, memberId, tab)) };
   }
   const passed = await passHunt(deps, callId, memberId);
   if (passed) return { call: passed };

@@ -7,7 +7,7 @@ export const callIdOfRoom = (room: string) => (room.startsWith("call-") ? room.s
 
 /**
  * A device that rings joins the call's room before anyone answers, as `<member>:ring:<tab>`, hidden
- * from the others until it answers (lib/calls/media.ts).
+ * from the others and receiving nothing until it answers (lib/calls/media.ts).
  * Member ids never hold a colon; the tab is the page's own random id.
  */
 export const ringIdentity = (memberId: string, tab: string) => `${memberId}:ring:${tab}`;
@@ -26,21 +26,24 @@ export async function mintToken(input: {
   room: string;
   video: boolean;
   screen?: boolean;
-  /** Joins hidden from the others until `allowIntoCall` shows it. */
-  waiting?: boolean;
+  /**
+   * Joins hidden from the others and receiving nothing until `allowIntoCall` lets it in; the token
+   * lasts `ttlSeconds` (a ring's remaining time), so a page sent away cannot come back with it.
+   */
+  waiting?: { ttlSeconds: number };
 }): Promise<string> {
   const e = env();
   const at = new AccessToken(e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET, {
     identity: input.identity,
     name: input.name,
-    ttl: TOKEN_TTL_SECONDS,
+    ttl: input.waiting?.ttlSeconds ?? TOKEN_TTL_SECONDS,
   });
-  const waiting = input.waiting ?? false;
+  const waiting = input.waiting !== undefined;
   at.addGrant({
     roomJoin: true,
     room: input.room,
     canPublish: true,
-    canSubscribe: true,
+    canSubscribe: !waiting,
     canPublishData: false,
     hidden: waiting,
     canPublishSources: publishSources(input.video, input.screen ?? false),
@@ -69,9 +72,9 @@ export async function createRoom(name: string, max = 2): Promise<void> {
 }
 
 /**
- * Shows a participant who joined `waiting` to the others (permissions are replaced whole, so the
- * rest is restated). False when they are not in the room (their page never connected, or left): the
- * page then joins the ordinary way.
+ * Lets a participant who joined `waiting` into the call: seen by the others, receiving what they
+ * send (permissions are replaced whole, so the rest is restated). False when they are not in the
+ * room (their page never connected, or left): the page then joins the ordinary way.
  */
 export async function allowIntoCall(room: string, identity: string, video: boolean): Promise<boolean> {
   try {
@@ -104,6 +107,16 @@ export async function removeFromRoom(room: string, identity: string): Promise<vo
 export async function roomIdentities(name: string): Promise<string[]> {
   try {
     return (await roomService().listParticipants(name)).map((p) => p.identity);
+  } catch (err) {
+    if (/not found|404|does not exist/i.test(String((err as Error).message))) return [];
+    throw err;
+  }
+}
+
+/** Who the others in a room can see (not hidden); an absent room is empty. */
+export async function visibleIdentities(name: string): Promise<string[]> {
+  try {
+    return (await roomService().listParticipants(name)).filter((p) => !p.permission?.hidden).map((p) => p.identity);
   } catch (err) {
     if (/not found|404|does not exist/i.test(String((err as Error).message))) return [];
     throw err;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { AccessToken } from "livekit-server-sdk";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from "vitest";
 import { db, disconnectDb } from "../../lib/db/client";
 import { api, signedInMember, useStackDatabase } from "../support/http";
 import { connectClient, type TestClient, until, waitConnected } from "../support/presence";
@@ -38,9 +38,16 @@ async function webhook(event: object) {
   });
 }
 
+/** Presence connections of the test, closed after it whatever happened. */
+const pages: TestClient[] = [];
+afterEach(() => {
+  for (const p of pages.splice(0)) p.close();
+});
+
 async function ringingCall() {
   const [caller, callee] = [await signedInMember(), await signedInMember()];
   const page = await openPage(callee, "phone-1");
+  pages.push(page);
   await until(async () => (await (await db()).presenceConnection.count({ where: { memberId: callee.id } })) === 1, 5000, "callee online");
   const placed = await api<{ id: string; status: string }>("/api/calls", {
     method: "POST",
@@ -55,7 +62,7 @@ const status = async (id: string) => (await (await db()).call.findUniqueOrThrow(
 
 describe("waiting in a call's room while it rings", () => {
   it("gives a hidden place in the room only to the member it rings, only while it rings", async () => {
-    const { caller, callee, page, id } = await ringingCall();
+    const { caller, callee, id } = await ringingCall();
     const body = { deviceId: "phone-1", tab: "tab-0123456789" };
     const grant = await api<{ identity: string; room: string; token: string }>(`/api/calls/${id}/ring-token`, {
       method: "POST",
@@ -65,9 +72,14 @@ describe("waiting in a call's room while it rings", () => {
     expect(grant.status).toBe(200);
     expect(grant.body.identity).toBe(`${callee.id}:ring:tab-0123456789`);
     expect(grant.body.room).toBe(`call-${id}`);
-    // Hidden from the caller until it answers.
-    const claims = JSON.parse(Buffer.from(grant.body.token.split(".")[1]!, "base64url").toString()) as { video: { hidden?: boolean } };
-    expect(claims.video.hidden).toBe(true);
+    // Hidden from the caller and receiving nothing until it answers; valid no longer than the ring (and a few seconds).
+    const claims = JSON.parse(Buffer.from(grant.body.token.split(".")[1]!, "base64url").toString()) as {
+      exp: number;
+      video: { hidden?: boolean; canSubscribe?: boolean; canPublish?: boolean };
+    };
+    expect(claims.video).toMatchObject({ hidden: true, canSubscribe: false, canPublish: true });
+    const ringUntil = (await (await db()).call.findUniqueOrThrow({ where: { id } })).ringUntil.getTime();
+    expect(claims.exp * 1000).toBeLessThanOrEqual(ringUntil + 6000);
 
     // The caller, a stranger, a bad page id: refused, each clearly.
     const asCaller = await api<Err>(`/api/calls/${id}/ring-token`, { method: "POST", json: body, headers: { cookie: caller.cookie } });
@@ -93,13 +105,19 @@ describe("waiting in a call's room while it rings", () => {
       headers: { cookie: callee.cookie },
     });
     expect(accepted.body).toMatchObject({ status: "connected", inRoom: false });
+    // The same answer again (a second window of the same browser): still not in the room.
+    const again = await api<{ inRoom: boolean }>(`/api/calls/${id}/accept`, {
+      method: "POST",
+      json: body,
+      headers: { cookie: callee.cookie },
+    });
+    expect(again.body.inRoom).toBe(false);
     // No longer ringing: no more waiting places.
     expect((await api(`/api/calls/${id}/ring-token`, { method: "POST", json: body, headers: { cookie: callee.cookie } })).status).toBe(409);
-    page.close();
   });
 
   it("keeps the callee's other devices out of an answered call", async () => {
-    const { callee, page, id } = await ringingCall();
+    const { callee, id } = await ringingCall();
     await api(`/api/calls/${id}/accept`, { method: "POST", json: { deviceId: "phone-1" }, headers: { cookie: callee.cookie } });
     const other = await api<Err>(`/api/calls/${id}/token?device=laptop`, { method: "POST", headers: { cookie: callee.cookie } });
     expect([other.status, other.body.error.message]).toEqual([403, "This call was answered on another device."]);
@@ -108,11 +126,12 @@ describe("waiting in a call's room while it rings", () => {
       headers: { cookie: callee.cookie },
     });
     expect(same.status).toBe(200);
-    page.close();
+    const unsaid = await api<Err>(`/api/calls/${id}/token`, { method: "POST", headers: { cookie: callee.cookie } });
+    expect([unsaid.status, unsaid.body.error.message]).toEqual([400, "Say which device answered the call (device)."]);
   });
 
   it("ends a call when the page that answered leaves, not when a page that only waited does", async () => {
-    const { callee, page, id } = await ringingCall();
+    const { callee, id } = await ringingCall();
     const room = { name: `call-${id}` };
     // A waiting page closes while it rings: the call rings on.
     const waiter = { identity: `${callee.id}:ring:tab-aaaaaaaaaa`, permission: { hidden: true, canPublish: true } };
@@ -127,6 +146,5 @@ describe("waiting in a call's room while it rings", () => {
     const answerer = { identity: `${callee.id}:ring:tab-bbbbbbbbbb`, permission: { hidden: false, canPublish: true } };
     expect((await webhook({ event: "participant_left", room, participant: answerer })).status).toBe(200);
     expect(await status(id)).toBe("ended");
-    page.close();
   });
 });
