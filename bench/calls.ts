@@ -29,11 +29,27 @@ const pct = (s: number[], p: number) => Math.round([...s].sort((a, b) => a - b)[
 /**
  * Marks, in page time, when the ringing dialog appears, when its Accept button is clicked (the
  * click event, as a person's click: not the driver's command, which waits for the button to settle),
- * and when the remote video shows its first frame.
+ * and when the remote video shows its first frame. The trace between the click and the frame: when
+ * the answer's response arrived (resource timing) and when the remote video got its track.
  */
 const WATCH = () => {
-  const w = window as unknown as { __ringAt?: number; __acceptAt?: number; __frameAt?: number; __watched?: WeakSet<Element> };
+  const w = window as unknown as {
+    __ringAt?: number;
+    __acceptAt?: number;
+    __answeredAt?: number;
+    __trackAt?: number;
+    __frameAt?: number;
+    __watched?: WeakSet<Element>;
+  };
   w.__watched = new WeakSet();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as PerformanceResourceTiming[])
+      if (/\/api\/calls\/[^/]+\/accept$/.test(e.name)) w.__answeredAt ??= Math.round(performance.timeOrigin + e.responseEnd);
+  }).observe({ type: "resource", buffered: false });
+  setInterval(() => {
+    const v = document.querySelector("[data-testid=remote-video]") as HTMLVideoElement | null;
+    if (w.__acceptAt && v?.srcObject) w.__trackAt ??= Date.now();
+  }, 5);
   document.addEventListener(
     "click",
     (e) => {
@@ -92,13 +108,15 @@ async function forwardAll(m: Awaited<ReturnType<typeof member>>, to: string, bas
   if (!r.ok()) throw new Error(`rules: ${r.status()} ${await r.text()}`);
 }
 
-type Mark = "__ringAt" | "__acceptAt" | "__frameAt";
+type Mark = "__ringAt" | "__acceptAt" | "__answeredAt" | "__trackAt" | "__frameAt";
 const read = (p: Page, k: Mark) => p.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key] ?? 0, k);
 const reset = (p: Page) =>
   p.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
     w.__ringAt = undefined;
     w.__acceptAt = undefined;
+    w.__answeredAt = undefined;
+    w.__trackAt = undefined;
     w.__frameAt = undefined;
   });
 async function until(p: Page, k: Mark) {
@@ -133,6 +151,7 @@ async function main() {
   const frameCallee: number[] = [];
   const ringForwarded: number[] = [];
   const bare: BareRound[] = [];
+  const trace: { answer: number; track: number; frame: number }[] = [];
   let lost = 0;
   const bareSide = BARE > 0 ? await openBare(browser, stack.dataDir) : null;
   // Bare rounds spread evenly through the run (the machine's speed drifts over minutes).
@@ -172,7 +191,11 @@ async function main() {
       const acceptAt = await until(b.page, "__acceptAt");
       if (testEnv().BENCH_DEBUG) process.stderr.write(`  TIMING accept at ${acceptAt}\n`);
       frameCaller.push((await until(a.page, "__frameAt")) - acceptAt);
-      frameCallee.push((await until(b.page, "__frameAt")) - acceptAt);
+      const calleeFrame = await until(b.page, "__frameAt");
+      frameCallee.push(calleeFrame - acceptAt);
+      const answered = await read(b.page, "__answeredAt");
+      const track = await read(b.page, "__trackAt");
+      if (answered && track) trace.push({ answer: answered - acceptAt, track: track - acceptAt, frame: calleeFrame - acceptAt });
       await a.page.getByTestId("hang-up").click();
       await b.page.getByTestId("call-ended").waitFor();
       process.stderr.write(
@@ -204,6 +227,40 @@ async function main() {
         accept_to_first_frame_caller_ms: { p50: pct(frameCaller, 50), p95: pct(frameCaller, 95) },
         accept_to_first_frame_callee_ms: { p50: pct(frameCallee, 50), p95: pct(frameCallee, 95) },
         ...(bare.length > 0 && ratios(bare, frameCaller, frameCallee)),
+        // Where the callee's time goes: the answer's round trip, then the subscription, then a frame.
+        callee_trace_ms: {
+          traced: trace.length,
+          accept_to_answer_response: {
+            p50: pct(
+              trace.map((t) => t.answer),
+              50,
+            ),
+            p95: pct(
+              trace.map((t) => t.answer),
+              95,
+            ),
+          },
+          accept_to_remote_track: {
+            p50: pct(
+              trace.map((t) => t.track),
+              50,
+            ),
+            p95: pct(
+              trace.map((t) => t.track),
+              95,
+            ),
+          },
+          remote_track_to_first_frame: {
+            p50: pct(
+              trace.map((t) => t.frame - t.track),
+              50,
+            ),
+            p95: pct(
+              trace.map((t) => t.frame - t.track),
+              95,
+            ),
+          },
+        },
         ...(FORWARD && {
           click_to_ring_one_forward_hop_ms: { p50: pct(ringForwarded, 50), p95: pct(ringForwarded, 95) },
           forward_hop_ratio: {
