@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { KeypadArt } from "@/components/keypad-art";
+import { currentMember } from "@/app/_server/session";
+import { DialPad } from "@/components/calls/dial-pad";
+import { HomeReach } from "@/components/home-reach";
 
 const FEATURES = [
   {
@@ -13,6 +15,7 @@ const FEATURES = [
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
+  const member = await currentMember();
   return (
     <div className="space-y-16">
       <section className="grid items-center gap-10 pt-6 md:grid-cols-[1.3fr_1fr]">
@@ -25,15 +28,35 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             video mail from any browser.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
-            <Link href="/register" className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-700">
-              Get your number
-            </Link>
-            <Link
-              href="/signin"
-              className="rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-slate-800 hover:bg-slate-100"
-            >
-              Sign in
-            </Link>
+            {member ? (
+              <>
+                <Link
+                  href={`/${member.handle}`}
+                  className="rounded-xl bg-brand-700 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-900"
+                  data-testid="home-own-page"
+                >
+                  Your page
+                </Link>
+                <Link
+                  href="/directory"
+                  className="rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-slate-800 hover:bg-slate-100"
+                >
+                  Who is online
+                </Link>
+              </>
+            ) : (
+              <>
+                <Link href="/register" className="rounded-xl bg-brand-700 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-900">
+                  Get your number
+                </Link>
+                <Link
+                  href="/signin"
+                  className="rounded-xl border border-slate-300 bg-white px-5 py-3 font-semibold text-slate-800 hover:bg-slate-100"
+                >
+                  Sign in
+                </Link>
+              </>
+            )}
             <Link
               href="/mall"
               className="rounded-xl border border-emerald-300 bg-emerald-50 px-5 py-3 font-semibold text-emerald-900 hover:bg-emerald-100"
@@ -42,34 +65,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
               Visit the mall
             </Link>
           </div>
-          <form action="/go" method="get" className="mt-8 max-w-md" role="search" aria-label="Reach a number">
-            <label htmlFor="reach" className="block text-sm font-medium text-slate-800">
-              Reach someone by number
-            </label>
-            <div className="mt-1 flex gap-2">
-              <input
-                id="reach"
-                name="n"
-                defaultValue={sp.n ?? ""}
-                inputMode="numeric"
-                placeholder="2000 1000 0001"
-                aria-invalid={!!sp.problem}
-                aria-describedby={sp.problem ? "reach-problem" : undefined}
-                className="tabular w-full rounded-lg border border-slate-300 bg-white px-3 py-2"
-              />
-              <button type="submit" className="rounded-lg bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700">
-                Go
-              </button>
-            </div>
-            {sp.problem && (
-              <p id="reach-problem" className="mt-1 text-sm text-red-700">
-                {sp.problem}
-              </p>
-            )}
-          </form>
         </div>
         <div className="flex justify-center">
-          <KeypadArt />
+          {/* Signed in, the keypad places calls; for a visitor it opens a number's page. */}
+          {member ? <DialPad initial={sp.n ?? ""} /> : <HomeReach initial={sp.n ?? ""} problem={sp.problem} />}
         </div>
       </section>
       <section aria-labelledby="features" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -25,14 +25,18 @@ export function BadgeLink({
     <Link
       href={href}
       data-testid={compact ? `${testId.link}-compact` : testId.link}
-      aria-label={count ? `${label}, ${count} ${countWord}` : label}
       className={`rounded-lg py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 ${compact ? "px-2 sm:hidden" : "px-3"}`}
     >
+      {/* The name is what shows, and what the count counts said aloud ("Messages, 3 unread"). */}
       {compact ? shortLabel : label}
       {count > 0 && (
-        <span className={`ml-1 rounded-full ${tone} px-1.5 py-0.5 text-xs font-semibold text-white`} data-testid={testId.count}>
-          {count}
-        </span>
+        <>
+          <span className="sr-only">, </span>
+          <span className={`ml-1 rounded-full ${tone} px-1.5 py-0.5 text-xs font-semibold text-white`} data-testid={testId.count}>
+            {count}
+          </span>
+          <span className="sr-only"> {countWord}</span>
+        </>
       )}
     </Link>
   );

@@ -8,9 +8,30 @@ import { MessagesLink } from "./messages/messages-link";
 import { CallbackNotice } from "./mall/callback-notice";
 import { Avatar } from "./avatar";
 import { Logo } from "./logo";
+import { type MenuLink, PhoneMenu } from "./phone-menu";
 import { OpenContactsButton } from "./contacts/open-contacts-button";
 import { StatusMenu } from "./presence/status-menu";
 import { SignOutButton } from "./sign-out-button";
+import { NumberDisplay } from "@/components/number-display";
+
+/** What the phone menu lists: the main links, which do not fit the header below 640 px. */
+function menuLinks(member: MemberProfile | null, staff: boolean): MenuLink[] {
+  const common = [
+    { href: "/directory", label: "Directory" },
+    { href: "/mall", label: "Mall" },
+  ];
+  if (!member) return common;
+  return [
+    { href: "/call", label: "Call a number" },
+    ...common,
+    { href: "/contacts", label: "Contacts" },
+    { href: "/calls", label: "Recent calls" },
+    { href: "/messages", label: "Messages" },
+    { href: "/mailbox", label: "Mailbox" },
+    { href: "/settings/calls", label: "Call routing" },
+    ...(staff ? [{ href: "/console", label: "Console" }] : []),
+  ];
+}
 
 /** The header for whoever is signed in (the layout passes them: components do not read the session). */
 export async function SiteHeader({ member }: { member: MemberProfile | null }) {
@@ -21,6 +42,7 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
       {member && <CallbackNotice />}
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-3 sm:gap-4 sm:px-6">
+        <PhoneMenu links={menuLinks(member, staff)}>{member && <SignOutButton />}</PhoneMenu>
         <Link href="/" className="flex items-center gap-2 rounded font-semibold text-slate-900" aria-label="Portal home">
           <Logo />
           <span className="hidden text-lg tracking-tight min-[420px]:inline">Portal</span>
@@ -73,12 +95,6 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
         </nav>
         {member ? (
           <div className="flex items-center gap-0.5 sm:gap-3">
-            <Link
-              href="/directory"
-              className="hidden rounded-lg px-2 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 min-[430px]:inline sm:hidden"
-            >
-              Directory
-            </Link>
             <CallsLink initial={missed} compact />
             <MessagesLink initial={chats} compact />
             <MailboxLink initial={unread} compact />
@@ -92,10 +108,15 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
               <Avatar name={member.displayName} photoUrl={member.photoUrl} size={32} />
               <span className="hidden text-sm sm:block">
                 <span className="block font-medium leading-tight">{member.displayName}</span>
-                <span className="tabular block text-xs leading-tight text-slate-600">{member.formattedNumber}</span>
+                <span className="block text-xs leading-tight text-slate-600">
+                  {member.formattedNumber && <NumberDisplay spelled={member.formattedNumber} className="" />}
+                </span>
               </span>
             </Link>
-            <SignOutButton />
+            {/* On a phone it is in the menu: the row has no room for it. */}
+            <div className="hidden sm:block">
+              <SignOutButton />
+            </div>
           </div>
         ) : (
           <nav className="flex items-center gap-2" aria-label="Account">

@@ -7,6 +7,7 @@ import { seedContacts } from "./seed-contacts";
 import { seedMessages } from "./seed-messages";
 import { seedGroups } from "./seed-groups";
 import { seedRouting } from "./seed-routing";
+import { seedSpellings } from "./seed-spellings";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "./seed-data";
 import { DEMO_MERCHANTS, STAFF_NAMES, staffHandles } from "./seed-mall";
 
@@ -15,7 +16,8 @@ const SEED_MARKER = "seed-version";
 // 3: demo addresses marked verified (email verification came after).
 // 4: an address book for Ada (prisma/seed-contacts.ts).
 // 5: conversations for Ada (prisma/seed-messages.ts).
-const SEED_VERSION = 7;
+// 8: the vanity numbers' words kept with them (prisma/seed-spellings.ts).
+const SEED_VERSION = 8;
 
 /**
  * Loads the demo once: the launcher runs this on every start and it returns at
@@ -69,6 +71,7 @@ export async function seed(): Promise<{ created: number; skipped: boolean }> {
   await seedMessages(client);
   await seedGroups(client);
   await seedRouting(client);
+  await seedSpellings(client);
   // Demo addresses (example.org) cannot receive a link: they count as verified, so notices reach the outbox.
   await client.member.updateMany({
     where: { handleKey: { in: people.map((m) => m.handle.toLowerCase()) }, emailVerifiedAt: null },

@@ -119,6 +119,7 @@ const SPECS: Record<Pass["db"], string[]> = {
     "accounts.spec.ts",
     "messages.spec.ts",
     "contacts.spec.ts",
+    "pages-a11y.spec.ts",
   ],
   postgres: [
     "mailbox.spec.ts",

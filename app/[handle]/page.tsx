@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { currentMember } from "@/app/_server/session";
 import { Avatar } from "@/components/avatar";
 import { BlockButton } from "@/components/calls/block-button";
@@ -12,7 +12,10 @@ import { LiveStatus } from "@/components/presence/status-dot";
 import { getStatus } from "@/lib/presence/read-model";
 import { statusesSeenBy } from "@/lib/presence/visibility-store";
 import { db } from "@/lib/db/client";
-import { getMemberByHandle } from "@/lib/members/get-member";
+import { getMemberByHandle, resolveAddress } from "@/lib/members/get-member";
+import { ownersOfWord } from "@/lib/numbers/owners-of-word";
+import { parseDialled } from "@/lib/numbers/spelling";
+import { WordMatches } from "./word-matches";
 import { LeaveMessage } from "@/components/mailbox/leave-message";
 import { currentGreeting, greetingForCall } from "@/lib/mailbox/greetings";
 import { mailboxLimits } from "@/lib/mailbox/limits";
@@ -20,6 +23,15 @@ import { accountStatus } from "@/lib/account/settings";
 import { getGroup } from "@/lib/groups/get-group";
 import { groupRoomPeople } from "@/lib/groups/room";
 import { GroupPageServer } from "./group-page";
+import { NumberDisplay } from "@/components/number-display";
+import { NumberSpellingSetting } from "@/components/account/number-spelling-setting";
+import { toKeypadDigits } from "@/lib/numbers/keypad";
+
+/** A number's own address, with its word when it has one ("/2222222PIZZA"). */
+function addressOfNumber(shown: string | null): string | null {
+  const k = shown ? toKeypadDigits(shown) : null;
+  return k?.ok ? k.spelled : null;
+}
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -38,6 +50,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: g ? `${g.name} (${g.formattedNumber})` : "Not found" };
 }
 
+/**
+ * /<WORD> (or a spelled number that starts with a letter) names no handle: the number that shows
+ * it, when there is one, or the ones that do to choose from. Words can change hands: a temporary
+ * redirect.
+ */
+async function wordAddress(address: string) {
+  const dialled = parseDialled(address);
+  if (!dialled) notFound();
+  if ("digits" in dialled) {
+    const to = await resolveAddress(await db(), { digits: dialled.digits });
+    if (to) redirect(`/${to}`);
+    notFound();
+  }
+  const owners = await ownersOfWord(await db(), dialled.word);
+  if (owners.only) redirect(`/${owners.only.handle}`);
+  if (owners.all === 0) notFound();
+  return <WordMatches word={dialled.word} all={owners.all} listed={owners.listed} />;
+}
+
 /** /<handle>: a member's page, or a group's (one namespace). */
 export default async function HandlePage({ params, searchParams }: Props) {
   const { handle } = await params;
@@ -45,7 +76,7 @@ export default async function HandlePage({ params, searchParams }: Props) {
   if (!member) {
     const viewer = validHandle(handle) ? await currentMember() : null;
     const group = validHandle(handle) ? await getGroup(await db(), handle, viewer?.id ?? null, groupRoomPeople) : null;
-    if (!group) notFound();
+    if (!group) return wordAddress(handle);
     const invite = (await searchParams).invite;
     return (
       <GroupPageServer
@@ -78,7 +109,8 @@ export default async function HandlePage({ params, searchParams }: Props) {
         <div role="status" className="mb-6 rounded-2xl border border-emerald-300 bg-emerald-50 p-5" data-testid="welcome">
           <p className="font-semibold text-emerald-900">Welcome, {member.displayName}! Your number is yours for life.</p>
           <p className="mt-1 text-sm text-emerald-800">
-            Share it, or share this page&apos;s address: people can reach you at /{member.handle} or /{member.number}.
+            Share it, or share this page&apos;s address: people can reach you at /{member.handle} or /
+            {addressOfNumber(member.formattedNumber) ?? member.number}.
           </p>
         </div>
       )}
@@ -150,8 +182,13 @@ export default async function HandlePage({ params, searchParams }: Props) {
             <div className="rounded-xl bg-slate-50 p-4">
               <dt className="text-sm text-slate-600">Number</dt>
               <dd className="tabular mt-1 text-2xl font-semibold" data-testid="member-number">
-                {member.formattedNumber}
+                <NumberDisplay spelled={member.formattedNumber} className="" />
               </dd>
+              {isSelf && member.formattedNumber && (
+                <dd>
+                  <NumberSpellingSetting shown={member.formattedNumber} />
+                </dd>
+              )}
             </div>
             <div className="rounded-xl bg-slate-50 p-4">
               <dt className="text-sm text-slate-600">City</dt>

@@ -8,6 +8,7 @@ import { MarkMissedSeen } from "@/components/calls/mark-missed-seen";
 import { callHistory } from "@/lib/calls/history";
 import { outcomeText } from "@/lib/calls/state";
 import { db } from "@/lib/db/client";
+import { NumberDisplay } from "@/components/number-display";
 
 export const metadata: Metadata = { title: "Recent calls" };
 
@@ -70,6 +71,9 @@ export default async function CallsPage() {
                     <Link href={`/${c.other.handle}`} className="hover:underline">
                       {c.other.displayName}
                     </Link>
+                    {c.other.formattedNumber && (
+                      <NumberDisplay spelled={c.other.formattedNumber} className="ml-2 text-sm font-normal text-slate-600" />
+                    )}
                     {c.unseen && <span className="ml-2 rounded-full bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-700">New</span>}
                   </p>
                   {c.meantFor && (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import type { GroupsPage } from "@/lib/directory/search-groups";
+import { NumberDisplay } from "@/components/number-display";
 
 const ACCESS = { open: "Open", request: "By request", invite: "By invitation" } as Record<string, string>;
 
@@ -44,7 +45,7 @@ export function GroupResults({ result }: { result: GroupsPage }) {
                   {g.name}
                 </Link>
                 <p className="truncate text-sm text-slate-600">
-                  <span className="tabular">{g.formattedNumber}</span> · {g.members} {g.members === 1 ? "member" : "members"} ·{" "}
+                  <NumberDisplay spelled={g.formattedNumber} className="" /> · {g.members} {g.members === 1 ? "member" : "members"} ·{" "}
                   {ACCESS[g.access] ?? ""}
                 </p>
               </div>

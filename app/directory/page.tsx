@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { searchGroups } from "@/lib/directory/search-groups";
 import { directoryQuerySchema, type DirectoryPage, type DirectoryQuery, PAGE_SIZE, searchMembers } from "@/lib/directory/search-members";
 import { GroupResults } from "./group-results";
+import { NumberDisplay } from "@/components/number-display";
 
 export const metadata: Metadata = { title: "Directory" };
 
@@ -205,7 +206,7 @@ function MemberResults({ result, viewerId }: { result: DirectoryPage; viewerId: 
                   {m.displayName}
                 </Link>
                 <p className="truncate text-sm text-slate-600">
-                  <span className="tabular">{m.formattedNumber}</span> · {m.city}
+                  <NumberDisplay spelled={m.formattedNumber} className="" /> · {m.city}
                 </p>
               </div>
               <LiveStatus memberId={m.id} initial={m.status} />

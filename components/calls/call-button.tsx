@@ -44,8 +44,8 @@ export function CallButton({
         title={label}
         className={
           compact
-            ? "rounded-full bg-emerald-600 p-2 text-white hover:bg-emerald-700 disabled:opacity-60"
-            : "inline-flex items-center gap-2 rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-60"
+            ? "rounded-full bg-emerald-700 p-2 text-white hover:bg-emerald-800 disabled:opacity-60"
+            : "inline-flex items-center gap-2 rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
         }
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="currentColor">

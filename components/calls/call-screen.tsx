@@ -13,6 +13,7 @@ import { useCallMedia } from "./use-call-media";
 import { answeringHere } from "./waiting-room";
 import { useMemberEvent } from "./use-member-event";
 import { AddContactButton } from "../contacts/add-contact-button";
+import { NumberDisplay } from "@/components/number-display";
 
 function useElapsed(since: string | null): string {
   const [now, setNow] = useState(() => Date.now());
@@ -89,7 +90,9 @@ export function CallScreen({ initial }: { initial: CallView }) {
               <Avatar name={call.other.displayName} photoUrl={call.other.photoUrl} size={120} />
             </div>
             <h1 className="text-2xl font-semibold">{call.other.displayName}</h1>
-            <p className="tabular text-slate-300">{call.other.formattedNumber}</p>
+            <p className="text-slate-300">
+              {call.other.formattedNumber && <NumberDisplay spelled={call.other.formattedNumber} className="" accent={false} />}
+            </p>
             <p role="status" className="text-slate-200" data-testid="call-phase">
               {ringing ? (call.role === "caller" ? "Ringing…" : "Connecting…") : call.kind === "voice" ? "Voice call" : "Connected"}
             </p>
@@ -191,7 +194,7 @@ function CallEnded({ call }: { call: CallView }) {
         </p>
       )}
       <p className="mt-1 text-slate-600">
-        {call.other.displayName} · <span className="tabular">{call.other.formattedNumber}</span>
+        {call.other.displayName} · {call.other.formattedNumber && <NumberDisplay spelled={call.other.formattedNumber} className="" />}
       </p>
       {REASON_HELP[call.outcome ?? ""] && <p className="mt-3 text-slate-700">{REASON_HELP[call.outcome ?? ""]}</p>}
       {call.outcome === "completed" && (

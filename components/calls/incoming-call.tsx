@@ -12,6 +12,7 @@ import { deviceId } from "../presence/presence-client";
 import { startRingtone } from "./ringtone";
 import { answered, answering, stopWaiting, tabId, waitInRoom, waitingCamera } from "./waiting-room";
 import { useMemberEvent } from "./use-member-event";
+import { NumberDisplay } from "@/components/number-display";
 
 type Ring = {
   callId: string;
@@ -148,7 +149,9 @@ export function IncomingCall() {
         <h2 id="ring-title" className="text-xl font-semibold text-slate-900">
           {ring.caller.displayName}
         </h2>
-        <p className="tabular text-slate-600">{ring.caller.formattedNumber}</p>
+        <p className="text-slate-600">
+          {ring.caller.formattedNumber && <NumberDisplay spelled={ring.caller.formattedNumber} className="" />}
+        </p>
         {ring.kind === "video" && !error && <CameraPreview callId={ring.callId} />}
         <p id="ring-desc" className="mt-1 text-sm text-slate-600">
           Incoming {ring.kind === "video" ? "video" : "voice"} call…
@@ -177,7 +180,7 @@ export function IncomingCall() {
             type="button"
             disabled={busy}
             onClick={() => act("accept")}
-            className="min-w-28 rounded-full bg-emerald-600 px-5 py-3 font-semibold text-white hover:bg-emerald-700 disabled:opacity-60"
+            className="min-w-28 rounded-full bg-emerald-700 px-5 py-3 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
           >
             Accept
           </button>

@@ -34,7 +34,7 @@ export function AddContactButton({
         type="button"
         disabled={act.busy}
         onClick={() => void act.run(() => actions.act(memberId, "accept"))}
-        className={`${base} bg-amber-500 text-white hover:bg-amber-600`}
+        className={`${base} bg-amber-700 text-white hover:bg-amber-800`}
         aria-label={`Accept ${name}'s request`}
         data-testid="add-contact"
         data-state="asked-you"

@@ -6,6 +6,7 @@ import type { BookEntry } from "@/lib/contacts/list-book";
 import { Avatar } from "../avatar";
 import { useAction } from "../use-action";
 import { useContactActions } from "./use-book";
+import { NumberDisplay } from "@/components/number-display";
 
 const SUBSCRIPTION_TEXT: Record<BookEntry["subscription"], string> = {
   both: "You see each other",
@@ -61,7 +62,8 @@ export function ContactEditor({ entry, groups }: { entry: BookEntry; groups: Con
             {entry.nickname && <span className="font-normal text-slate-600"> · {entry.displayName}</span>}
           </p>
           <p className="truncate text-sm text-slate-600">
-            <span className="tabular">{entry.formattedNumber}</span> · {SUBSCRIPTION_TEXT[entry.subscription]}
+            {entry.formattedNumber && <NumberDisplay spelled={entry.formattedNumber} className="" />} ·{" "}
+            {SUBSCRIPTION_TEXT[entry.subscription]}
             {entry.groups.length > 0 && ` · ${entry.groups.map((g) => g.name).join(", ")}`}
             {entry.appearOffline && " · You appear offline to them"}
           </p>

@@ -25,7 +25,7 @@ export function ContactPanel({ headingId }: { headingId: string }) {
       </div>
       {kept > 4 && <SearchInput label="Search contacts" value={query} onChange={setQuery} />}
       {book.isPending ? (
-        <div className="space-y-2" aria-busy="true" aria-label="Loading contacts">
+        <div className="space-y-2" role="status" aria-busy="true" aria-label="Loading contacts">
           {[0, 1, 2].map((i) => (
             <div key={i} className="h-10 animate-pulse rounded-lg bg-slate-100" />
           ))}

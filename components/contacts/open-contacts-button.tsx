@@ -23,7 +23,7 @@ export function OpenContactsButton() {
         <path d="M2 21c0-4 3-6 7-6s7 2 7 6M17 4a4 4 0 0 1 0 8M22 21c0-3-1.5-5-4-5.6" />
       </svg>
       {requests > 0 && (
-        <span className="absolute -right-0.5 -top-0.5 rounded-full bg-amber-500 px-1 text-[10px] font-semibold text-white">{requests}</span>
+        <span className="absolute -right-0.5 -top-0.5 rounded-full bg-amber-700 px-1 text-[10px] font-semibold text-white">{requests}</span>
       )}
     </button>
   );

@@ -148,9 +148,8 @@ const MemberRow = memo(function MemberRow({
           <Link
             href={`/${m.handle}?message=1`}
             className="rounded-full border border-slate-300 px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50"
-            aria-label={`Leave ${m.displayName} a recorded message`}
           >
-            Leave a message
+            Leave a message<span className="sr-only"> for {m.displayName}, recorded</span>
           </Link>
         </span>
       )}

@@ -146,7 +146,7 @@ function PreJoin({
           type="button"
           onClick={onJoin}
           disabled={!local && !error}
-          className="w-full rounded-xl bg-emerald-600 px-5 py-3 text-lg font-semibold text-white hover:bg-emerald-700 disabled:opacity-60"
+          className="w-full rounded-xl bg-emerald-700 px-5 py-3 text-lg font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
           data-testid="room-join"
         >
           Join the room

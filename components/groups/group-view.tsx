@@ -12,6 +12,7 @@ import { GroupSettings } from "./group-settings";
 import { GroupJoin } from "./group-join";
 import { GroupMembers } from "./group-members";
 import { useGroup } from "./use-group";
+import { NumberDisplay } from "@/components/number-display";
 
 const ACCESS_LABEL = { open: "Open to members", request: "Join by request", invite: "By invitation" } as const;
 
@@ -47,8 +48,8 @@ export function GroupPage({
               </h1>
               <p className="text-slate-700">
                 /{group.handle} ·{" "}
-                <span className="tabular" data-testid="group-number">
-                  {group.formattedNumber}
+                <span data-testid="group-number">
+                  <NumberDisplay spelled={group.formattedNumber} className="" />
                 </span>
               </p>
             </div>

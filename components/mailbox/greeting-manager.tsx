@@ -67,7 +67,7 @@ export function GreetingManager({ initial, maxSeconds }: { initial: GreetingView
                   )}
                 </>
               ) : (
-                <p className="mt-2 text-sm italic text-slate-500">None recorded.</p>
+                <p className="mt-2 text-sm italic text-slate-600">None recorded.</p>
               )}
               {recording === slot ? (
                 <div className="mt-3">
@@ -107,6 +107,8 @@ export function GreetingManager({ initial, maxSeconds }: { initial: GreetingView
                     className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
                   >
                     {g ? "Record again" : "Record"}
+                    {/* Two slots, two buttons: each says which greeting it records. */}
+                    <span className="sr-only"> ({title.toLowerCase()})</span>
                   </button>
                   {g && (
                     <button
@@ -114,7 +116,7 @@ export function GreetingManager({ initial, maxSeconds }: { initial: GreetingView
                       onClick={() => remove(slot)}
                       className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-white"
                     >
-                      Remove
+                      Remove<span className="sr-only"> ({title.toLowerCase()})</span>
                     </button>
                   )}
                 </div>

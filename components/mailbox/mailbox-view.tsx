@@ -8,6 +8,7 @@ import { Avatar } from "../avatar";
 import { CallButton } from "../calls/call-button";
 import { AddContactButton } from "../contacts/add-contact-button";
 import { changeMessage, type Folder, useMessages, useUnread } from "./use-mailbox";
+import { NumberDisplay } from "@/components/number-display";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const length = (ms: number) => {
@@ -177,7 +178,11 @@ function MessageDetail({
         <div className="min-w-0">
           <h2 className="truncate font-semibold">{senderName(m)}</h2>
           <p className="text-sm text-slate-600">
-            {m.from.type === "member" && m.from.formattedNumber ? <span className="tabular">{m.from.formattedNumber} · </span> : null}
+            {m.from.type === "member" && m.from.formattedNumber ? (
+              <span>
+                <NumberDisplay spelled={m.from.formattedNumber} className="" /> ·{" "}
+              </span>
+            ) : null}
             {m.from.type === "guest" && m.from.email ? `${m.from.email} · ` : null}
             {when.format(new Date(m.createdAt))}
           </p>

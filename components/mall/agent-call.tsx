@@ -182,7 +182,7 @@ export function AgentCall({
                     disabled={!call.shopperCameraOn}
                     data-testid="verify-age"
                     title={call.shopperCameraOn ? undefined : "Waiting for the shopper's camera"}
-                    className="rounded-lg bg-emerald-600 px-3 py-1.5 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50"
+                    className="rounded-lg bg-emerald-700 px-3 py-1.5 font-semibold text-white hover:bg-emerald-800 disabled:opacity-50"
                   >
                     Age verified
                   </button>
@@ -237,7 +237,7 @@ export function AgentCall({
             onClick={() => void ops.send({ type: "confirm" })}
             disabled={ops.busy}
             data-testid="confirm-order"
-            className="rounded-xl bg-emerald-600 px-4 py-3 text-lg font-semibold text-white hover:bg-emerald-700"
+            className="rounded-xl bg-emerald-700 px-4 py-3 text-lg font-semibold text-white hover:bg-emerald-800"
           >
             Confirm order for {order.signedName}
           </button>

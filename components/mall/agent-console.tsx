@@ -94,7 +94,7 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
               aria-checked={state.status === s}
               onClick={() => void setStatus(s)}
               data-testid={`set-${s}`}
-              className={`px-4 py-2 text-sm font-semibold ${state.status === s ? (s === "available" ? "bg-emerald-600 text-white" : "bg-slate-700 text-white") : "bg-white text-slate-700 hover:bg-slate-100"}`}
+              className={`px-4 py-2 text-sm font-semibold ${state.status === s ? (s === "available" ? "bg-emerald-700 text-white" : "bg-slate-700 text-white") : "bg-white text-slate-700 hover:bg-slate-100"}`}
             >
               {s === "available" ? "Available" : "Away"}
             </button>
@@ -121,7 +121,7 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
             data-testid="console-ring"
             className="mt-4 flex flex-wrap items-center gap-4 rounded-2xl border-2 border-emerald-500 bg-emerald-50 p-4 shadow-lg"
           >
-            <span className="relative flex h-12 w-12 items-center justify-center rounded-full bg-emerald-600 text-white" aria-hidden="true">
+            <span className="relative flex h-12 w-12 items-center justify-center rounded-full bg-emerald-700 text-white" aria-hidden="true">
               <span className="absolute inset-0 motion-safe:animate-ping rounded-full bg-emerald-400 opacity-40" />☎
             </span>
             <div className="min-w-0 flex-1">
@@ -144,7 +144,7 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
               type="button"
               onClick={() => void answer(c, "accept")}
               data-testid="accept-ring"
-              className="rounded-full bg-emerald-600 px-5 py-2 font-semibold text-white hover:bg-emerald-700"
+              className="rounded-full bg-emerald-700 px-5 py-2 font-semibold text-white hover:bg-emerald-800"
             >
               Accept
             </button>

@@ -16,7 +16,7 @@ export function CallbackNotice() {
   });
   if (!call || path === `/mall/call/${call.id}`) return null;
   return (
-    <div role="alert" className="bg-emerald-600 px-4 py-2 text-center text-white" data-testid="callback-notice">
+    <div role="alert" className="bg-emerald-700 px-4 py-2 text-center text-white" data-testid="callback-notice">
       {call.merchant.name} is calling you back.{" "}
       <Link href={`/mall/call/${call.id}`} className="ml-2 rounded-full bg-white px-3 py-0.5 font-semibold text-emerald-800">
         Join the call

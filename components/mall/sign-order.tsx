@@ -102,7 +102,7 @@ export function SignOrder({ order, ops, askEmail }: { order: OrderView; ops: Ret
         type="submit"
         disabled={ops.busy || mustReview}
         data-testid="sign-order"
-        className="mt-3 w-full rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50"
+        className="mt-3 w-full rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-50"
       >
         Sign and confirm
       </button>

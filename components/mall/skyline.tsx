@@ -55,7 +55,8 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
           <a
             key={m.slug}
             href={`/mall/${m.slug}`}
-            aria-label={`${m.name}, ${m.category}: ${availabilityText(a)}`}
+            // What shows (the name, then the sign) comes first in the name, as spoken: then the category.
+            aria-label={`${m.name} ${availabilityText(a)}, ${m.category}`}
             data-testid="skyline-merchant"
             data-state={a.state}
           >
@@ -83,17 +84,6 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
               <rect x={x + 6} y={STREET + 8} width={width - 12} height={24} rx={12} fill={signColor} />
               <text
                 x={x + width / 2}
-                y={STREET + 24}
-                textAnchor="middle"
-                fontSize="12"
-                fontWeight="600"
-                fill="#fff"
-                fontFamily="sans-serif"
-              >
-                {availabilityText(a)}
-              </text>
-              <text
-                x={x + width / 2}
                 y={STREET + 50}
                 textAnchor="middle"
                 fontSize="13"
@@ -102,6 +92,17 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
                 fontFamily="sans-serif"
               >
                 {m.name.length > 18 ? `${m.name.slice(0, 17)}…` : m.name}
+              </text>
+              <text
+                x={x + width / 2}
+                y={STREET + 24}
+                textAnchor="middle"
+                fontSize="12"
+                fontWeight="600"
+                fill="#fff"
+                fontFamily="sans-serif"
+              >
+                {availabilityText(a)}
               </text>
             </g>
           </a>

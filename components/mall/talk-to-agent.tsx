@@ -44,7 +44,7 @@ export function TalkToAgent(props: {
           onClick={() => void call()}
           disabled={state === "calling"}
           data-testid="talk-to-agent"
-          className="inline-flex items-center gap-2 rounded-full bg-emerald-600 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-emerald-700 disabled:opacity-70"
+          className="inline-flex items-center gap-2 rounded-full bg-emerald-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-emerald-800 disabled:opacity-70"
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
             <path d="M2 6a2 2 0 0 1 2-2h7a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6Zm12.5 1.8 3-2A.5.5 0 0 1 18 6.2v7.6a.5.5 0 0 1-.8.4l-3-2V7.8Z" />

@@ -52,7 +52,7 @@ export function MessagesView({ memberId, selected, jumpTo }: { memberId: string;
           {query.trim() ? (
             <SearchResults query={query.trim()} conversations={conversations} />
           ) : list.isPending ? (
-            <div className="space-y-2 p-1" aria-busy="true" aria-label="Loading conversations">
+            <div className="space-y-2 p-1" role="status" aria-busy="true" aria-label="Loading conversations">
               {[0, 1, 2, 3].map((i) => (
                 <div key={i} className="h-14 animate-pulse rounded-xl bg-slate-100" />
               ))}

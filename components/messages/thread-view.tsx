@@ -204,7 +204,7 @@ export function ThreadView({
             </button>
           </div>
         ) : !state ? (
-          <div className="space-y-3 p-4" aria-busy="true" aria-label="Loading messages">
+          <div className="space-y-3 p-4" role="status" aria-busy="true" aria-label="Loading messages">
             {[40, 60, 30, 50].map((w, i) => (
               <div key={i} className={`h-10 animate-pulse rounded-2xl bg-slate-200 ${i % 2 ? "ml-auto" : ""}`} style={{ width: `${w}%` }} />
             ))}

@@ -8,7 +8,8 @@ import { NumberDisplay } from "../number-display";
 import { formatSeconds, useCountdown } from "./use-countdown";
 import { VanityResult } from "./vanity-result";
 
-type HoldJson = { digits: string; formatted: string; expiresAt: string };
+/** `formatted` is the number as it will show: with the word the picker offered. */
+type HoldJson = { digits: string; spelled: string | null; formatted: string; expiresAt: string };
 type Position = "start" | "middle" | "end";
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -29,7 +30,6 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
   const [mode, setMode] = useState<"sequential" | "vanity">("sequential");
   const [text, setText] = useState("");
   const [position, setPosition] = useState<Position>("end");
-  const [spelledHold, setSpelledHold] = useState<{ digits: string; spelled: string } | null>(null);
   const q = useDebounced(text.trim(), 250);
   const inputId = useId();
 
@@ -58,9 +58,13 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
   useEffect(() => onChange(chosen), [chosen, onChange]);
 
   const take = useMutation({
-    mutationFn: (o: { digits: string; spelled: string }) => apiSend<{ hold: HoldJson }>("POST", "/api/numbers/hold", { number: o.digits }),
-    onSuccess: (data, o) => {
-      setSpelledHold(o);
+    // The spelling goes with the hold: the number registered keeps its word.
+    mutationFn: (o: { digits: string; spelled: string }) =>
+      apiSend<{ hold: HoldJson }>("POST", "/api/numbers/hold", {
+        number: o.digits,
+        spelled: /[A-Z]/.test(o.spelled) ? o.spelled : undefined,
+      }),
+    onSuccess: (data) => {
       qc.setQueryData(queryKeys.numbers.hold(), data);
     },
     onSettled: () => qc.invalidateQueries({ queryKey: ["numbers", "check"] }),
@@ -69,13 +73,11 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
     mutationFn: () => apiSend<null>("DELETE", "/api/numbers/hold"),
     onSuccess: () => {
       qc.setQueryData(queryKeys.numbers.hold(), { hold: null });
-      setSpelledHold(null);
       void qc.invalidateQueries({ queryKey: ["numbers", "check"] });
     },
   });
 
   const checkError = check.error instanceof ApiError ? check.error.message : check.error ? "Could not check the number; try again" : null;
-  const heldSpelled = held && spelledHold?.digits === held.digits ? spelledHold.spelled : held?.formatted;
 
   return (
     <fieldset className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
@@ -117,7 +119,7 @@ export function NumberPicker({ onChange }: { onChange: (digits: string | null) =
               <div>
                 <p className="text-sm font-medium text-emerald-800">Held for you</p>
                 <p className="text-2xl" data-testid="held-number">
-                  <NumberDisplay spelled={heldSpelled ?? held.formatted} />
+                  <NumberDisplay spelled={held.formatted} />
                 </p>
               </div>
               <div className="text-right">

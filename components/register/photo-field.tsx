@@ -24,7 +24,7 @@ export function PhotoField({ error, onChange }: { error?: string; onChange: (has
           </svg>
         )}
       </div>
-      <div>
+      <div className="min-w-0 flex-1">
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
           Photo <span className="font-normal text-slate-600">(optional)</span>
         </label>
@@ -35,7 +35,7 @@ export function PhotoField({ error, onChange }: { error?: string; onChange: (has
           accept={TYPES.join(",")}
           aria-invalid={!!shown}
           aria-describedby={`${id}-hint`}
-          className="mt-1 block text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-medium file:text-brand-700"
+          className="mt-1 block w-full max-w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-medium file:text-brand-700"
           onChange={(e) => {
             const file = e.target.files?.[0];
             setLocalError(null);

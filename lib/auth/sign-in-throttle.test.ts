@@ -95,6 +95,9 @@ describe("sign-in throttling", () => {
 
   it("keys an identifier as typed: a number in any spacing is one key, an email in any case another, and the two never meet", () => {
     expect(signInIdentifierKey(" 2000 1000-0001 ")).toBe(signInIdentifierKey("200010000001"));
+    // A spelled number is the same account, and the same count: spelling it another way gains no tries.
+    expect(signInIdentifierKey("2222 222 pizza")).toBe(signInIdentifierKey("222222274992"));
+    expect(signInIdentifierKey("2222222PIZZA")).toBe(signInIdentifierKey("2222 2227 4992"));
     expect(signInIdentifierKey("Ada@Example.org")).toBe(signInIdentifierKey("ada@example.org "));
     expect(signInIdentifierKey("ada@example.org")).not.toBe(signInIdentifierKey("200010000001"));
     expect(signInIdentifierKey("x".repeat(5000)).length).toBeLessThan(300);

@@ -1,7 +1,7 @@
 import { DomainError } from "../errors";
 import type { CounterStore } from "../http/rate-limit";
 import { formatWait } from "../http/rate-limit";
-import { parseNumber } from "../numbers/format";
+import { numberIn } from "../numbers/spelling";
 
 /**
  * Sign-in throttling that a stranger cannot turn against a member. A member's number is public, so a
@@ -35,7 +35,7 @@ const DAY = 24 * 3600_000;
 /** The identifier as typed: a number in any spacing as its digits, anything else lower-cased (as the email look-up does). */
 export function signInIdentifierKey(typed: string): string {
   const id = typed.trim().slice(0, 260);
-  const digits = parseNumber(id);
+  const digits = numberIn(id);
   return digits ? `n:${digits}` : `e:${id.toLowerCase()}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { parseNumber } from "../numbers/format";
+import { numberIn } from "../numbers/spelling";
 import { burnPasswordCheck, verifyPassword } from "./password";
 
 export type SignedInMember = { id: string; handle: string; displayName: string; number: string | null };
@@ -23,7 +23,7 @@ export async function verifyCredentials(db: Db, identifier: string, password: st
 
 async function findAccount(db: Db, identifier: string) {
   const id = identifier.trim();
-  const digits = parseNumber(id);
+  const digits = numberIn(id);
   return digits
     ? (await db.phoneNumber.findUnique({ where: { digits }, select: { member: true } }))?.member
     : id.includes("@")

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 import { describePath } from "./routing/describe-path";
 import { type LegResult, parsePlan } from "./routing/plan";
 import { expire, PLAN_GRACE_MS, talkSeconds, type Call, type CallKind, type Outcome } from "./state";
@@ -23,7 +23,7 @@ export type HistoryEntry = {
   meantFor: { handle: string; displayName: string } | null;
 };
 
-const other = { select: { handle: true, displayName: true, number: { select: { digits: true } } } };
+const other = { select: { handle: true, displayName: true, number: { select: SHOWN_NUMBER } } };
 
 /**
  * A call is missed from its ring time on, whether or not the sweeper has stored it yet: a page read in
@@ -71,7 +71,7 @@ export async function callHistory(db: Db, memberId: string, take = 50, now = new
       at: r.createdAt.toISOString(),
       seconds: talkSeconds(r as unknown as Call),
       unseen: !outgoing && r.calleeId === memberId && r.outcome === "missed" && !r.calleeSeen,
-      other: { handle: o.handle, displayName: o.displayName, formattedNumber: o.number ? formatNumber(o.number.digits) : null },
+      other: { handle: o.handle, displayName: o.displayName, formattedNumber: shownNumber(o.number) },
       path: describePath(legs, memberId, now),
       forwardedOn: !outgoing && r.calleeId !== memberId,
       meantFor: r.meantForId && (outgoing || r.calleeId === memberId) ? (meant.get(r.meantForId) ?? null) : null,
@@ -105,7 +105,7 @@ async function huntForwarders(
   db: Db,
   rows: { id: string; callerId: string; status: string; plan: string | null }[],
   memberId: string,
-): Promise<Map<string, { handle: string; displayName: string; number: { digits: string } | null }>> {
+): Promise<Map<string, { handle: string; displayName: string; number: { digits: string; spelled: string | null } | null }>> {
   const from = new Map<string, string>();
   for (const r of rows) {
     const hunt = r.callerId === memberId && r.status === "ringing" ? parsePlan(r.plan)?.hunt : undefined;

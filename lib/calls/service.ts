@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import type { BusPublisher } from "../bus";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 import { getStatuses } from "../presence/read-model";
 import { inActiveCall } from "./routing/load-facts";
 import { parsePlan } from "./routing/plan";
@@ -73,14 +73,14 @@ export function fromRow(r: {
 export async function memberCard(db: Db, id: string) {
   const m = await db.member.findUnique({
     where: { id },
-    select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } },
+    select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: SHOWN_NUMBER } },
   });
   if (!m) throw new DomainError("NOT_FOUND", "That member no longer exists.");
   return {
     id: m.id,
     handle: m.handle,
     displayName: m.displayName,
-    formattedNumber: m.number ? formatNumber(m.number.digits) : null,
+    formattedNumber: shownNumber(m.number),
     photoUrl: m.photoKey ? `/api/members/${encodeURIComponent(m.handle)}/photo` : null,
   };
 }

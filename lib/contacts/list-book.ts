@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 import { getStatuses } from "../presence/read-model";
 import { detailFor, STRANGER } from "../presence/visibility";
 import { loadVisibility, relationsTo } from "../presence/visibility-store";
@@ -38,7 +38,7 @@ const card = {
     photoKey: true,
     presenceSeenAt: true,
     presenceSetting: true,
-    number: { select: { digits: true } },
+    number: { select: SHOWN_NUMBER },
   },
 } as const;
 /**
@@ -94,7 +94,7 @@ export async function listBook(db: Db, memberId: string, opts: { since?: number;
       memberId: m.id,
       handle: m.handle,
       displayName: m.displayName,
-      formattedNumber: m.number ? formatNumber(m.number.digits) : null,
+      formattedNumber: shownNumber(m.number),
       photoUrl: m.photoKey ? `/api/members/${encodeURIComponent(m.handle)}/photo` : null,
       inBook: r.inBook,
       nickname: r.nickname,

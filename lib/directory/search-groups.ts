@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 import { toKeypadDigits } from "../numbers/keypad";
 import { type DirectoryQuery, PAGE_SIZE } from "./search-members";
 
@@ -50,7 +50,7 @@ export async function searchGroups(db: Db, q: Pick<DirectoryQuery, "name" | "num
         name: true,
         description: true,
         access: true,
-        number: { select: { digits: true } },
+        number: { select: SHOWN_NUMBER },
         _count: { select: { members: { where: { role: { not: "requested" } } } } },
       },
     }),
@@ -62,7 +62,7 @@ export async function searchGroups(db: Db, q: Pick<DirectoryQuery, "name" | "num
       handle: g.handle,
       name: g.name,
       description: g.description,
-      formattedNumber: g.number ? formatNumber(g.number.digits) : null,
+      formattedNumber: shownNumber(g.number),
       members: g._count.members,
       access: g.access,
     })),

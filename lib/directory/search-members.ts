@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Db, directReads, type ReadRows } from "../db/client";
 import { Prisma } from "../db/generated/sqlite/client";
-import { formatNumber } from "../numbers/format";
+import { showNumber } from "../numbers/spelling";
 import { toKeypadDigits } from "../numbers/keypad";
 import { EXPIRY_MS } from "../presence/status";
 import { STATUS_COLUMNS, type StatusFacts, statusFactsSql, statusFromFacts } from "../presence/status-facts";
@@ -53,6 +53,7 @@ type Row = StatusFacts & {
   city: string;
   photoKey: string | null;
   digits: string | null;
+  spelled: string | null;
 };
 
 /**
@@ -163,7 +164,7 @@ export function listSql(p: Plan, skip: number, take: number, since: Date, watche
   const keys = p.orderBy.map((k, i) => Prisma.sql`${k} AS ${Prisma.raw(`"o${i}"`)}`);
   return Prisma.sql`
     SELECT p.*, ${statusFactsSql(since, watcherId)} FROM (
-      SELECT m."id", m."handle", m."displayName", m."city", m."photoKey", pn."digits", ${STATUS_COLUMNS}, ${Prisma.join(keys)}
+      SELECT m."id", m."handle", m."displayName", m."city", m."photoKey", pn."digits", pn."spelled", ${STATUS_COLUMNS}, ${Prisma.join(keys)}
       FROM ${p.from} LEFT JOIN "PhoneNumber" pn ON pn."memberId" = m."id"
       WHERE ${Prisma.join(p.conds, " AND ")}
       ORDER BY ${Prisma.join(p.orderBy)}
@@ -238,7 +239,7 @@ export async function searchMembers(
       handle: r.handle,
       displayName: r.displayName,
       city: r.city,
-      formattedNumber: r.digits ? formatNumber(r.digits) : null,
+      formattedNumber: r.digits ? showNumber(r.digits, r.spelled) : null,
       photoUrl: r.photoKey ? `/api/members/${encodeURIComponent(r.handle)}/photo` : null,
       status: statusFromFacts(r, watcherId),
     })),

@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/password";
 import { nameKey, numberSuffixes } from "../directory/search-keys";
 import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
+import { showNumber, wordOf } from "../numbers/spelling";
 import type { CreateGroupInput } from "./schemas";
 
 export const MAX_GROUPS_OWNED = 20;
@@ -31,7 +32,7 @@ export async function createGroup(
   const handleKey = input.handle.toLowerCase();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
 
-  const create = async (digits: string, kind: "vanity" | "sequential"): Promise<CreatedGroup | false> => {
+  const create = async (digits: string, kind: "vanity" | "sequential", spelled: string | null = null): Promise<CreatedGroup | false> => {
     try {
       const g = await db.group.create({
         data: {
@@ -44,13 +45,21 @@ export async function createGroup(
           access: input.access,
           passwordHash,
           handleClaim: { create: { handleKey } },
-          number: { create: { digits, kind, suffixes: { createMany: { data: numberSuffixes(digits).map((suffix) => ({ suffix })) } } } },
+          number: {
+            create: {
+              digits,
+              kind,
+              spelled,
+              word: spelled && wordOf(spelled),
+              suffixes: { createMany: { data: numberSuffixes(digits).map((suffix) => ({ suffix })) } },
+            },
+          },
           members: { create: { memberId: ownerId, role: "owner" } },
           conversation: { create: { kind: "group", title: input.name, members: { create: { memberId: ownerId } } } },
         },
         select: { id: true, handle: true },
       });
-      return { id: g.id, handle: g.handle, number: digits, formattedNumber: formatNumber(digits) };
+      return { id: g.id, handle: g.handle, number: digits, formattedNumber: showNumber(digits, spelled) };
     } catch (err) {
       const fields = uniqueViolationFields(err);
       if (!fields) throw err;
@@ -70,7 +79,9 @@ export async function createGroup(
         field: "number",
       });
     }
-    const made = await create(digits, "vanity");
+    // The spelling the picker held it with, from this browser's hold only.
+    const spelled = hold && hold.holderToken === opts.holderToken ? hold.spelled : null;
+    const made = await create(digits, "vanity", spelled);
     if (made === false) throw new Error("unreachable: a vanity create returned false");
     await db.numberHold.deleteMany({ where: { digits } });
     return made;

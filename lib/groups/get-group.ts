@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 import type { GroupAccess, GroupRole } from "./schemas";
 
 export type GroupPerson = { id: string; handle: string; displayName: string; photoUrl: string | null; role: GroupRole };
@@ -55,7 +55,7 @@ export async function getGroup(
       access: true,
       passwordHash: true,
       conversationId: true,
-      number: { select: { digits: true } },
+      number: { select: SHOWN_NUMBER },
     },
   });
   if (!g) return null;
@@ -92,7 +92,7 @@ export async function getGroup(
     description: g.description,
     photoUrl: g.photoKey ? `/api/groups/${encodeURIComponent(g.handle)}/photo?v=${encodeURIComponent(g.photoKey.slice(-20))}` : null,
     number: g.number?.digits ?? null,
-    formattedNumber: g.number ? formatNumber(g.number.digits) : null,
+    formattedNumber: shownNumber(g.number),
     listed: g.listed,
     access: g.access as GroupAccess,
     hasPassword: g.passwordHash !== null,

@@ -65,4 +65,9 @@ describe("address patterns", () => {
       expect(isResolvableAddress(no), no).toBe(false);
     expect(NUMBER_LIKE.test("2000 1000 0001")).toBe(true);
   });
+
+  it("recognises a spelled number that starts with a digit, never a handle (handles start with a letter)", () => {
+    for (const ok of ["2222 222 PIZZA", "2222222pizza", "5550-00-ROWING"]) expect(isResolvableAddress(ok), ok).toBe(true);
+    for (const no of ["bruno", "alfama-rowing", "PIZZA", "BRUNOBAR0000"]) expect(isResolvableAddress(no), no).toBe(false);
+  });
 });

@@ -11,7 +11,8 @@
  * email's longest legal length before any pattern runs.
  */
 export const MAX_ADDRESS_LENGTH = 254;
-export const NUMBER_LIKE = /^[2-9][\d\s.-]{10,30}$/;
+/** Digits, or a spelled number that starts with a digit ("2222 222 PIZZA"): handles start with a letter. */
+export const NUMBER_LIKE = /^[2-9][\dA-Za-z\s.-]{10,30}$/;
 export const EMAIL_LIKE = /^[^/@\s]+@[^/@\s.]+(?:\.[^/@\s.]+)+$/;
 
 export function isResolvableAddress(decoded: string): boolean {

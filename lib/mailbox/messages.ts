@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 import type { Storage } from "../storage";
 import { TRASH_DAYS } from "./limits";
 
@@ -26,7 +26,7 @@ export async function listMessages(db: Db, ownerId: string, folder: Folder): Pro
     where: { ownerId, deletedAt: folder === "inbox" ? null : { not: null } },
     orderBy: folder === "inbox" ? { createdAt: "desc" } : { deletedAt: "desc" },
     take: 200,
-    include: { sender: { select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: { digits: true } } } } },
+    include: { sender: { select: { id: true, handle: true, displayName: true, photoKey: true, number: { select: SHOWN_NUMBER } } } },
   });
   return rows.map((m) => ({
     id: m.id,
@@ -43,7 +43,7 @@ export async function listMessages(db: Db, ownerId: string, folder: Folder): Pro
           id: m.sender.id,
           handle: m.sender.handle,
           displayName: m.sender.displayName,
-          formattedNumber: m.sender.number ? formatNumber(m.sender.number.digits) : null,
+          formattedNumber: shownNumber(m.sender.number),
           photoUrl: m.sender.photoKey ? `/api/members/${encodeURIComponent(m.sender.handle)}/photo` : null,
         }
       : m.guestName

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 
 export type Email = { to: string; subject: string; text: string };
 export interface Mailer {
@@ -30,13 +30,13 @@ export async function notifyNewMessage(deps: { db: Db; mailer: Mailer; publicUrl
     where: { id: messageId },
     include: {
       owner: { select: { email: true, displayName: true, emailVerifiedAt: true } },
-      sender: { select: { displayName: true, number: { select: { digits: true } } } },
+      sender: { select: { displayName: true, number: { select: SHOWN_NUMBER } } },
     },
   });
   // Until the owner proves the address is theirs, it may be someone else's: nothing but the link goes there.
   if (!m || !m.owner.emailVerifiedAt) return;
   const from = m.sender
-    ? `${m.sender.displayName}${m.sender.number ? ` (${formatNumber(m.sender.number.digits)})` : ""}`
+    ? `${m.sender.displayName}${m.sender.number ? ` (${shownNumber(m.sender.number)})` : ""}`
     : `${m.guestName} (guest)`;
   const seconds = Math.round(m.durationMs / 1000);
   await deps.mailer.send({

@@ -1,7 +1,7 @@
 import type { Storage } from "../storage";
 import { sniffImage } from "../storage/sniff";
 import { toKeypadDigits } from "../numbers/keypad";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { type ProductView, productView } from "./catalogue";
@@ -143,14 +143,14 @@ export async function listStaff(db: Db, memberId: string, merchantSlug: string):
   const { merchant } = await staffOf(db, memberId, merchantSlug, "owner");
   const rows = await db.merchantStaff.findMany({
     where: { merchantId: merchant.id },
-    include: { member: { select: { handle: true, displayName: true, number: { select: { digits: true } } } } },
+    include: { member: { select: { handle: true, displayName: true, number: { select: SHOWN_NUMBER } } } },
   });
   return rows
     .map((r) => ({
       memberId: r.memberId,
       handle: r.member.handle,
       displayName: r.member.displayName,
-      number: r.member.number ? formatNumber(r.member.number.digits) : null,
+      number: shownNumber(r.member.number),
       role: r.role as StaffView["role"],
       status: r.status,
     }))

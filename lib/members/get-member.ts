@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { formatNumber } from "../numbers/format";
+import { SHOWN_NUMBER, shownNumber } from "../numbers/spelling";
 import { isSetting, type PresenceSetting } from "../presence/status";
 
 export type MemberProfile = {
@@ -26,7 +26,7 @@ const select = {
   listed: true,
   createdAt: true,
   presenceSetting: true,
-  number: { select: { digits: true } },
+  number: { select: SHOWN_NUMBER },
 } as const;
 
 type Row = {
@@ -39,7 +39,7 @@ type Row = {
   listed: boolean;
   createdAt: Date;
   presenceSetting: string;
-  number: { digits: string } | null;
+  number: { digits: string; spelled: string | null } | null;
 };
 
 function parseInterests(raw: string): string[] {
@@ -60,7 +60,7 @@ function toProfile(m: Row): MemberProfile {
     interests: parseInterests(m.interests),
     photoUrl: m.photoKey ? `/api/members/${encodeURIComponent(m.handle)}/photo` : null,
     number: m.number?.digits ?? null,
-    formattedNumber: m.number ? formatNumber(m.number.digits) : null,
+    formattedNumber: shownNumber(m.number),
     listed: m.listed,
     presenceSetting: isSetting(m.presenceSetting) ? m.presenceSetting : "online",
     createdAt: m.createdAt,

@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password";
 import { cityKey, nameKey, nameWords, numberSuffixes } from "../directory/search-keys";
 import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
+import { showNumber, wordOf } from "../numbers/spelling";
 import type { Storage } from "../storage";
 import { sniffImage } from "../storage/sniff";
 import { releaseUnverifiedEmail } from "./release-unverified-email";
@@ -89,7 +90,11 @@ export async function registerMember(
     photoKey,
   };
 
-  const create = async (digits: string, kind: "vanity" | "sequential"): Promise<RegisteredMember | false> => {
+  const create = async (
+    digits: string,
+    kind: "vanity" | "sequential",
+    spelled: string | null = null,
+  ): Promise<RegisteredMember | false> => {
     try {
       const m = await db.member.create({
         data: {
@@ -97,11 +102,19 @@ export async function registerMember(
           // The handle's claim in the namespace members and groups share (its key is what two racing claims meet on).
           handleClaim: { create: { handleKey: memberData.handleKey } },
           nameWords: { createMany: { data: nameWords(input.displayName).map((word) => ({ word })) } },
-          number: { create: { digits, kind, suffixes: { createMany: { data: numberSuffixes(digits).map((suffix) => ({ suffix })) } } } },
+          number: {
+            create: {
+              digits,
+              kind,
+              spelled,
+              word: spelled && wordOf(spelled),
+              suffixes: { createMany: { data: numberSuffixes(digits).map((suffix) => ({ suffix })) } },
+            },
+          },
         },
         select: { id: true, handle: true },
       });
-      return { id: m.id, handle: m.handle, number: digits, formattedNumber: formatNumber(digits) };
+      return { id: m.id, handle: m.handle, number: digits, formattedNumber: showNumber(digits, spelled) };
     } catch (err) {
       const fields = uniqueViolationFields(err);
       if (!fields) throw err;
@@ -123,7 +136,9 @@ export async function registerMember(
           field: "number",
         });
       }
-      const result = await create(digits, "vanity");
+      // The spelling the picker held it with (a hold from this browser only).
+      const spelled = hold && hold.holderToken === opts.holderToken ? hold.spelled : null;
+      const result = await create(digits, "vanity", spelled);
       if (result === false) throw new Error("unreachable: vanity create returned false");
       await db.numberHold.deleteMany({ where: { digits } });
       if (opts.holderToken) await db.numberHold.deleteMany({ where: { holderToken: opts.holderToken } });

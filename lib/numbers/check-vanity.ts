@@ -3,6 +3,7 @@ import { Prisma } from "../db/generated/sqlite/client";
 import { DomainError } from "../errors";
 import { formatNumber, NUMBER_LENGTH } from "./format";
 import { toKeypadDigits } from "./keypad";
+import { showNumber } from "./spelling";
 import { type Candidate, type CandidateReason, offsetFor, type Position, vanityCandidates } from "./vanity";
 
 export const SUGGESTION_COUNT = 6;
@@ -14,7 +15,7 @@ export type NumberStatus = "free" | "taken" | "held" | "held-by-you";
 export type NumberOption = {
   digits: string;
   formatted: string;
-  /** The number with the typed letters in place: "2222 22CA LLME". */
+  /** The number with the typed word whole: "2222 22 CALLME". */
   spelled: string;
   reason: CandidateReason;
 };
@@ -31,7 +32,7 @@ export type VanityCheck = {
 };
 
 function option(c: Candidate): NumberOption {
-  return { digits: c.digits, formatted: formatNumber(c.digits), spelled: formatNumber(c.spelled), reason: c.reason };
+  return { digits: c.digits, formatted: formatNumber(c.digits), spelled: showNumber(c.digits, c.spelled), reason: c.reason };
 }
 
 /** Parses what was typed; throws a clear INVALID_PATTERN otherwise. */

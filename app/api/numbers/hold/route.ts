@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { json } from "@/lib/http/respond";
 import { currentHold, holdNumber, releaseHold } from "@/lib/numbers/hold-number";
 
-const body = z.object({ number: z.string().max(40) });
+const body = z.object({ number: z.string().max(40), spelled: z.string().max(40).optional() });
 
 /** Holds a number for this browser for NUMBER_HOLD_MINUTES while its owner registers. */
 // Two allowances: requests per minute, and numbers held per address per hour (each cookieless
@@ -19,7 +19,12 @@ const limitHolding = async (req: Request) => {
 
 export const POST = route({ access: "public", body, rateLimit: limitHolding }, async ({ body }) => {
   const digits = body.number.replace(/[\s\-.()]/g, "");
-  const hold = await holdNumber(await db(), { digits, holderToken: await ensureHoldToken(), minutes: env().NUMBER_HOLD_MINUTES });
+  const hold = await holdNumber(await db(), {
+    digits,
+    spelled: body.spelled,
+    holderToken: await ensureHoldToken(),
+    minutes: env().NUMBER_HOLD_MINUTES,
+  });
   return json({ hold }, { status: 201 });
 });
 
