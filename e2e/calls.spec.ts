@@ -49,6 +49,8 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
     rows: { id: string; status: string }[];
   };
   expect(status.rows.find((r) => r.id === b.id)?.status).toBe("busy");
+  // And to Ben himself: his header says he is in a call, not "Online".
+  await expect(pb.getByTestId("status-menu")).toHaveAttribute("data-status", "busy");
 
   // The microphone can be switched from a menu during the call (Chromium's fake devices).
   await pa.getByRole("button", { name: "Choose microphone" }).click();
@@ -67,6 +69,7 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   await pa.getByTestId("hang-up").click();
   await expect(pa.getByTestId("call-ended")).toHaveAttribute("data-outcome", "completed");
   await expect(pb.getByTestId("call-ended")).toHaveAttribute("data-outcome", "completed", { timeout: 10_000 });
+  await expect(pb.getByTestId("status-menu")).toHaveAttribute("data-status", "online");
   await pa.context().close();
   await pb.context().close();
 });

@@ -26,6 +26,7 @@ import { GroupPageServer } from "./group-page";
 import { NumberDisplay } from "@/components/number-display";
 import { NumberSpellingSetting } from "@/components/account/number-spelling-setting";
 import { toKeypadDigits } from "@/lib/numbers/keypad";
+import { When } from "@/components/when";
 
 /** A number's own address, with its word when it has one ("/2222222PIZZA"). */
 function addressOfNumber(shown: string | null): string | null {
@@ -90,8 +91,11 @@ export default async function HandlePage({ params, searchParams }: Props) {
   // An unlisted member's presence is for signed-in members only (as on the presence server).
   const raw = viewer || member.listed ? await getStatus(await db(), member.id) : "offline";
   // What this viewer may see of it: the member's visibility rules, applied here as on the presence server.
-  const status = (await statusesSeenBy(await db(), { [member.id]: raw }, viewer?.id ?? null))[member.id] ?? "offline";
+  const seen = (await statusesSeenBy(await db(), { [member.id]: raw }, viewer?.id ?? null))[member.id] ?? "offline";
   const isSelf = viewer?.id === member.id;
+  // Someone reading their own page is here, even before this page's connection reaches the presence
+  // server: what they chose, not "Offline" for a second.
+  const status = isSelf && seen === "offline" && member.presenceSetting !== "invisible" ? member.presenceSetting : seen;
   const blocked = viewer && !isSelf ? await isBlocked(await db(), viewer.id, member.id) : false;
   const query = await searchParams;
   const welcome = isSelf && query.welcome === "1";
@@ -208,7 +212,7 @@ export default async function HandlePage({ params, searchParams }: Props) {
             </div>
           )}
           <p className="mt-6 text-sm text-slate-600">
-            Member since {member.createdAt.toLocaleDateString("en", { month: "long", year: "numeric" })}
+            Member since <When iso={member.createdAt} style="month" />
           </p>
         </div>
       </article>

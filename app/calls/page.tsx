@@ -9,10 +9,10 @@ import { callHistory } from "@/lib/calls/history";
 import { outcomeText } from "@/lib/calls/state";
 import { db } from "@/lib/db/client";
 import { NumberDisplay } from "@/components/number-display";
+import { When } from "@/components/when";
 
 export const metadata: Metadata = { title: "Recent calls" };
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
 
 export default async function CallsPage() {
@@ -84,7 +84,7 @@ export default async function CallsPage() {
                     </p>
                   )}
                   <p className="text-sm text-slate-600">
-                    {c.direction === "incoming" ? "Incoming" : "Outgoing"} {c.kind} call · {when.format(new Date(c.at))} ·{" "}
+                    {c.direction === "incoming" ? "Incoming" : "Outgoing"} {c.kind} call · <When iso={c.at} /> ·{" "}
                     {c.forwardedOn
                       ? "Forwarded by your rules"
                       : c.outcome === "completed"

@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { useAction } from "../use-action";
 import { useAsks } from "./use-asks";
-
-const until = new Intl.DateTimeFormat("en", { weekday: "short", hour: "numeric", minute: "2-digit" });
+import { When } from "@/components/when";
 
 /** "Tell me when available": who the member waits for (cancellable), and who came online today. */
 export function AsksList() {
@@ -25,7 +24,9 @@ export function AsksList() {
             </Link>
             {a.state === "open" ? (
               <>
-                <span className="text-slate-600">until {until.format(new Date(a.expiresAt))}</span>
+                <span className="text-slate-600">
+                  until <When iso={a.expiresAt} style="weekday" />
+                </span>
                 <button
                   type="button"
                   disabled={act.busy}
@@ -37,7 +38,9 @@ export function AsksList() {
                 </button>
               </>
             ) : (
-              <span className="text-emerald-800">Available since {until.format(new Date(a.firedAt ?? a.createdAt))}</span>
+              <span className="text-emerald-800">
+                Available since <When iso={a.firedAt ?? a.createdAt} style="weekday" />
+              </span>
             )}
           </li>
         ))}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { InviteView } from "@/lib/groups/invites";
 import { apiGet, apiSend } from "../api";
 import { useAction } from "../use-action";
+import { When } from "@/components/when";
 
 const EXPIRY = [
   { hours: 24, label: "1 day" },
@@ -17,8 +18,6 @@ const USES = [
   { uses: 10, label: "10 people" },
   { uses: 100, label: "100 people" },
 ];
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** For admins: links that let people in, each with an end, a number of uses, and a way to take it back. */
 export function GroupInvites({ handle }: { handle: string }) {
@@ -113,7 +112,7 @@ export function GroupInvites({ handle }: { handle: string }) {
           return (
             <li key={i.id} className="flex flex-wrap items-center gap-2 py-2" data-testid="invite-row">
               <span className={over ? "text-slate-500 line-through" : ""}>
-                Until {when(i.expiresAt)} · used {i.uses}
+                Until <When iso={i.expiresAt} /> · used {i.uses}
                 {i.maxUses !== null ? ` of ${i.maxUses}` : ""}
               </span>
               {i.revoked && <span className="text-slate-600">revoked</span>}

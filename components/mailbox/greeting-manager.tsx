@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { GreetingView } from "@/lib/mailbox/greetings";
 import { Recorder } from "./recorder";
+import { When } from "@/components/when";
 
 /** The owner's greetings: the standard one, and a temporary one (holidays...) that overrides it until a date. */
 export function GreetingManager({ initial, maxSeconds }: { initial: GreetingView[]; maxSeconds: number }) {
@@ -62,7 +63,7 @@ export function GreetingManager({ initial, maxSeconds }: { initial: GreetingView
                   )}
                   {g.endsAt && (
                     <p className="mt-1 text-sm text-slate-600">
-                      Until {new Date(g.endsAt).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}
+                      Until <When iso={g.endsAt} />
                     </p>
                   )}
                 </>

@@ -9,8 +9,8 @@ import { CallButton } from "../calls/call-button";
 import { AddContactButton } from "../contacts/add-contact-button";
 import { changeMessage, type Folder, useMessages, useUnread } from "./use-mailbox";
 import { NumberDisplay } from "@/components/number-display";
+import { When } from "@/components/when";
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const length = (ms: number) => {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
@@ -113,7 +113,7 @@ export function MailboxView() {
                       {m.from.type === "guest" && <span className="font-normal text-slate-500"> (guest)</span>}
                     </span>
                     <span className="block text-xs text-slate-600">
-                      {m.kind === "video" ? "Video" : "Voice"} · {length(m.durationMs)} · {when.format(new Date(m.createdAt))}
+                      {m.kind === "video" ? "Video" : "Voice"} · {length(m.durationMs)} · <When iso={m.createdAt} />
                       {m.fromCall ? " · after a missed call" : ""}
                     </span>
                   </span>
@@ -184,7 +184,7 @@ function MessageDetail({
               </span>
             ) : null}
             {m.from.type === "guest" && m.from.email ? `${m.from.email} · ` : null}
-            {when.format(new Date(m.createdAt))}
+            <When iso={m.createdAt} />
           </p>
         </div>
         {m.from.type === "member" && (

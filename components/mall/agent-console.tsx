@@ -94,7 +94,8 @@ export function AgentConsole({ initial }: { initial: ConsoleState }) {
               aria-checked={state.status === s}
               onClick={() => void setStatus(s)}
               data-testid={`set-${s}`}
-              className={`px-4 py-2 text-sm font-semibold ${state.status === s ? (s === "available" ? "bg-emerald-700 text-white" : "bg-slate-700 text-white") : "bg-white text-slate-700 hover:bg-slate-100"}`}
+              // In a call the agent is not available, whatever they chose: green would say otherwise.
+              className={`px-4 py-2 text-sm font-semibold ${state.status === s ? (s === "available" ? (state.current ? "bg-amber-100 text-amber-900" : "bg-emerald-700 text-white") : "bg-slate-700 text-white") : "bg-white text-slate-700 hover:bg-slate-100"}`}
             >
               {s === "available" ? "Available" : "Away"}
             </button>

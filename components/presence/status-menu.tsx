@@ -60,6 +60,7 @@ export function StatusMenu({ initial }: { initial: PresenceSetting }) {
         className="flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-slate-100"
         data-testid="status-menu"
         data-setting={current}
+        data-status={shown}
       >
         <Dot status={shown} />
         <span className="hidden sm:inline">{current === "invisible" ? "Invisible" : STATUS_LABEL[shown]}</span>

@@ -235,11 +235,17 @@ export class PresenceNode {
     for (const n of notices) {
       if (n.setting) this.onResult(this.table.setSetting(n.memberId, n.setting));
       if (n.inCall !== undefined) this.onResult(this.table.setInCall(n.memberId, n.inCall));
+      // The member's own devices show their status too ("In a call" in the header while they talk).
+      if (n.setting || n.inCall !== undefined) this.sendSelf(n.memberId);
       if (n.rules) {
         this.watches.redecide(n.memberId).catch((err: Error) => this.opts.log(`re-deciding who sees a member failed: ${err.message}`));
       } else if (!n.setting && n.inCall === undefined) {
         // A change the notice does not describe (a call ended): the database says what it was.
-        if (this.table.hasFacts(n.memberId)) void this.facts.reload([n.memberId]);
+        if (this.table.hasFacts(n.memberId))
+          void this.facts.reload([n.memberId]).then(
+            () => this.sendSelf(n.memberId),
+            () => undefined,
+          );
       }
     }
   }

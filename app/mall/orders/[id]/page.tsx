@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { formatPrice } from "@/lib/mall/catalogue";
 import { orderForParty } from "@/lib/mall/orders";
+import { When } from "@/components/when";
 
 export const metadata: Metadata = { title: "Order confirmation" };
 export const dynamic = "force-dynamic";
@@ -52,7 +53,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </h1>
       <p className="tabular mt-1 text-slate-700">
         Reference <strong data-testid="order-reference">{o.reference}</strong>
-        {o.placedAt && <> · placed {new Date(o.placedAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</>}
+        {o.placedAt && (
+          <>
+            {" "}
+            · placed <When iso={o.placedAt} />
+          </>
+        )}
       </p>
       <ul className="mt-4 divide-y divide-slate-100">
         {o.items.map((i) => (
