@@ -26,6 +26,16 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Portal — your number for life", template: "%s · Portal" },
   description: "A permanent 12-digit number, a live directory, video calls and a video mailbox.",
+  // public/: drawn from the header's logo by scripts/make-icons.ts; the manifest makes it installable.
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon-32.png", sizes: "32x32", type: "image/png" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  appleWebApp: { capable: true, title: "Portal", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2552e0" };

@@ -110,3 +110,17 @@ test("signed in: every main page passes axe-core and fits a phone, and the phone
   await desk.close();
   await phone.close();
 });
+
+test("installable: the manifest and its icons are served, and every page links them", async ({ page, request }) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(href).toBe("/manifest.webmanifest");
+  const manifest = (await (await request.get(href!)).json()) as { name: string; display: string; icons: { src: string; type: string }[] };
+  expect(manifest).toMatchObject({ name: expect.stringContaining("Portal"), display: "standalone" });
+  for (const icon of manifest.icons) {
+    const res = await request.get(icon.src);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()["content-type"], icon.src).toContain(icon.type);
+  }
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /\/icon\.svg/);
+});
