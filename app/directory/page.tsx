@@ -205,8 +205,10 @@ function MemberResults({ result, viewerId }: { result: DirectoryPage; viewerId: 
                 <Link href={`/${m.handle}`} className="font-medium text-slate-900 hover:underline">
                   {m.displayName}
                 </Link>
-                <p className="truncate text-sm text-slate-600">
-                  <NumberDisplay spelled={m.formattedNumber} className="" /> · {m.city}
+                {/* Wraps rather than cuts: on a phone the city goes under the number. */}
+                <p className="text-sm text-slate-600">
+                  <NumberDisplay spelled={m.formattedNumber} className="whitespace-nowrap" /> <span aria-hidden="true">·</span>{" "}
+                  <span className="break-words">{m.city}</span>
                 </p>
               </div>
               <LiveStatus memberId={m.id} initial={m.status} />

@@ -45,7 +45,8 @@ export default async function StorefrontPage({ params }: Props) {
             height={88}
             className="-mt-10 rounded-2xl border-4 border-white bg-white"
           />
-          <div className="min-w-0 flex-1">
+          {/* Under the logo on a phone, rather than squeezed beside it into a narrow column. */}
+          <div className="min-w-[15rem] flex-1">
             <h1 className="text-2xl font-bold tracking-tight" data-testid="merchant-name">
               {m.name}
             </h1>
