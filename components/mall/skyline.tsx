@@ -56,14 +56,9 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
           const cols = 4;
           const rows = Math.floor((h - 110) / 26);
           return (
-            <a
-              key={m.slug}
-              href={`/mall/${m.slug}`}
-              // What shows (the name, then the sign) comes first in the name, as spoken: then the category.
-              aria-label={`${m.name} ${availabilityText(a)}, ${m.category}`}
-              data-testid="skyline-merchant"
-              data-state={a.state}
-            >
+            <a key={m.slug} href={`/mall/${m.slug}`} data-testid="skyline-merchant" data-state={a.state}>
+              {/* The link's name: the whole shop name (the drawn one may be cut), its category and its sign. */}
+              <title>{`${m.name}, ${m.category}: ${availabilityText(a)}`}</title>
               <g className="transition-opacity hover:opacity-90">
                 <rect x={x} y={y} width={width} height={h} rx={6} fill={m.color} />
                 <rect x={x + width / 2 - 4} y={y - 18} width={8} height={18} fill={m.color} />
