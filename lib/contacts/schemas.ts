@@ -19,7 +19,7 @@ export const entryEditSchema = z
   })
   .strict();
 
-export const bookQuerySchema = z.object({ since: z.coerce.number().int().min(0).optional() });
+export const bookQuerySchema = z.object({ since: z.coerce.number().int().min(0).max(2_147_483_647).optional() });
 
 /** What POST /api/contacts/vcard takes as its body's content type: the .vcf file as it is. */
 export const VCARD_UPLOAD_TYPES = ["text/vcard", "text/x-vcard", "text/directory"] as const;

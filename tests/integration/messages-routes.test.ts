@@ -127,6 +127,17 @@ describe("messages through the routes", () => {
       (await api(`/api/messages/${cid}`, as(ann.cookie, { method: "POST", json: { clientId: uuid7(), body: "x".repeat(4001) } }))).status,
     ).toBe(400);
     expect((await api("/api/messages", as(ann.cookie, { method: "POST", json: { to: ann.id } }))).status).toBe(400);
+    // A sequence number past 32 bits (the bad-input sweep's find: PostgreSQL refused it with a 500) is a 400 everywhere.
+    const huge = 200010000001;
+    for (const [path, init] of [
+      [`/api/messages/${cid}/${huge}/file`, {}],
+      [`/api/messages/${cid}/${huge}`, { method: "PATCH", json: { body: "x" } }],
+      [`/api/messages/${cid}?before=${huge}`, {}],
+      [`/api/messages/${cid}/read`, { method: "POST", json: { seq: huge } }],
+      [`/api/messages/${cid}`, { method: "POST", json: { clientId: uuid7(), body: "x", replyToSeq: huge } }],
+      ["/api/messages/sync", { method: "POST", json: { cursors: { [cid]: huge } } }],
+    ] as const)
+      expect((await api(path, as(ann.cookie, init))).status, path).toBe(400);
   });
 
   it("strangers land under Requests: a reply accepts, decline hides and silences, block refuses them", async () => {

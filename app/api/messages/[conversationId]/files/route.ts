@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SEQ } from "@/lib/messages/schemas";
 import { route } from "@/app/_server/route";
 import { limitMessages } from "@/app/_server/limits";
 import { bus } from "@/lib/bus";
@@ -18,7 +19,7 @@ const fields = z.object({
     .string()
     .default("")
     .refine((s) => !hasUnstorableText(s), `caption ${UNSTORABLE_TEXT}`),
-  replyToSeq: z.coerce.number().int().positive().optional(),
+  replyToSeq: z.coerce.number().int().positive().max(MAX_SEQ).optional(),
 });
 
 /** A file or picture, as multipart fields "file", "clientId" (UUIDv7), and optionally "caption" and "replyToSeq". */
