@@ -119,7 +119,6 @@ const SPECS: Record<Pass["db"], string[]> = {
     "accounts.spec.ts",
     "messages.spec.ts",
     "contacts.spec.ts",
-    "pages-a11y.spec.ts",
   ],
   postgres: [
     "mailbox.spec.ts",
@@ -132,6 +131,7 @@ const SPECS: Record<Pass["db"], string[]> = {
     "groups.spec.ts",
     "register-vanity.spec.ts",
     "directory-presence.spec.ts",
+    "pages-a11y.spec.ts",
   ],
 };
 
