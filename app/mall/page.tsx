@@ -24,6 +24,7 @@ export default async function MallPage() {
           <div
             className="overflow-x-auto rounded-3xl border border-slate-200 shadow-sm"
             tabIndex={0}
+            role="region"
             aria-label="Skyline (scrolls sideways)"
           >
             <div className="min-w-[760px]">

@@ -115,6 +115,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
             <span
               className="tabular w-fit rounded-full bg-black/50 px-3 py-1 text-sm"
               data-testid="call-timer"
+              role="timer"
               aria-label={`Call time ${elapsed}`}
             >
               {elapsed}

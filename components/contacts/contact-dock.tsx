@@ -51,7 +51,7 @@ export function ContactDock() {
       </>
     );
   const badge = requests > 0 && (
-    <span className="ml-1 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" aria-label={`${requests} requests`}>
+    <span className="ml-1 rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" role="img" aria-label={`${requests} requests`}>
       {requests}
     </span>
   );

@@ -57,7 +57,7 @@ export function ContactRow({
       <div className="min-w-0 flex-1">
         <Link href={`/${entry.handle}`} className="block truncate text-sm font-medium text-slate-900 hover:underline">
           {entry.favourite && (
-            <span aria-label="Favourite" className="mr-1 text-amber-500">
+            <span role="img" aria-label="Favourite" className="mr-1 text-amber-500">
               ★
             </span>
           )}

@@ -25,7 +25,7 @@ export function ContactsPage() {
       <div className="min-w-0 space-y-4">
         <AddContactForm />
         {book.isPending ? (
-          <div className="h-40 animate-pulse rounded-2xl bg-slate-100" aria-label="Loading your contacts" />
+          <div className="h-40 animate-pulse rounded-2xl bg-slate-100" role="status" aria-label="Loading your contacts" />
         ) : book.isError ? (
           <p role="alert" className="rounded-2xl border border-rose-200 bg-rose-50 p-4 text-rose-800">
             Your contacts could not be loaded.{" "}

@@ -33,7 +33,7 @@ export function GroupManager() {
         Groups
       </h2>
       {groups.isPending ? (
-        <div className="mt-2 h-8 animate-pulse rounded bg-slate-100" aria-label="Loading groups" />
+        <div className="mt-2 h-8 animate-pulse rounded bg-slate-100" role="status" aria-label="Loading groups" />
       ) : groups.isError ? (
         <p role="alert" className="mt-2 text-sm text-rose-700">
           Groups could not be loaded.

@@ -40,7 +40,7 @@ export function PrivacySettings() {
         Who sees when you are online
       </h2>
       {q.isPending ? (
-        <div className="mt-2 h-24 animate-pulse rounded bg-slate-100" aria-label="Loading your settings" />
+        <div className="mt-2 h-24 animate-pulse rounded bg-slate-100" role="status" aria-label="Loading your settings" />
       ) : q.isError ? (
         <p role="alert" className="mt-2 text-sm text-rose-700">
           Your settings could not be loaded.

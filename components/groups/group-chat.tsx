@@ -38,7 +38,12 @@ export function GroupChat({ conversationId, memberId }: { conversationId: string
             </button>
           </p>
         ) : (
-          <div className="m-4 h-20 animate-pulse rounded-xl bg-slate-100" aria-busy="true" aria-label="Loading the conversation" />
+          <div
+            className="m-4 h-20 animate-pulse rounded-xl bg-slate-100"
+            role="status"
+            aria-busy="true"
+            aria-label="Loading the conversation"
+          />
         )}
       </div>
     </section>

@@ -117,7 +117,7 @@ export function MailboxView() {
                       {m.fromCall ? " · after a missed call" : ""}
                     </span>
                   </span>
-                  {!m.read && <span className="h-2.5 w-2.5 rounded-full bg-brand-600" aria-label="unread" />}
+                  {!m.read && <span className="h-2.5 w-2.5 rounded-full bg-brand-600" role="img" aria-label="unread" />}
                 </button>
               </li>
             ))}

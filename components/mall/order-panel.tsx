@@ -75,7 +75,7 @@ export function OrderPanel({ order, role, ops }: { order: OrderView; role: "agen
                     −
                   </button>
                 )}
-                <span className="tabular w-6 text-center" data-testid="cart-qty" aria-label={`Quantity ${i.quantity}`}>
+                <span className="tabular w-6 text-center" data-testid="cart-qty" role="img" aria-label={`Quantity ${i.quantity}`}>
                   {i.quantity}
                 </span>
                 {open && role === "agent" && (

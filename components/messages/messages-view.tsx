@@ -109,7 +109,12 @@ export function MessagesView({ memberId, selected, jumpTo }: { memberId: string;
             </Link>
           </p>
         ) : (
-          <div className="m-6 h-10 w-1/2 animate-pulse rounded-xl bg-slate-100" aria-busy="true" aria-label="Loading the conversation" />
+          <div
+            className="m-6 h-10 w-1/2 animate-pulse rounded-xl bg-slate-100"
+            role="status"
+            aria-busy="true"
+            aria-label="Loading the conversation"
+          />
         )}
       </div>
     </div>

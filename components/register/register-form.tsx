@@ -136,7 +136,7 @@ export function RegisterForm({ origin }: { origin: string }) {
         </p>
       )}
       {busy && hasPhoto && (
-        <div aria-label="Upload progress">
+        <div role="group" aria-label="Upload progress">
           <progress value={progress ?? 0} max={1} className="h-2 w-full overflow-hidden rounded-full accent-brand-600" />
           <p className="mt-1 text-xs text-slate-600">Uploading… {Math.round((progress ?? 0) * 100)}%</p>
         </div>
