@@ -2,10 +2,11 @@ import type { Db } from "../db/client";
 import { uniqueViolationFields } from "../db/unique-violation";
 import { DomainError } from "../errors";
 import { hashPassword } from "../auth/password";
-import { nameKey, numberSuffixes } from "../directory/search-keys";
+import { nameKey } from "../directory/search-keys";
 import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
-import { showNumber, wordOf } from "../numbers/spelling";
+import { showNumber } from "../numbers/spelling";
+import { newNumber, spellingOfHold } from "../numbers/new-number";
 import type { CreateGroupInput } from "./schemas";
 
 export const MAX_GROUPS_OWNED = 20;
@@ -45,15 +46,7 @@ export async function createGroup(
           access: input.access,
           passwordHash,
           handleClaim: { create: { handleKey } },
-          number: {
-            create: {
-              digits,
-              kind,
-              spelled,
-              word: spelled && wordOf(spelled),
-              suffixes: { createMany: { data: numberSuffixes(digits).map((suffix) => ({ suffix })) } },
-            },
-          },
+          number: { create: newNumber(digits, kind, spelled) },
           members: { create: { memberId: ownerId, role: "owner" } },
           conversation: { create: { kind: "group", title: input.name, members: { create: { memberId: ownerId } } } },
         },
@@ -80,7 +73,7 @@ export async function createGroup(
       });
     }
     // The spelling the picker held it with, from this browser's hold only.
-    const spelled = hold && hold.holderToken === opts.holderToken ? hold.spelled : null;
+    const spelled = spellingOfHold(hold, opts.holderToken);
     const made = await create(digits, "vanity", spelled);
     if (made === false) throw new Error("unreachable: a vanity create returned false");
     await db.numberHold.deleteMany({ where: { digits } });

@@ -3,10 +3,11 @@ import type { Db } from "../db/client";
 import { uniqueViolationFields } from "../db/unique-violation";
 import { DomainError } from "../errors";
 import { hashPassword } from "../auth/password";
-import { cityKey, nameKey, nameWords, numberSuffixes } from "../directory/search-keys";
+import { cityKey, nameKey, nameWords } from "../directory/search-keys";
 import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
-import { showNumber, wordOf } from "../numbers/spelling";
+import { showNumber } from "../numbers/spelling";
+import { newNumber, spellingOfHold } from "../numbers/new-number";
 import type { Storage } from "../storage";
 import { sniffImage } from "../storage/sniff";
 import { releaseUnverifiedEmail } from "./release-unverified-email";
@@ -102,15 +103,7 @@ export async function registerMember(
           // The handle's claim in the namespace members and groups share (its key is what two racing claims meet on).
           handleClaim: { create: { handleKey: memberData.handleKey } },
           nameWords: { createMany: { data: nameWords(input.displayName).map((word) => ({ word })) } },
-          number: {
-            create: {
-              digits,
-              kind,
-              spelled,
-              word: spelled && wordOf(spelled),
-              suffixes: { createMany: { data: numberSuffixes(digits).map((suffix) => ({ suffix })) } },
-            },
-          },
+          number: { create: newNumber(digits, kind, spelled) },
         },
         select: { id: true, handle: true },
       });
@@ -137,7 +130,7 @@ export async function registerMember(
         });
       }
       // The spelling the picker held it with (a hold from this browser only).
-      const spelled = hold && hold.holderToken === opts.holderToken ? hold.spelled : null;
+      const spelled = spellingOfHold(hold, opts.holderToken);
       const result = await create(digits, "vanity", spelled);
       if (result === false) throw new Error("unreachable: vanity create returned false");
       await db.numberHold.deleteMany({ where: { digits } });
