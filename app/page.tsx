@@ -24,8 +24,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             Your number. <span className="text-brand-600">For life.</span>
           </h1>
           <p className="mt-4 max-w-xl text-lg text-slate-700">
-            Register for a permanent 12-digit communication number, spell it with a word if you like, and be reachable by video, voice and
-            video mail from any browser.
+            {member
+              ? `Welcome back, ${member.displayName.split(" ")[0]}. Call anyone by their number, or by the word their number spells.`
+              : "Register for a permanent 12-digit communication number, spell it with a word if you like, and be reachable by video, voice and video mail from any browser."}
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
             {member ? (

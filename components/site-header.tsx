@@ -42,7 +42,7 @@ export async function SiteHeader({ member }: { member: MemberProfile | null }) {
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
       {member && <CallbackNotice />}
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-3 sm:gap-4 sm:px-6">
-        <PhoneMenu links={menuLinks(member, staff)}>{member && <SignOutButton />}</PhoneMenu>
+        <PhoneMenu links={menuLinks(member, staff)}>{member && <SignOutButton wide />}</PhoneMenu>
         <Link href="/" className="flex items-center gap-2 rounded font-semibold text-slate-900" aria-label="Portal home">
           <Logo />
           <span className="hidden text-lg tracking-tight min-[420px]:inline">Portal</span>

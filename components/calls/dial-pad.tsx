@@ -82,7 +82,7 @@ export function DialPad({ initial = "" }: { initial?: string }) {
         onChange={(e) => setValue(e.target.value)}
         autoComplete="off"
         inputMode="text"
-        placeholder="2345 6789 0123 or 555-FLOWERS"
+        placeholder="Number or word"
         aria-describedby="dial-help dial-error"
         data-testid="dial-input"
         className="tabular mt-1 w-full rounded-xl border border-slate-300 px-4 py-3 text-2xl tracking-wide focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-200"
