@@ -127,8 +127,7 @@ async function huntOn(
       if ((await db.call.updateMany({ where: asRead, data })).count === 0) return false;
       await db.callLeg.updateMany({ where: { callId: call.id, result: null }, data: { result: left, endedAt: now } });
       await tellMovedOn(deps, call, `Nobody in ${hunt.group} answered.`);
-      const done = await transition(deps, { callId: call.id, memberId: null }, (c, at) => sm.timeOut(c, at));
-      return done.status === "ended";
+      return timeOutNow(deps, call.id);
     },
   });
 }
@@ -200,13 +199,27 @@ async function moveOn(
 async function missed(deps: Deps, call: Call, asRead: object, stopped?: string): Promise<boolean> {
   const cleared = await deps.db.call.updateMany({ where: { ...asRead, plan: call.plan }, data: { plan: null } });
   if (cleared.count === 0) return false;
-  const done = await transition(deps, { callId: call.id, memberId: null }, (c, at) => sm.timeOut(c, at));
+  const done = await timeOutNow(deps, call.id);
   if (stopped) {
     const leg = await deps.db.callLeg.findFirst({ where: { callId: call.id, result: "missed" }, orderBy: { position: "desc" } });
     if (leg)
       await deps.db.callLeg.update({ where: { id: leg.id }, data: { result: "loop", reason: `${leg.reason}; ${stopped}`.slice(0, 300) } });
   }
-  return done.status === "ended";
+  return done;
+}
+
+/**
+ * Ends a call whose ringing was just cut short (its ring time set to now, its plan cleared). The
+ * sweep of another web process may see it due and end it first, the same way: that is no error.
+ */
+export async function timeOutNow(deps: Deps, callId: string): Promise<boolean> {
+  try {
+    return (await transition(deps, { callId, memberId: null }, (c, at) => sm.timeOut(c, at))).status === "ended";
+  } catch (err) {
+    const row = await deps.db.call.findUnique({ where: { id: callId }, select: { status: true } });
+    if (row?.status === "ended") return true;
+    throw err;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { HUNT_SECONDS } from "../../lib/calls/routing/rules";
 import { saveRules } from "../../lib/calls/routing/save-rules";
 import { actOnCall } from "../../lib/calls/act-on-call";
 import { acceptCall, getCall, placeCall, viewFor } from "../../lib/calls/service";
-import { sweepRinging } from "../../lib/calls/sweep";
+import { sweepRinging, timeOutNow } from "../../lib/calls/sweep";
 import { db, disconnectDb } from "../../lib/db/client";
 import { useStackDatabase } from "../support/http";
 import { recordingBus } from "../support/members";
@@ -125,6 +125,23 @@ describe("forwarding to a group's number", () => {
       status: "ended",
       outcome: "declined",
     });
+  });
+
+  it("a call whose ringing was cut short and that another web process's sweep ended first is ended, not an error", async () => {
+    // Seen in CI: the last group member hung up, the call went back to the member who forwarded with
+    // its ring time set to now, and the stack's own sweep (every second) ended it in between.
+    const { bus } = recordingBus();
+    const deps = { db: await db(), bus };
+    const [caller, ada] = [await member("Caller"), await member("Ada")];
+    const call = await placeCall(deps, { callerId: caller.id, calleeId: ada.id, kind: "voice" });
+    await deps.db.call.update({ where: { id: call.id }, data: { ringUntil: new Date() } });
+    expect(await sweepRinging(deps, { callIds: [call.id] })).toBe(1);
+    expect(await timeOutNow(deps, call.id)).toBe(true);
+    expect(await deps.db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: "ended", outcome: "missed" });
+    // A call that is still ringing with time left is not timed out: that is still refused.
+    const other = await placeCall(deps, { callerId: caller.id, calleeId: (await member("Bo")).id, kind: "voice" });
+    await expect(timeOutNow(deps, other.id)).rejects.toThrow(/has ended/);
+    expect((await deps.db.call.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("ringing");
   });
 
   it("reads membership and blocks again at every turn: who left is not rung, nor whom the caller blocked", async () => {
