@@ -77,15 +77,33 @@ export async function sendVerificationEmail(deps: VerificationDeps, memberId: st
     return m;
   });
   if (!m) return { sent: false };
+  await mailLink(deps, { email: m.email, displayName: m.displayName }, token);
+  return { sent: true };
+}
+
+/**
+ * A new member's first link, written in the registration's own insert: a new account has no links
+ * to count or replace, so the checks above (a transaction that locks the member's row) are not
+ * needed. Only the hash goes to the database; the token is mailed with `mailLink`.
+ */
+export function firstLink(now: Date): { token: string; row: { tokenHash: string; createdAt: Date; expiresAt: Date } } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, row: { tokenHash: hash(token), createdAt: now, expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS) } };
+}
+
+export async function mailLink(
+  deps: Pick<VerificationDeps, "mailer" | "publicUrl">,
+  to: { email: string; displayName: string },
+  token: string,
+): Promise<void> {
   const link = `${deps.publicUrl ?? ""}/verify-email?token=${token}`;
   await deps.mailer.send({
-    to: m.email,
+    to: to.email,
     subject: "Confirm your email address",
     text:
-      `Hello ${m.displayName},\n\nPlease confirm that this is your address by opening this link within 48 hours:\n\n${link}\n\n` +
+      `Hello ${to.displayName},\n\nPlease confirm that this is your address by opening this link within 48 hours:\n\n${link}\n\n` +
       "Until then we send nothing else here: no mailbox notices, no order confirmations.\nIf you did not register, ignore this email.\n",
   });
-  return { sent: true };
 }
 
 /**

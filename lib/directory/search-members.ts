@@ -92,8 +92,10 @@ function plan(q: DirectoryQuery, onlineSince?: Date, watcherId: string | null = 
   let orderBy = [Prisma.sql`m."nameKey"`, Prisma.sql`m."id"`];
   let notice: string | undefined;
   if (onlineSince) {
+    // The member searching is online: they are asking, whether or not their page's connection is up yet.
+    const self = watcherId ? Prisma.sql` UNION SELECT CAST(${watcherId} AS TEXT)` : Prisma.empty;
     drivers.push(
-      Prisma.sql`(SELECT DISTINCT c."memberId" AS "mid" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${onlineSince} AND c."memberId" IS NOT NULL) o`,
+      Prisma.sql`(SELECT DISTINCT c."memberId" AS "mid" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${onlineSince} AND c."memberId" IS NOT NULL${self}) o`,
     );
     conds.push(Prisma.sql`m."id" = o."mid"`, Prisma.sql`m."presenceSetting" <> 'invisible'`, visibleSql(watcherId));
   }
@@ -137,9 +139,10 @@ function plan(q: DirectoryQuery, onlineSince?: Date, watcherId: string | null = 
   return { from: Prisma.join([...drivers, Prisma.sql`"Member" m`], " CROSS JOIN "), conds, orderBy, notice };
 }
 
-/** Members someone can see online now: a live connection, and not invisible. */
+/** Members someone can see online now: a live connection (or the one asking), and not invisible. */
 function onlineSql(since: Date, watcherId: string | null): Prisma.Sql {
-  return Prisma.sql`(m."presenceSetting" <> 'invisible' AND m."id" IN (SELECT c."memberId" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${since} AND c."memberId" IS NOT NULL) AND ${visibleSql(watcherId)})`;
+  const self = watcherId ? Prisma.sql`m."id" = ${watcherId} OR ` : Prisma.empty;
+  return Prisma.sql`(m."presenceSetting" <> 'invisible' AND (${self}m."id" IN (SELECT c."memberId" FROM "PresenceConnection" c WHERE c."lastSeenAt" > ${since} AND c."memberId" IS NOT NULL)) AND ${visibleSql(watcherId)})`;
 }
 
 function withCond(p: Plan, cond: Prisma.Sql): Plan {

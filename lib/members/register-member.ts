@@ -56,6 +56,8 @@ export async function registerMember(
     now?: Date;
     /** An address its holder has not confirmed for this long goes to whoever registers it (none: never). */
     unverifiedEmailGraceMs?: number;
+    /** The first verification link (`firstLink` in lib/account/email-verification.ts), written with the member. */
+    firstLink?: { tokenHash: string; createdAt: Date; expiresAt: Date };
   },
 ): Promise<RegisteredMember> {
   const now = opts.now ?? new Date();
@@ -104,6 +106,7 @@ export async function registerMember(
           handleClaim: { create: { handleKey: memberData.handleKey } },
           nameWords: { createMany: { data: nameWords(input.displayName).map((word) => ({ word })) } },
           number: { create: newNumber(digits, kind, spelled) },
+          ...(opts.firstLink && { emailVerifications: { create: { ...opts.firstLink, emailKey: memberData.emailKey } } }),
         },
         select: { id: true, handle: true },
       });

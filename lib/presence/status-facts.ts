@@ -68,11 +68,13 @@ const GROUP_DETAILS = new Map([
 
 /** The status the watcher (null: signed out) is shown, from one row's facts. */
 export function statusFromFacts(f: StatusFacts, watcherId: string | null): PublicStatus {
-  const live = yes(f.live);
+  const connected = yes(f.live);
+  // The watcher's own row: they are here asking, whether or not their page's connection is up yet.
+  const live = connected || f.id === watcherId;
   const status = publicStatus({
     setting: f.presenceSetting,
     liveConnections: live ? 1 : 0,
-    allIdle: live && !yes(f.active),
+    allIdle: connected && !yes(f.active),
     inCall: yes(f.inCall),
   });
   const relation: Relation = watcherId

@@ -60,11 +60,13 @@ async function addMember(id: string, r: ReturnType<typeof seeded>) {
   });
 }
 
-async function connect(id: string, r: ReturnType<typeof seeded>) {
+/** `asking`: a watcher, who asks from a connected page (one whose page is not yet connected: tested apart). */
+async function connect(id: string, r: ReturnType<typeof seeded>, asking = false) {
   const client = await db();
   const live = new Date(now.getTime() + 60_000);
   const expired = new Date(now.getTime() - 2 * EXPIRY_MS);
-  const kind = r.pick(["none", "active", "idle", "mixed", "expired"] as const);
+  const drawn = r.pick(["none", "active", "idle", "mixed", "expired"] as const);
+  const kind = asking && (drawn === "none" || drawn === "expired") ? "active" : drawn;
   const conns = {
     none: [],
     active: [[false, live]],
@@ -130,7 +132,7 @@ describe("the directory's status, read in its page's SQL", () => {
   beforeAll(async () => {
     const client = await db();
     for (const id of [...owners, ...watchers]) await addMember(id, r);
-    for (const id of [...owners, ...watchers]) await connect(id, r);
+    for (const id of [...owners, ...watchers]) await connect(id, r, watchers.includes(id));
     for (const owner of owners) for (const w of watchers) await relate(owner, w, r);
     // In a call, as caller or callee; an ended call is not one.
     for (const owner of owners) {
@@ -175,6 +177,29 @@ describe("the directory's status, read in its page's SQL", () => {
         .sort(),
     ).toEqual(shown);
     expect(first.map((m) => [m.id, m.status])).toEqual(first.map((m) => [m.id, expected[m.id]]));
+  });
+
+  it("counts the member searching as online before their page's connection is up; nobody else sees them so", async () => {
+    const client = await db();
+    const [asker, other] = [`${tag}-a1`, `${tag}-a2`];
+    for (const id of [asker, other]) {
+      await addMember(id, seeded(165));
+      await client.member.update({ where: { id }, data: { presenceSetting: "online", presenceAudience: "everyone", listed: true } });
+    }
+    await connect(other, { pick: <T>(xs: readonly T[]) => xs[1]!, chance: () => false });
+    const online = async (watcherId: string) => (await allPages({ city, online: "1" }, watcherId)).map((m) => m.id);
+    expect(await online(asker)).toContain(asker);
+    expect(await online(asker)).toContain(other);
+    expect(await online(other)).not.toContain(asker);
+    expect((await allPages({ city, sort: "name" }, asker)).find((m) => m.id === asker)?.status).toBe("online");
+    expect((await allPages({ city, sort: "name" }, other)).find((m) => m.id === asker)?.status).toBe("offline");
+    // Online first: listed once, among the online members.
+    const first = (await allPages({ city }, asker)).map((m) => m.id);
+    expect(first.filter((id) => id === asker)).toHaveLength(1);
+    // Invisible, they are not listed as online even to themselves.
+    await client.member.update({ where: { id: asker }, data: { presenceSetting: "invisible" } });
+    expect(await online(asker)).not.toContain(asker);
+    await client.member.deleteMany({ where: { id: { in: [asker, other] } } });
   });
 
   it("answers the same through the route, for the member the session cookie names and for no one", async () => {

@@ -17,8 +17,8 @@ import { json } from "@/lib/http/respond";
 import { registerMember } from "@/lib/members/register-member";
 import { registerSchema } from "@/lib/members/schemas";
 import { storage } from "@/lib/storage";
-import { sendVerificationEmail } from "@/lib/account/email-verification";
-import { mailboxDeps } from "../mailbox/_deps";
+import { firstLink, mailLink } from "@/lib/account/email-verification";
+import { defaultMailer } from "@/lib/mailbox/default-mailer";
 
 /** Form fields plus an optional photo, as multipart/form-data (or JSON without a photo). */
 async function readForm(req: Request, maxPhotoBytes: number) {
@@ -63,15 +63,17 @@ export const POST = route({ access: "public", withMember: true, rateLimit: limit
   const maxBytes = e.PHOTO_MAX_BYTES;
   const { fields, photo } = await readForm(req, maxBytes);
   const input = registerSchema.parse(fields);
+  const link = firstLink(new Date());
   const created = await registerMember(await db(), input, {
     holderToken: await holdToken(),
     photo: photo ? { bytes: photo, maxBytes } : null,
     storage: storage(),
     unverifiedEmailGraceMs: e.UNVERIFIED_EMAIL_GRACE_HOURS * 3600_000,
+    firstLink: link.row,
   });
-  // The account works at once; the address gets nothing but this link until it is confirmed.
-  const { db: client, mailer, publicUrl } = await mailboxDeps();
-  await sendVerificationEmail({ db: client, mailer, publicUrl }, created.id).catch((err) =>
+  // The account works at once; the address gets nothing but this link until it is confirmed. The
+  // link was stored with the member (no second transaction); it is in the outbox when this answers.
+  await mailLink({ mailer: defaultMailer(), publicUrl: e.PUBLIC_URL }, input, link.token).catch((err) =>
     console.error("verification email failed:", err),
   );
   return json({ member: created }, { status: 201 });
