@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { STACK_CLOCKS } from "../tests/support/clocks";
 import { registerMember } from "./support/auth";
-import { dial, expectRemoteAudio, expectRemoteVideo, memberPage } from "./support/calls";
+import { dial, expectRemoteAudio, expectRemoteVideo, memberPage, ringtonePlaying } from "./support/calls";
 import { record } from "./support/mailbox";
 
 test.describe.configure({ timeout: 120_000 });
@@ -22,10 +22,12 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   await expect(ring).toBeVisible();
   await expect(ring).toContainText("Caller Ann");
   await expect(pb2.getByTestId("incoming-call")).toBeVisible();
+  // Both tabs ring out loud.
+  for (const p of [pb, pb2]) await expect.poll(() => ringtonePlaying(p)).toBe(true);
   // While it rings, each tab has started the camera (a preview) and waits in the call's room, so
   // that answering costs no connection: the server lets the answering tab in.
   // The tab that answers shows its camera; the other waits in the room too. (Waiting for the second
-  // tab's camera as well spent the stack's 15 s ring on a loaded machine: the accept came too late.)
+  // tab's camera as well spent the stack's ring, then 15 s, on a loaded machine: the accept came too late.)
   const preview = pb.getByTestId("ring-preview");
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
@@ -35,6 +37,7 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   expect(await (await answer).json()).toMatchObject({ status: "connected", inRoom: true });
   await pb.waitForURL(/\/call\//);
   await expect(pb2.getByTestId("incoming-call")).toBeHidden();
+  for (const p of [pb, pb2]) await expect.poll(() => ringtonePlaying(p)).toBe(false);
 
   await expect(pa.getByTestId("call-screen")).toHaveAttribute("data-status", "connected");
   await expect(pb.getByTestId("call-screen")).toHaveAttribute("data-status", "connected");

@@ -123,4 +123,8 @@ test("installable: the manifest and its icons are served, and every page links t
     expect(res.headers()["content-type"], icon.src).toContain(icon.type);
   }
   await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /\/icon\.svg/);
+  // The ringtone an incoming call plays is a static file too.
+  const ring = await request.get("/sounds/ring.ogg");
+  expect(ring.status()).toBe(200);
+  expect(ring.headers()["content-type"]).toContain("audio/ogg");
 });

@@ -9,7 +9,7 @@ import { ApiError, apiGet, apiSend } from "../api";
 import { useConnectionState } from "../presence/presence-provider";
 import { Avatar } from "../avatar";
 import { deviceId } from "../presence/presence-client";
-import { startRingtone } from "./ringtone";
+import { preloadRingtone, startRingtone } from "./ringtone";
 import { answered, answering, stopWaiting, tabId, waitInRoom, waitingCamera } from "./waiting-room";
 import { useMemberEvent } from "./use-member-event";
 import { NumberDisplay } from "@/components/number-display";
@@ -37,6 +37,7 @@ export function IncomingCall() {
   /** This page waits in the call's room (answering will be instant). */
   const [inRoom, setInRoom] = useState(false);
   const acceptRef = useRef<HTMLButtonElement>(null);
+  useEffect(preloadRingtone, []);
 
   // Events reach connected pages; a page that (re)connects mid-ring asks whether something is ringing.
   const connection = useConnectionState();

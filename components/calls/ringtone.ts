@@ -1,34 +1,47 @@
 /**
- * A phone-like ring made with Web Audio (two tones, 2 s on, 4 s off), so no sound
- * file has to load before the first ring. Browsers may keep audio suspended until
- * the page has had a click; the dialog still shows.
+ * The ring of an incoming call: public/sounds/ring.ogg (scripts/make-ringtone.ts), looped. One
+ * element per page, loaded when a page that can ring mounts (`preloadRingtone`), so the first ring
+ * needs no fetch. Browsers refuse sound until the page has been touched: then the dialog still
+ * shows, and the ring starts at the first tap or key press while it rings.
  */
+const SOUND = "/sounds/ring.ogg";
+
+let element: HTMLAudioElement | null = null;
+
+function ringtone(): HTMLAudioElement | null {
+  if (typeof document === "undefined") return null;
+  if (!element) {
+    element = document.createElement("audio");
+    element.src = SOUND;
+    element.preload = "auto";
+    element.loop = true;
+    element.hidden = true;
+    element.dataset.testid = "ringtone";
+    document.body.append(element);
+  }
+  return element;
+}
+
+export function preloadRingtone(): void {
+  ringtone();
+}
+
 export function startRingtone(): () => void {
-  let ctx: AudioContext;
-  try {
-    ctx = new AudioContext();
-  } catch {
-    return () => {};
-  }
-  const c = ctx;
-  const gain = c.createGain();
-  gain.gain.value = 0;
-  gain.connect(c.destination);
-  for (const f of [440, 480]) {
-    const o = c.createOscillator();
-    o.frequency.value = f;
-    o.connect(gain);
-    o.start();
-  }
-  const ring = () => {
-    const t = c.currentTime;
-    gain.gain.setValueAtTime(0.12, t);
-    gain.gain.setValueAtTime(0, t + 2);
+  const audio = ringtone();
+  if (!audio) return () => {};
+  let stopped = false;
+  const play = () => {
+    if (!stopped && audio.paused) void audio.play().catch(() => {});
   };
-  ring();
-  const timer = setInterval(ring, 6000);
+  audio.currentTime = 0;
+  play();
+  window.addEventListener("pointerdown", play);
+  window.addEventListener("keydown", play);
   return () => {
-    clearInterval(timer);
-    void c.close().catch(() => {});
+    stopped = true;
+    window.removeEventListener("pointerdown", play);
+    window.removeEventListener("keydown", play);
+    audio.pause();
+    audio.currentTime = 0;
   };
 }

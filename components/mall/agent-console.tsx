@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import type { ConsoleState } from "@/lib/mall/console";
 import type { AgentCallView } from "@/lib/mall/views";
 import { ApiError, apiGet, apiSend } from "../api";
-import { startRingtone } from "../calls/ringtone";
+import { preloadRingtone, startRingtone } from "../calls/ringtone";
 import { useMemberEvent } from "../calls/use-member-event";
 import { AgentCall } from "./agent-call";
 
@@ -14,6 +14,7 @@ const KEY = ["console"];
 /** The sales agent's console: available or away, incoming calls that ring, and the call in progress. */
 export function AgentConsole({ initial }: { initial: ConsoleState }) {
   const qc = useQueryClient();
+  useEffect(preloadRingtone, []);
   const { data: state = initial } = useQuery({
     queryKey: KEY,
     queryFn: ({ signal }) => apiGet<ConsoleState>("/api/console", signal),

@@ -70,3 +70,11 @@ export async function expectRemoteAudio(page: Page) {
   });
   expect(peak).toBeGreaterThan(0.01);
 }
+
+/** The page's ringtone (public/sounds/ring.ogg) is playing: loaded, not paused, its time moving. */
+export function ringtonePlaying(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const a = document.querySelector("[data-testid=ringtone]") as HTMLAudioElement | null;
+    return !!a && !a.paused && a.readyState >= 2 && a.currentTime > 0;
+  });
+}
