@@ -155,7 +155,7 @@ const endToEnd = (p: Pass, alone: boolean) =>
 async function main() {
   const t = testEnv();
   if (!fs.existsSync(t.CHROMIUM_PATH)) {
-    console.error(`Chromium not found at ${t.CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    console.error(`Chromium not found at ${t.CHROMIUM_PATH}: apt-get install -y chromium-headless-shell (or set CHROMIUM_PATH)`);
     process.exit(1);
   }
 

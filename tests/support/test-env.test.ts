@@ -9,7 +9,7 @@ describe("the test harness's variables", () => {
 
   it("defaults to Debian's Chromium and both databases", () => {
     const e = parseTestEnv({});
-    expect(e.CHROMIUM_PATH).toBe("/usr/bin/chromium");
+    expect(e.CHROMIUM_PATH).toBe("/usr/bin/chromium-headless-shell");
     expect(e.SKIP_POSTGRES).toBe(false);
     expect(parseTestEnv({ SKIP_POSTGRES: "1" }).SKIP_POSTGRES).toBe(true);
   });
