@@ -17,7 +17,10 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: testEnv().BASE_URL ?? "http://localhost:3330",
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (actions, DOM snapshots, network) and a screenshot, without the
+    // trace's film strip: a screencast of every page, which cost more than a third of the processor
+    // the specs used on CI's two cores (BENCHMARKS.md, CI time).
+    trace: { mode: "retain-on-failure", screenshots: false },
     permissions: ["camera", "microphone"],
     // The pulsing rings and placeholders honour reduced motion (motion-safe:): with it, pages with a
     // call open do not repaint sixty times a second in software on CI's two cores.
