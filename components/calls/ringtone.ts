@@ -7,6 +7,8 @@
 const SOUND = "/sounds/ring.ogg";
 
 let element: HTMLAudioElement | null = null;
+/** Rings sounding on this page: an agent's console and a personal call can ring at once, one element. */
+let ringing = 0;
 
 function ringtone(): HTMLAudioElement | null {
   if (typeof document === "undefined") return null;
@@ -33,14 +35,17 @@ export function startRingtone(): () => void {
   const play = () => {
     if (!stopped && audio.paused) void audio.play().catch(() => {});
   };
-  audio.currentTime = 0;
+  if (ringing++ === 0) audio.currentTime = 0;
   play();
   window.addEventListener("pointerdown", play);
   window.addEventListener("keydown", play);
   return () => {
+    if (stopped) return;
     stopped = true;
     window.removeEventListener("pointerdown", play);
     window.removeEventListener("keydown", play);
+    // The other ring goes on when one of two stops.
+    if (--ringing > 0) return;
     audio.pause();
     audio.currentTime = 0;
   };
