@@ -11,9 +11,16 @@ export type Db = SqliteClient;
 /** Rows of one read, straight through the database driver (see `directReads`). */
 export type ReadRows = <T>(sql: Prisma.Sql) => Promise<T[]>;
 type DirectReads = { read: ReadRows; close: () => Promise<void> };
+/** One statement straight through PostgreSQL's driver; its errors are the driver's (see `directPgStatement`). */
+export type PgStatement = <T>(sql: Prisma.Sql) => Promise<T[]>;
 
-const globalForDb = globalThis as unknown as { portalDb?: Promise<Db>; portalReads?: WeakMap<Db, DirectReads> };
+const globalForDb = globalThis as unknown as {
+  portalDb?: Promise<Db>;
+  portalReads?: WeakMap<Db, DirectReads>;
+  portalPgStatements?: WeakMap<Db, PgStatement>;
+};
 const reads = (globalForDb.portalReads ??= new WeakMap());
+const pgStatements = (globalForDb.portalPgStatements ??= new WeakMap());
 
 /** A 64 MB page cache instead of 2 MB: a million-member directory answers several times faster (bench/directory.ts). */
 const SQLITE_CACHE_PRAGMA = "cache_size = -65536";
@@ -35,10 +42,9 @@ async function create(): Promise<Db> {
     // One pool for Prisma and the direct reads.
     const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 20 });
     const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
-    reads.set(client, {
-      read: async <T>(sql: Prisma.Sql) => (await pool.query(sql.text, sql.values.map(pgArg))).rows as T[],
-      close: async () => {},
-    });
+    const statement: PgStatement = async <T>(sql: Prisma.Sql) => (await pool.query(sql.text, sql.values.map(pgArg))).rows as T[];
+    reads.set(client, { read: statement, close: async () => {} });
+    pgStatements.set(client, statement);
     return client;
   }
   const [{ PrismaClient }, { sqliteAdapter }, { default: Database }] = await Promise.all([
@@ -86,6 +92,16 @@ export function db(): Promise<Db> {
  */
 export function directReads(client: Db): ReadRows {
   return reads.get(client)?.read ?? (<T>(sql: Prisma.Sql) => client.$queryRaw<T[]>(sql));
+}
+
+/**
+ * A write straight through PostgreSQL's driver, for a hot write that one statement can do where
+ * Prisma would run several in a transaction (a registration: bench/numbers.ts). Null on SQLite and
+ * for a client made elsewhere: the caller keeps its Prisma path. Errors are pg's own (`code`
+ * "23505" and `constraint` for a unique violation; see lib/db/unique-violation.ts).
+ */
+export function directPgStatement(client: Db): PgStatement | null {
+  return pgStatements.get(client) ?? null;
 }
 
 export async function disconnectDb(): Promise<void> {

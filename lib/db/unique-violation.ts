@@ -1,11 +1,14 @@
 /**
  * Which unique constraint a failed write ran into, or null if the error is
  * something else. Prisma reports P2002; through driver adapters the fields sit
- * in meta.target or in meta.driverAdapterError.cause.constraint.
+ * in meta.target or in meta.driverAdapterError.cause.constraint. A statement sent straight through
+ * pg (`directPgStatement`) fails with SQLSTATE 23505 and the constraint's name ("Member_handleKey_key",
+ * "Handle_pkey"), which is what is returned then.
  */
 export function uniqueViolationFields(err: unknown): string[] | null {
   if (!err || typeof err !== "object") return null;
-  const e = err as { code?: string; meta?: Record<string, unknown>; message?: string };
+  const e = err as { code?: string; meta?: Record<string, unknown>; message?: string; constraint?: unknown };
+  if (e.code === "23505") return typeof e.constraint === "string" ? [e.constraint] : [];
   if (e.code !== "P2002") return null;
   const meta = e.meta ?? {};
   const target = meta.target;

@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
+import { type Db, directPgStatement } from "../db/client";
 import { uniqueViolationFields } from "../db/unique-violation";
 import { DomainError } from "../errors";
 import { hashPassword } from "../auth/password";
-import { cityKey, nameKey, nameWords } from "../directory/search-keys";
+import { cityKey, nameKey, nameWords, numberSuffixes } from "../directory/search-keys";
 import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
-import { showNumber } from "../numbers/spelling";
+import { showNumber, wordOf } from "../numbers/spelling";
 import { newNumber, spellingOfHold } from "../numbers/new-number";
 import type { Storage } from "../storage";
 import { sniffImage } from "../storage/sniff";
+import { insertMemberPg } from "./insert-member-pg";
 import { releaseUnverifiedEmail } from "./release-unverified-email";
 import type { RegisterInput } from "./schemas";
 
@@ -20,7 +21,7 @@ export type PhotoUpload = { bytes: Uint8Array; maxBytes: number };
 /** Maps a lost unique race to the message a person can act on. */
 function conflictFor(fields: string[], input: RegisterInput, digits: string): DomainError | "number" {
   const has = (f: string) => fields.some((x) => x === f || x.includes(f));
-  if (has("handleKey"))
+  if (has("handleKey") || has("Handle_pkey"))
     return new DomainError("HANDLE_TAKEN", `The handle "${input.handle}" is taken; please choose another`, { field: "handle" });
   if (has("emailKey"))
     return new DomainError("EMAIL_TAKEN", "An account with that email already exists; sign in instead", { field: "email" });
@@ -42,7 +43,7 @@ function checkPhoto(photo: PhotoUpload) {
 
 /**
  * Creates the member and assigns their permanent number in one transaction
- * (a nested create). Uniqueness of handle, email and number is enforced by the
+ * (one statement on PostgreSQL, insert-member-pg.ts; a nested create on SQLite). Uniqueness of handle, email and number is enforced by the
  * database's unique constraints; a lost race becomes a clear 409, never a 500,
  * and leaves nothing behind.
  */
@@ -63,12 +64,6 @@ export async function registerMember(
   const now = opts.now ?? new Date();
   const photoType = opts.photo ? checkPhoto(opts.photo) : null;
   const passwordHash = await hashPassword(input.password);
-  if (opts.unverifiedEmailGraceMs !== undefined) {
-    await releaseUnverifiedEmail(db, {
-      emailKey: input.email.toLowerCase(),
-      registeredBefore: new Date(now.getTime() - opts.unverifiedEmailGraceMs),
-    });
-  }
 
   let photoKey: string | null = null;
   if (opts.photo && photoType) {
@@ -93,24 +88,45 @@ export async function registerMember(
     photoKey,
   };
 
+  const pg = directPgStatement(db);
+  /** The member's id, or null when a sequential number turned out held (nothing written). */
+  const insert = async (digits: string, kind: "vanity" | "sequential", spelled: string | null): Promise<string | null> => {
+    if (pg) {
+      return insertMemberPg(pg, memberData, {
+        words: nameWords(input.displayName),
+        number: { digits, kind, spelled, word: spelled && wordOf(spelled), suffixes: numberSuffixes(digits) },
+        firstLink: opts.firstLink,
+        unlessHeldAfter: kind === "sequential" ? now : undefined,
+        now,
+      });
+    }
+    if (kind === "sequential") {
+      const held = await db.numberHold.findFirst({ where: { digits, expiresAt: { gt: now } }, select: { digits: true } });
+      if (held) return null;
+    }
+    const m = await db.member.create({
+      data: {
+        ...memberData,
+        // The handle's claim in the namespace members and groups share (its key is what two racing claims meet on).
+        handleClaim: { create: { handleKey: memberData.handleKey } },
+        nameWords: { createMany: { data: nameWords(input.displayName).map((word) => ({ word })) } },
+        number: { create: newNumber(digits, kind, spelled) },
+        ...(opts.firstLink && { emailVerifications: { create: { ...opts.firstLink, emailKey: memberData.emailKey } } }),
+      },
+      select: { id: true },
+    });
+    return m.id;
+  };
+
   const create = async (
     digits: string,
     kind: "vanity" | "sequential",
     spelled: string | null = null,
   ): Promise<RegisteredMember | false> => {
     try {
-      const m = await db.member.create({
-        data: {
-          ...memberData,
-          // The handle's claim in the namespace members and groups share (its key is what two racing claims meet on).
-          handleClaim: { create: { handleKey: memberData.handleKey } },
-          nameWords: { createMany: { data: nameWords(input.displayName).map((word) => ({ word })) } },
-          number: { create: newNumber(digits, kind, spelled) },
-          ...(opts.firstLink && { emailVerifications: { create: { ...opts.firstLink, emailKey: memberData.emailKey } } }),
-        },
-        select: { id: true, handle: true },
-      });
-      return { id: m.id, handle: m.handle, number: digits, formattedNumber: showNumber(digits, spelled) };
+      const id = await insert(digits, kind, spelled);
+      if (id === null) return false;
+      return { id, handle: memberData.handle, number: digits, formattedNumber: showNumber(digits, spelled) };
     } catch (err) {
       const fields = uniqueViolationFields(err);
       if (!fields) throw err;
@@ -123,7 +139,7 @@ export async function registerMember(
     }
   };
 
-  try {
+  const place = async (): Promise<RegisteredMember> => {
     if (input.number) {
       const digits = input.number;
       const hold = await db.numberHold.findUnique({ where: { digits } });
@@ -140,11 +156,23 @@ export async function registerMember(
       if (opts.holderToken) await db.numberHold.deleteMany({ where: { holderToken: opts.holderToken } });
       return result;
     }
-    return await allocateSequential(db, async (digits) => {
-      const held = await db.numberHold.findFirst({ where: { digits, expiresAt: { gt: now } }, select: { digits: true } });
-      if (held) return false;
-      return create(digits, "sequential");
-    });
+    return allocateSequential(db, (digits) => create(digits, "sequential"));
+  };
+
+  try {
+    try {
+      return await place();
+    } catch (err) {
+      // Only an address already taken can have been left unconfirmed; freeing it is tried then, not
+      // before every registration (one read fewer on the common path).
+      if (!(err instanceof DomainError && err.code === "EMAIL_TAKEN") || opts.unverifiedEmailGraceMs === undefined) throw err;
+      const released = await releaseUnverifiedEmail(db, {
+        emailKey: input.email.toLowerCase(),
+        registeredBefore: new Date(now.getTime() - opts.unverifiedEmailGraceMs),
+      });
+      if (!released) throw err;
+      return await place();
+    }
   } catch (err) {
     if (photoKey) await opts.storage.delete(photoKey).catch(() => undefined);
     throw err;

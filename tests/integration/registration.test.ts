@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "../../lib/db/client";
+import { isSequenceable, sequenceDigits } from "../../lib/numbers/sequence";
 import { api, person, useStackDatabase } from "../support/http";
 
 type Err = { error: { code: string; message: string; field?: string } };
@@ -34,6 +35,38 @@ describe("registration", () => {
     const photo = await api(`/api/members/${p.handle}/photo`);
     expect(photo.status).toBe(200);
     expect(photo.headers.get("content-type")).toBe("image/png");
+  });
+
+  it("writes the member's handle claim, search words, number suffixes and first link with it, passing over held numbers", async () => {
+    const client = await db();
+    // The next numbers in sequence, held by someone else's browser: the sequence must pass over them.
+    const counter = await client.counter.findUnique({ where: { name: "number-sequence" } });
+    const held: string[] = [];
+    for (let i = counter?.value ?? 0; held.length < 3; i++) if (isSequenceable(sequenceDigits(i))) held.push(sequenceDigits(i));
+    const expiresAt = new Date(Date.now() + 10 * 60_000);
+    await client.numberHold.createMany({ data: held.map((digits) => ({ digits, holderToken: "someone-else", expiresAt })) });
+    try {
+      const p = person({ displayName: "Zoë Quinn-Abara" });
+      const r = await api<Ok>("/api/register", { method: "POST", json: p });
+      expect(r.status).toBe(201);
+      expect(Number(r.body.member.number)).toBeGreaterThan(Number(held[2]));
+      expect(await client.phoneNumber.count({ where: { digits: { in: held } } })).toBe(0);
+
+      const id = r.body.member.id;
+      const m = await client.member.findUnique({
+        where: { id },
+        include: { handleClaim: true, nameWords: true, number: { include: { suffixes: true } }, emailVerifications: true },
+      });
+      expect(m?.handleClaim?.handleKey).toBe(p.handle.toLowerCase());
+      expect(m?.nameWords.map((w) => w.word).sort()).toEqual(["abara", "quinn abara", "zoe quinn abara"]);
+      expect(m?.number).toMatchObject({ digits: r.body.member.number, kind: "sequential", spelled: null, word: null });
+      expect(m?.number?.suffixes).toHaveLength(11);
+      expect(m?.emailVerifications).toHaveLength(1);
+      expect(m?.emailVerifications[0]?.emailKey).toBe(p.email.toLowerCase());
+      expect(Math.abs(m!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await client.numberHold.deleteMany({ where: { digits: { in: held } } });
+    }
   });
 
   it("refuses a handle or email already taken, whatever the case", async () => {
