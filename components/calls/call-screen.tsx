@@ -50,6 +50,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
     join,
     video: call.kind === "video",
     otherName: call.other.displayName,
+    encrypted: true,
   });
   const elapsed = useElapsed(call.status === "connected" ? call.answeredAt : null);
   const [hangingUp, setHangingUp] = useState(false);
