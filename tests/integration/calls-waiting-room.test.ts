@@ -84,7 +84,10 @@ describe("waiting in a call's room while it rings", () => {
     const callerGrant = await api<{ mediaKey: string }>(`/api/calls/${id}/token`, { method: "POST", headers: { cookie: caller.cookie } });
     expect(callerGrant.body.mediaKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const other = await ringingCall();
-    const otherKey = await api<{ mediaKey: string }>(`/api/calls/${other.id}/token`, { method: "POST", headers: { cookie: other.caller.cookie } });
+    const otherKey = await api<{ mediaKey: string }>(`/api/calls/${other.id}/token`, {
+      method: "POST",
+      headers: { cookie: other.caller.cookie },
+    });
     expect(otherKey.body.mediaKey).not.toBe(callerGrant.body.mediaKey);
     // Before the answer the callee gets no token of the ordinary kind either (so no key).
     const early = await api<Err>(`/api/calls/${id}/token?device=phone-1`, { method: "POST", headers: { cookie: callee.cookie } });
