@@ -1,37 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { STACK_CLOCKS } from "../tests/support/clocks";
 import { registerMember } from "./support/auth";
 import { dial, expectRemoteAudio, expectRemoteVideo, memberPage, ringtonePlaying } from "./support/calls";
 import { record } from "./support/mailbox";
 
 test.describe.configure({ timeout: 120_000 });
-
-/** Keeps the page's RTCPeerConnections where a test can read their statistics (test instrumentation only). */
-const COUNT_PEER_CONNECTIONS = () => {
-  const Base = window.RTCPeerConnection;
-  const all: RTCPeerConnection[] = [];
-  (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = all;
-  window.RTCPeerConnection = class extends Base {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      all.push(this);
-    }
-  } as typeof RTCPeerConnection;
-};
-
-/** Video received on the page, in bytes, and the frames of it decoded. */
-const inboundVideo = (page: Page) =>
-  page.evaluate(async () => {
-    let bytes = 0;
-    let frames = 0;
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs ?? [])
-      (await pc.getStats()).forEach((r: { type: string; kind?: string; bytesReceived?: number; framesDecoded?: number }) => {
-        if (r.type !== "inbound-rtp" || r.kind !== "video") return;
-        bytes += r.bytesReceived ?? 0;
-        frames += r.framesDecoded ?? 0;
-      });
-    return { bytes, frames };
-  });
 
 test("A calls B by number, B accepts, they see and hear each other, A hangs up and both calls end", async ({ browser, request }) => {
   const a = await registerMember(request, { displayName: "Caller Ann" });
@@ -40,7 +13,6 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   const pb = await memberPage(browser, b, "/directory");
 
   // Ben has a second tab open: both ring, the first to accept takes the call, the other stops.
-  await pb.context().addInitScript(COUNT_PEER_CONNECTIONS);
   const pb2 = await pb.context().newPage();
   await pb2.goto("/");
 
@@ -60,10 +32,6 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
   for (const p of [pb, pb2]) await expect(p.getByTestId("incoming-call")).toHaveAttribute("data-room", "waiting");
-  // The tab that will not answer receives Ann's video while it rings, sealed: bytes arrive (the page
-  // that answers draws her at once), not one frame can be decoded without the key the answer brings.
-  await expect.poll(async () => (await inboundVideo(pb2)).bytes, { timeout: 15_000 }).toBeGreaterThan(5_000);
-  expect((await inboundVideo(pb2)).frames).toBe(0);
   const answer = pb.waitForResponse((r) => r.url().endsWith("/accept"));
   await ring.getByRole("button", { name: "Accept" }).click();
   expect(await (await answer).json()).toMatchObject({ status: "connected", inRoom: true });

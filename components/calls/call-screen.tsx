@@ -50,7 +50,6 @@ export function CallScreen({ initial }: { initial: CallView }) {
     join,
     video: call.kind === "video",
     otherName: call.other.displayName,
-    encrypted: true,
   });
   const elapsed = useElapsed(call.status === "connected" ? call.answeredAt : null);
   const [hangingUp, setHangingUp] = useState(false);

@@ -109,16 +109,12 @@ export function IncomingCall() {
       router.push(`/call/${id}`);
     }
     try {
-      const { inRoom, mediaKey, ...view } = await apiSend<CallView & { inRoom?: boolean; mediaKey?: string }>(
-        "POST",
-        `/api/calls/${id}/${action}`,
-        {
-          deviceId: deviceId(),
-          tab: tabId,
-        },
-      );
+      const { inRoom, ...view } = await apiSend<CallView & { inRoom?: boolean }>("POST", `/api/calls/${id}/${action}`, {
+        deviceId: deviceId(),
+        tab: tabId,
+      });
       if (action === "accept") {
-        answered(id, inRoom ? "in" : "out", mediaKey);
+        answered(id, inRoom ? "in" : "out");
         // A read of the call started when its page opened must not land after this answer.
         await qc.cancelQueries({ queryKey: ["call", id] });
         qc.setQueryData(["call", id], view);

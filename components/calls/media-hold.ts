@@ -6,8 +6,7 @@ import { type RemoteParticipant, type RemoteTrackPublication, type Room, RoomEve
  * Published but not sent: a page where a call rings negotiates its tracks while it rings, so that
  * answering costs no negotiation, and nothing leaves the device until the member answers. Setting
  * the sender's track back is immediate: no signalling, the next frame goes out. (The caller's side is
- * sealed from a ringing page: it receives the caller's media encrypted and gets the key only with
- * the answer, lib/calls/media-key.ts.)
+ * kept from a ringing page by the server: such a page may not receive, lib/calls/media.ts.)
  */
 export async function holdSending(room: Room, hold: boolean): Promise<void> {
   await Promise.all(

@@ -14,9 +14,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { apiSend } from "../api";
 import { deviceId } from "../presence/presence-client";
 import { subscribeToVisible } from "./media-hold";
-import { encryptedRoom } from "./encrypted-room";
-import { CALL_CONNECT_OPTIONS, CALL_ROOM_OPTIONS } from "./room-options";
-import { releaseWaitingRoom, takeWaitingRoom } from "./waiting-room";
+import { CALL_CONNECT_OPTIONS, CALL_ROOM_OPTIONS, releaseWaitingRoom, takeWaitingRoom } from "./waiting-room";
 
 export type MediaState = {
   connected: boolean;
@@ -32,15 +30,7 @@ export type MediaState = {
  * Joins the call's LiveKit room while `join` is true, publishes the microphone
  * (and camera for a video call) and attaches what the other party sends.
  */
-export function useCallMedia(opts: {
-  callId: string;
-  join: boolean;
-  video: boolean;
-  otherName: string;
-  tokenUrl?: string;
-  /** A personal call: its media is end-to-end encrypted with the key its token comes with. */
-  encrypted?: boolean;
-}) {
+export function useCallMedia(opts: { callId: string; join: boolean; video: boolean; otherName: string; tokenUrl?: string }) {
   const roomRef = useRef<Room | null>(null);
   const remoteVideoEl = useRef<HTMLVideoElement>(null);
   const remoteAudioEl = useRef<HTMLAudioElement>(null);
@@ -65,8 +55,7 @@ export function useCallMedia(opts: {
     let cancelled = false;
     // A call answered on this page already has its room, connected while it rang (waiting-room.ts).
     const adopted = takeWaitingRoom(opts.callId);
-    const sealed = !adopted && opts.encrypted ? encryptedRoom() : null;
-    const room = adopted?.room ?? sealed?.room ?? new Room(CALL_ROOM_OPTIONS);
+    const room = adopted?.room ?? new Room(CALL_ROOM_OPTIONS);
     if (!adopted) subscribeToVisible(room);
     roomRef.current = room;
     const attachLocal = () => {
@@ -148,13 +137,8 @@ export function useCallMedia(opts: {
           // accept, each of these takes hundreds of milliseconds, and they do not depend on each other.
           const tracksP = createLocalTracks({ audio: true, video: opts.video });
           const url = opts.tokenUrl ?? `/api/calls/${opts.callId}/token?device=${encodeURIComponent(deviceId())}`;
-          const grant = await apiSend<{ url: string; token: string; mediaKey?: string }>("POST", url);
+          const grant = await apiSend<{ url: string; token: string }>("POST", url);
           if (cancelled) return;
-          if (sealed) {
-            if (!grant.mediaKey) throw new Error("the call's key did not come");
-            await sealed.unlock(grant.mediaKey);
-            await room.setE2EEEnabled(true);
-          }
           await room.connect(grant.url, grant.token, CALL_CONNECT_OPTIONS);
           const tracks = await tracksP;
           if (cancelled) {
@@ -177,7 +161,7 @@ export function useCallMedia(opts: {
       if (adopted) releaseWaitingRoom(adopted);
       else void room.disconnect();
     };
-  }, [opts.join, opts.callId, opts.video, opts.tokenUrl, opts.encrypted, rejoin]);
+  }, [opts.join, opts.callId, opts.video, opts.tokenUrl, rejoin]);
 
   const toggleMic = useCallback(async () => {
     const room = roomRef.current;

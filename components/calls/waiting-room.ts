@@ -1,11 +1,17 @@
 "use client";
 
-import { createLocalTracks, type LocalTrack, type Room, RoomEvent, Track } from "livekit-client";
+import { createLocalTracks, type LocalTrack, Room, RoomEvent, type RoomOptions, Track } from "livekit-client";
 import { apiSend } from "../api";
 import { deviceId } from "../presence/presence-client";
-import { encryptedRoom } from "./encrypted-room";
 import { holdSending, subscribeToVisible } from "./media-hold";
-import { CALL_CONNECT_OPTIONS } from "./room-options";
+
+/** The portal's Room settings: adaptiveStream would pause video in hidden or small elements, and a call shows the other party at once. */
+export const CALL_ROOM_OPTIONS: RoomOptions = { adaptiveStream: false, dynacast: true };
+/**
+ * The public STUN servers LiveKit suggests are out of reach on a closed network; the server's own
+ * candidates suffice. Subscriptions are made by `subscribeToVisible` (media-hold.ts).
+ */
+export const CALL_CONNECT_OPTIONS = { rtcConfig: { iceServers: [] }, autoSubscribe: false };
 
 /** This page's place in a call's room: a browser's tabs share one device id, each rings on its own. */
 export const tabId: string = (() => {
@@ -16,18 +22,14 @@ export const tabId: string = (() => {
 /**
  * A call that rings on this page waits in its room: connected, hidden from the caller, camera and
  * microphone started (on the page in view) and published but held (nothing is sent, media-hold.ts),
- * receiving the caller's tracks sealed: the call's media is end-to-end encrypted and only the answer
- * brings its key (encrypted-room.ts). Answering then costs no connection, no camera start, no
- * negotiation and no wait for the caller's key frame: the page lets its tracks go (their first
- * frames wait in the worker for the key, e2ee-worker.ts), the server lets it in and answers with the
- * key, the kept frames of the caller are drawn, and the call page takes the room over.
+ * asking for the caller's tracks, which the server withholds until the page is let in. Answering
+ * then costs no connection, no camera start and no negotiation of what it sends: the page lets its
+ * tracks go, the server lets it in, and the call page takes the room over.
  */
 export type WaitingRoom = {
   callId: string;
   video: boolean;
   room: Room;
-  /** Opens the call's encrypted media with the key the answer brings (encrypted-room.ts). */
-  unlock: (mediaKey: string) => Promise<void>;
   /** The started camera and microphone; empty when they could not start, or the page was out of view (started on answer). */
   tracks: Promise<LocalTrack[]>;
   /** Connected, and the tracks published (held). */
@@ -39,9 +41,6 @@ export type WaitingRoom = {
   /** What the server said to the accept: in (this page is in the call), out (join anew), failed. */
   outcome?: Promise<Outcome>;
   settle?: (o: Outcome) => void;
-  /** Once answering here: the call's media opened with the key from the server's answer (false: none came). */
-  unlocked?: Promise<boolean>;
-  keyIn?: (key: string | null) => void;
   taken: boolean;
 };
 export type Outcome = "in" | "out" | "failed";
@@ -54,21 +53,18 @@ let answeringRoom: WaitingRoom | null = null;
 export function waitInRoom(callId: string, video: boolean): WaitingRoom {
   if (current?.callId === callId) return current;
   if (current) leave(current);
-  // The caller's media reaches this page while it rings, sealed: only the answer brings its key.
-  const { room, unlock } = encryptedRoom();
+  const room = new Room(CALL_ROOM_OPTIONS);
   subscribeToVisible(room);
   // Only the page in view starts the camera while it rings (a member's other tabs would light it too).
   const inView = document.visibilityState === "visible";
   const tracks = inView ? createLocalTracks({ audio: true, video }).catch(() => [] as LocalTrack[]) : Promise.resolve([] as LocalTrack[]);
-  const w: WaitingRoom = { callId, video, room, unlock, tracks, ready: Promise.resolve(false), phase: "waiting", taken: false };
+  const w: WaitingRoom = { callId, video, room, tracks, ready: Promise.resolve(false), phase: "waiting", taken: false };
   w.ready = (async () => {
     const grant = await apiSend<{ url: string; token: string }>("POST", `/api/calls/${callId}/ring-token`, {
       deviceId: deviceId(),
       tab: tabId,
     });
     if (w.phase === "gone") return false;
-    // What this page publishes is encrypted too (sent only after the key is in, see `answered`).
-    await room.setE2EEEnabled(true);
     await room.connect(grant.url, grant.token, CALL_CONNECT_OPTIONS);
     const started = await tracks;
     // Disabled (black, silent) until held, so that not a frame goes out before Accept.
@@ -92,7 +88,6 @@ export function waitInRoom(callId: string, video: boolean): WaitingRoom {
 function leave(w: WaitingRoom) {
   if (current === w) current = null;
   w.phase = "gone";
-  w.keyIn?.(null);
   void w.room.disconnect();
   void w.tracks.then((ts) => ts.forEach((t) => t.stop()));
 }
@@ -111,14 +106,6 @@ export function answering(callId: string) {
   const w = current;
   if (w?.callId !== callId || w.phase !== "waiting") return;
   w.phase = "answering";
-  let keyIn: (key: string | null) => void = () => {};
-  // Opened the moment the key is in: the caller's frames kept since the ring are drawn at once.
-  w.unlocked = new Promise<string | null>((resolve) => (keyIn = resolve)).then(async (key) => {
-    if (!key) return false;
-    await w.unlock(key);
-    return true;
-  });
-  w.keyIn = keyIn;
   w.live = sendOnceReady(w).catch(() => false);
   w.outcome = new Promise((resolve) => (w.settle = resolve));
   answeringRoom = w;
@@ -147,10 +134,9 @@ export function answeringHere(callId: string): boolean {
  * in the room to be let in) or failed: the room is left, which ends nothing (a page never let in is
  * no party to the call); the call page joins the ordinary way, or the page goes back.
  */
-export function answered(callId: string, outcome: Outcome, mediaKey?: string) {
+export function answered(callId: string, outcome: Outcome) {
   const w = answeringRoom;
   if (!w || w.callId !== callId || w.phase === "gone") return;
-  w.keyIn?.(outcome === "in" ? (mediaKey ?? null) : null);
   if (outcome === "in") {
     w.phase = "answered";
     // Let in, but no call page took the room (the member went elsewhere at once): not a call left

@@ -1,5 +1,4 @@
 import { answeredHere, isLetIn } from "./media";
-import { callMediaKey } from "./media-key";
 import { acceptCall, declineCall, type Deps, hangUpCall } from "./service";
 import type { Call } from "./state";
 import { passHunt } from "./sweep";
@@ -15,7 +14,7 @@ export type CallAction = "accept" | "decline" | "hangup";
 export async function actOnCall(
   deps: Deps,
   input: { callId: string; memberId: string; action: CallAction; deviceId: string; tab?: string },
-): Promise<{ call: Call; inRoom?: boolean; mediaKey?: string }> {
+): Promise<{ call: Call; inRoom?: boolean }> {
   const { callId, memberId } = input;
   if (input.action === "accept") {
     const tab = input.tab;
@@ -26,12 +25,9 @@ export async function actOnCall(
         inRoom = await answeredHere(callId, memberId, tab, c.kind === "video");
     };
     const call = await acceptCall(deps, callId, memberId, input.deviceId, tab ? letIn : undefined);
-    if (call.status !== "connected" || call.calleeId !== memberId) return { call };
-    // The answer is written: the key that opens the caller's media, which a page waiting in the room already receives.
-    const mediaKey = callMediaKey(call.id);
-    if (!tab) return { call, mediaKey };
+    if (!tab || call.status !== "connected" || call.calleeId !== memberId) return { call };
     // An answer repeated (nothing written this time): whether this page was let in the first time.
-    return { call, inRoom: inRoom ?? (await isLetIn(callId, memberId, tab)), mediaKey };
+    return { call, inRoom: inRoom ?? (await isLetIn(callId, memberId, tab)) };
   }
   const passed = await passHunt(deps, callId, memberId);
   if (passed) return { call: passed };

@@ -12,7 +12,6 @@ import {
   roomName,
   visibleIdentities,
 } from "../livekit";
-import { callMediaKey } from "./media-key";
 import { callForParty } from "./service";
 
 /**
@@ -43,15 +42,14 @@ export async function mediaGrant(db: Db, callId: string, member: { id: string; d
   // Creating an existing room returns it: both parties may ask.
   await createRoom(room, CALL_ROOM_MAX);
   const token = await mintToken({ identity: member.id, name: member.displayName, room, video: call.kind === "video" });
-  return { url: env().LIVEKIT_URL, token, room, identity: member.id, mediaKey: callMediaKey(call.id) };
+  return { url: env().LIVEKIT_URL, token, room, identity: member.id };
 }
 
 /**
  * A page where the call rings joins its room before the member answers, so that answering costs no
  * connection and no negotiation of what it sends. It is hidden (the caller's page does not see it)
- * and receives the caller's media sealed: encrypted end to end with the call's key, which only the
- * answer hands over (media-key.ts), so a member who has not answered can neither see nor hear the
- * caller, and the page that answers draws the caller at once. Its token lasts as long as the ring (and a few seconds), so a
+ * and may receive nothing: the server, not the caller's page, keeps the caller's picture and sound
+ * from a member who has not answered. Its token lasts as long as the ring (and a few seconds), so a
  * page whose ring moved on to someone else cannot rejoin with it. Only while the call rings this
  * member, on this device when its devices ring in turn; `answeredHere` lets the answering page in.
  */

@@ -7,7 +7,7 @@ export const callIdOfRoom = (room: string) => (room.startsWith("call-") ? room.s
 
 /**
  * A device that rings joins the call's room before anyone answers, as `<member>:ring:<tab>`, hidden
- * from the others until it answers; what it receives is sealed until then (lib/calls/media.ts).
+ * from the others and receiving nothing until it answers (lib/calls/media.ts).
  * Member ids never hold a colon; the tab is the page's own random id.
  */
 export const ringIdentity = (memberId: string, tab: string) => `${memberId}:ring:${tab}`;
@@ -27,8 +27,7 @@ export async function mintToken(input: {
   video: boolean;
   screen?: boolean;
   /**
-   * Joins hidden from the others until `allowIntoCall` lets it in (what it receives of a personal call is
-   * end-to-end encrypted, lib/calls/media-key.ts); the token
+   * Joins hidden from the others and receiving nothing until `allowIntoCall` lets it in; the token
    * lasts `ttlSeconds` (a ring's remaining time), so a page sent away cannot come back with it.
    */
   waiting?: { ttlSeconds: number };
@@ -44,7 +43,7 @@ export async function mintToken(input: {
     roomJoin: true,
     room: input.room,
     canPublish: true,
-    canSubscribe: true,
+    canSubscribe: !waiting,
     canPublishData: false,
     hidden: waiting,
     canPublishSources: publishSources(input.video, input.screen ?? false),

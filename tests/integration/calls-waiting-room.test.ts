@@ -72,26 +72,12 @@ describe("waiting in a call's room while it rings", () => {
     expect(grant.status).toBe(200);
     expect(grant.body.identity).toBe(`${callee.id}:ring:tab-0123456789`);
     expect(grant.body.room).toBe(`call-${id}`);
-    // Hidden from the caller; it receives the caller's media, sealed: the call's key is not given with
-    // it (only the answer brings it). Valid no longer than the ring (and a few seconds).
-    expect(grant.body).not.toHaveProperty("mediaKey");
+    // Hidden from the caller and receiving nothing until it answers; valid no longer than the ring (and a few seconds).
     const claims = JSON.parse(Buffer.from(grant.body.token.split(".")[1]!, "base64url").toString()) as {
       exp: number;
       video: { hidden?: boolean; canSubscribe?: boolean; canPublish?: boolean };
     };
-    expect(claims.video).toMatchObject({ hidden: true, canSubscribe: true, canPublish: true });
-    // The caller's page encrypts with the call's key from the start; each call has its own.
-    const callerGrant = await api<{ mediaKey: string }>(`/api/calls/${id}/token`, { method: "POST", headers: { cookie: caller.cookie } });
-    expect(callerGrant.body.mediaKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const other = await ringingCall();
-    const otherKey = await api<{ mediaKey: string }>(`/api/calls/${other.id}/token`, {
-      method: "POST",
-      headers: { cookie: other.caller.cookie },
-    });
-    expect(otherKey.body.mediaKey).not.toBe(callerGrant.body.mediaKey);
-    // Before the answer the callee gets no token of the ordinary kind either (so no key).
-    const early = await api<Err>(`/api/calls/${id}/token?device=phone-1`, { method: "POST", headers: { cookie: callee.cookie } });
-    expect([early.status, early.body]).toEqual([403, { error: expect.objectContaining({ message: "Answer the call first." }) }]);
+    expect(claims.video).toMatchObject({ hidden: true, canSubscribe: false, canPublish: true });
     const ringUntil = (await (await db()).call.findUniqueOrThrow({ where: { id } })).ringUntil.getTime();
     expect(claims.exp * 1000).toBeLessThanOrEqual(ringUntil + 6000);
 
@@ -113,12 +99,12 @@ describe("waiting in a call's room while it rings", () => {
     expect(badTab.body.error.message).toMatch(/page id/);
 
     // Answered with a page that never joined the room: accepted, and told to join the ordinary way.
-    const accepted = await api<{ status: string; inRoom: boolean; mediaKey: string }>(`/api/calls/${id}/accept`, {
+    const accepted = await api<{ status: string; inRoom: boolean }>(`/api/calls/${id}/accept`, {
       method: "POST",
       json: body,
       headers: { cookie: callee.cookie },
     });
-    expect(accepted.body).toMatchObject({ status: "connected", inRoom: false, mediaKey: callerGrant.body.mediaKey });
+    expect(accepted.body).toMatchObject({ status: "connected", inRoom: false });
     // The same answer again (a second window of the same browser): still not in the room.
     const again = await api<{ inRoom: boolean }>(`/api/calls/${id}/accept`, {
       method: "POST",

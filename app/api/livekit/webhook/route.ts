@@ -1,5 +1,4 @@
 import { callDeps } from "@/app/api/calls/_deps";
-import { unsealedCallTrack } from "@/lib/calls/sealed-media";
 import { mediaEvent } from "@/lib/calls/service";
 import { DomainError } from "@/lib/errors";
 import { readTextLimited } from "@/lib/http/read-body";
@@ -7,7 +6,7 @@ import { errorResponse, json } from "@/lib/http/respond";
 import { bus } from "@/lib/bus";
 import { announceGroup } from "@/lib/groups/membership";
 import { groupIdOfRoom } from "@/lib/groups/room";
-import { callIdOfRoom, memberOfIdentity, receiveWebhook, removeFromRoom } from "@/lib/livekit";
+import { callIdOfRoom, memberOfIdentity, receiveWebhook } from "@/lib/livekit";
 import { callIdOfMallRoom } from "@/lib/mall/calls";
 import { mallMediaLeft } from "@/lib/mall/media-left";
 
@@ -23,12 +22,6 @@ export async function POST(req: Request) {
       event = await receiveWebhook(body, req.headers.get("authorization"));
     } catch {
       throw new DomainError("UNAUTHENTICATED", "The webhook signature does not match");
-    }
-    // Media in the clear in a call's room, where ringing pages receive it: its sender leaves the room.
-    const unsealed = unsealedCallTrack(event);
-    if (unsealed) {
-      console.error(`unencrypted track in ${unsealed.room} from ${unsealed.identity}: removed from the room`);
-      await removeFromRoom(unsealed.room, unsealed.identity);
     }
     const callId = event.room ? callIdOfRoom(event.room.name) : null;
     const memberId = event.participant?.identity;

@@ -14,6 +14,6 @@ const params = z.object({
 /** accept (on this device), decline, or hang up. */
 export const POST = route({ access: "member", params, body: callActionBodySchema }, async ({ member, params, body }) => {
   const deps = await callDeps();
-  const { call, inRoom, mediaKey } = await actOnCall(deps, { callId: params.id, memberId: member.id, action: params.action, ...body });
-  return json({ ...(await viewFor(deps.db, call, member.id)), ...(inRoom !== undefined && { inRoom }), ...(mediaKey && { mediaKey }) });
+  const { call, inRoom } = await actOnCall(deps, { callId: params.id, memberId: member.id, action: params.action, ...body });
+  return json({ ...(await viewFor(deps.db, call, member.id)), ...(inRoom !== undefined && { inRoom }) });
 });
