@@ -1,10 +1,38 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { STACK_CLOCKS } from "../tests/support/clocks";
 import { registerMember } from "./support/auth";
 import { dial, expectRemoteAudio, expectRemoteVideo, memberPage, ringtonePlaying } from "./support/calls";
 import { record } from "./support/mailbox";
 
 test.describe.configure({ timeout: 120_000 });
+
+/** Keeps the page's RTCPeerConnections where the test can read their statistics (test instrumentation only). */
+const KEEP_PEER_CONNECTIONS = () => {
+  const Base = window.RTCPeerConnection;
+  const all: RTCPeerConnection[] = [];
+  (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = all;
+  window.RTCPeerConnection = class extends Base {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      all.push(this);
+    }
+  } as typeof RTCPeerConnection;
+};
+
+/** Connected peer connections of the page, the media bytes received on them and the video frames decoded. */
+const received = (page: Page) =>
+  page.evaluate(async () => {
+    const out = { connected: 0, bytes: 0, frames: 0 };
+    for (const pc of (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
+      if (pc.connectionState === "connected") out.connected++;
+      (await pc.getStats()).forEach((r: { type: string; bytesReceived?: number; framesDecoded?: number }) => {
+        if (r.type !== "inbound-rtp") return;
+        out.bytes += r.bytesReceived ?? 0;
+        out.frames += r.framesDecoded ?? 0;
+      });
+    }
+    return out;
+  });
 
 test("A calls B by number, B accepts, they see and hear each other, A hangs up and both calls end", async ({ browser, request }) => {
   const a = await registerMember(request, { displayName: "Caller Ann" });
@@ -13,6 +41,7 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   const pb = await memberPage(browser, b, "/directory");
 
   // Ben has a second tab open: both ring, the first to accept takes the call, the other stops.
+  await pb.context().addInitScript(KEEP_PEER_CONNECTIONS);
   const pb2 = await pb.context().newPage();
   await pb2.goto("/");
 
@@ -32,6 +61,12 @@ test("A calls B by number, B accepts, they see and hear each other, A hangs up a
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
   for (const p of [pb, pb2]) await expect(p.getByTestId("incoming-call")).toHaveAttribute("data-room", "waiting");
+  // Ann's camera is out (her own preview plays once it is published) and the second tab is connected
+  // to the room, yet receives nothing of her: a member who has not answered neither sees nor hears the caller.
+  await expect.poll(() => pa.getByTestId("local-video").evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => (await received(pb2)).connected).toBeGreaterThan(0);
+  await pb2.waitForTimeout(2_000);
+  expect(await received(pb2)).toMatchObject({ bytes: 0, frames: 0 });
   const answer = pb.waitForResponse((r) => r.url().endsWith("/accept"));
   await ring.getByRole("button", { name: "Accept" }).click();
   expect(await (await answer).json()).toMatchObject({ status: "connected", inRoom: true });
