@@ -36,7 +36,9 @@ export const newMemberId = () => `c${Date.now().toString(36)}${randomBytes(10).t
  * verification link) as ONE statement: data-modifying CTEs run as a unit, the foreign keys checked at
  * its end. Prisma's nested create is a transaction of seven statements, each a round trip and each
  * compiled by the client, on the web server's one thread (bench/numbers.ts). Returns the id, or
- * null when the digits were held (nothing written). A unique violation is pg's error (23505).
+ * null when the digits were held (nothing written). A unique violation is pg's error (23505). The
+ * number is inserted from the handle's claim, so the claim comes first, as in a group's creation:
+ * two such writes racing for the same handle and number meet in the same order, never a deadlock.
  */
 export async function insertMemberPg(run: PgStatement, m: NewMemberRow, x: NewMemberExtras): Promise<string | null> {
   const id = newMemberId();
@@ -57,12 +59,12 @@ export async function insertMemberPg(run: PgStatement, m: NewMemberRow, x: NewMe
       ${held}
       RETURNING "id"
     ), h AS (
-      INSERT INTO "Handle" ("handleKey", "memberId") SELECT ${m.handleKey}, "id" FROM m
+      INSERT INTO "Handle" ("handleKey", "memberId") SELECT ${m.handleKey}, "id" FROM m RETURNING "memberId"
     ), w AS (
       INSERT INTO "MemberNameWord" ("word", "memberId") SELECT w, m."id" FROM m, unnest(${x.words}::text[]) AS w
     ), n AS (
       INSERT INTO "PhoneNumber" ("digits", "memberId", "kind", "spelled", "word", "assignedAt")
-      SELECT ${x.number.digits}, "id", ${x.number.kind}, ${x.number.spelled}, ${x.number.word}, ${x.now} FROM m
+      SELECT ${x.number.digits}, h."memberId", ${x.number.kind}, ${x.number.spelled}, ${x.number.word}, ${x.now} FROM h
       RETURNING "digits"
     ), s AS (
       INSERT INTO "NumberSuffix" ("suffix", "digits") SELECT s, n."digits" FROM n, unnest(${x.number.suffixes}::text[]) AS s
