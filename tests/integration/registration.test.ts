@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "../../lib/db/client";
+import { registerMember } from "../../lib/members/register-member";
+import { registerSchema } from "../../lib/members/schemas";
 import { isSequenceable, sequenceDigits } from "../../lib/numbers/sequence";
+import { storage } from "../../lib/storage";
 import { api, person, useStackDatabase } from "../support/http";
 
 type Err = { error: { code: string; message: string; field?: string } };
@@ -67,6 +70,34 @@ describe("registration", () => {
     } finally {
       await client.numberHold.deleteMany({ where: { digits: { in: held } } });
     }
+  });
+
+  it("registers without a first link (the seed's way), and a taken handle, email or number is a clear conflict", async () => {
+    const client = await db();
+    const p = person();
+    const m = await registerMember(client, registerSchema.parse(p), { storage: storage() });
+    expect(await client.emailVerification.count({ where: { memberId: m.id } })).toBe(0);
+    expect(await client.handle.findUnique({ where: { handleKey: p.handle } })).toMatchObject({ memberId: m.id });
+    // Each clash names its field; nothing of the loser is left behind.
+    const losers: string[] = [];
+    const again = (over: Record<string, unknown>) => {
+      const q = person(over);
+      losers.push(q.handle.toLowerCase());
+      return registerMember(client, registerSchema.parse(q), { storage: storage() }).then(
+        () => null,
+        (err: { code?: string; details?: { field?: string } }) => [err.code, err.details?.field],
+      );
+    };
+    expect(await again({ handle: p.handle.toUpperCase() })).toEqual(["HANDLE_TAKEN", "handle"]);
+    expect(await again({ email: p.email })).toEqual(["EMAIL_TAKEN", "email"]);
+    expect(await again({ number: m.number })).toEqual(["NUMBER_TAKEN", "number"]);
+    // A handle a group holds: only the shared namespace (the Handle table) knows it.
+    const groupHandle = `g-${Math.random().toString(36).slice(2, 10)}`;
+    await client.handle.create({ data: { handleKey: groupHandle } });
+    expect(await again({ handle: groupHandle })).toEqual(["HANDLE_TAKEN", "handle"]);
+    const others = losers.filter((h) => h !== p.handle.toLowerCase() && h !== groupHandle);
+    expect(others).toHaveLength(2);
+    expect(await client.member.count({ where: { handleKey: { in: [...others, groupHandle] } } })).toBe(0);
   });
 
   it("refuses a handle or email already taken, whatever the case", async () => {
