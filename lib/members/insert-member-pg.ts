@@ -29,7 +29,7 @@ export type NewMemberExtras = {
 };
 
 /** An id in the shape of Prisma's `cuid()`: "c", the time, then random letters; unique without a round trip. */
-export const newMemberId = () => `c${Date.now().toString(36)}${randomBytes(10).toString("hex").slice(0, 16)}`;
+const newMemberId = () => `c${Date.now().toString(36)}${randomBytes(10).toString("hex").slice(0, 16)}`;
 
 /**
  * The member, the handle's claim, the name's words, the number and its suffixes (and the first

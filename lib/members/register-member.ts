@@ -3,10 +3,10 @@ import { type Db, directPgStatement } from "../db/client";
 import { uniqueViolationFields } from "../db/unique-violation";
 import { DomainError } from "../errors";
 import { hashPassword } from "../auth/password";
-import { cityKey, nameKey, nameWords, numberSuffixes } from "../directory/search-keys";
+import { cityKey, nameKey, nameWords } from "../directory/search-keys";
 import { allocateSequential } from "../numbers/allocate-sequential";
 import { formatNumber } from "../numbers/format";
-import { showNumber, wordOf } from "../numbers/spelling";
+import { showNumber } from "../numbers/spelling";
 import { newNumber, spellingOfHold } from "../numbers/new-number";
 import type { Storage } from "../storage";
 import { sniffImage } from "../storage/sniff";
@@ -42,10 +42,10 @@ function checkPhoto(photo: PhotoUpload) {
 }
 
 /**
- * Creates the member and assigns their permanent number in one transaction
- * (one statement on PostgreSQL, insert-member-pg.ts; a nested create on SQLite). Uniqueness of handle, email and number is enforced by the
- * database's unique constraints; a lost race becomes a clear 409, never a 500,
- * and leaves nothing behind.
+ * Creates the member and assigns their permanent number in one transaction (one
+ * statement on PostgreSQL, insert-member-pg.ts; a nested create on SQLite).
+ * Uniqueness of handle, email and number is enforced by the database's unique
+ * constraints; a lost race becomes a clear 409, never a 500, and leaves nothing behind.
  */
 export async function registerMember(
   db: Db,
@@ -88,13 +88,16 @@ export async function registerMember(
     photoKey,
   };
 
+  const words = nameWords(input.displayName);
   const pg = directPgStatement(db);
   /** The member's id, or null when a sequential number turned out held (nothing written). */
   const insert = async (digits: string, kind: "vanity" | "sequential", spelled: string | null): Promise<string | null> => {
+    const number = newNumber(digits, kind, spelled);
     if (pg) {
+      const suffixes = number.suffixes.createMany.data.map((s) => s.suffix);
       return insertMemberPg(pg, memberData, {
-        words: nameWords(input.displayName),
-        number: { digits, kind, spelled, word: spelled && wordOf(spelled), suffixes: numberSuffixes(digits) },
+        words,
+        number: { digits, kind, spelled, word: number.word, suffixes },
         firstLink: opts.firstLink,
         unlessHeldAfter: kind === "sequential" ? now : undefined,
         now,
@@ -109,8 +112,8 @@ export async function registerMember(
         ...memberData,
         // The handle's claim in the namespace members and groups share (its key is what two racing claims meet on).
         handleClaim: { create: { handleKey: memberData.handleKey } },
-        nameWords: { createMany: { data: nameWords(input.displayName).map((word) => ({ word })) } },
-        number: { create: newNumber(digits, kind, spelled) },
+        nameWords: { createMany: { data: words.map((word) => ({ word })) } },
+        number: { create: number },
         ...(opts.firstLink && { emailVerifications: { create: { ...opts.firstLink, emailKey: memberData.emailKey } } }),
       },
       select: { id: true },
