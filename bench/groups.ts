@@ -3,7 +3,9 @@
  * camera and microphone:
  *   1. join → first remote frame: with N − 1 people already in a group's room, the N-th clicks
  *      "Join the room" (after the preview); the time until their page shows a remote video frame.
- *      N = 2, 4 and 8, each reported against the two-party figure of the same run;
+ *      N = 2, 4 and 8, each against a bare baseline in the same run: N pages with nothing but
+ *      livekit-client and the group room's settings, the N-th joining the same way
+ *      (bench/support/bare-livekit.ts), run just before the portal's rounds of that size;
  *   2. a group page with 500 members staying live: the page's load to its 500 rows, and a member's
  *      connection → their row turning online on the page, against the same on a two-member
  *      group's page in the same run.
@@ -20,6 +22,7 @@ import { setEnvForTests } from "../lib/env";
 import { issueTicket } from "../lib/presence/tickets";
 import { build, needsBuild } from "../scripts/launcher/prepare";
 import { startStack } from "../tests/support/stack";
+import { openBareRoom } from "./support/bare-livekit";
 import { testEnv } from "../tests/support/test-env";
 import config from "../playwright.config";
 
@@ -120,6 +123,7 @@ async function main() {
     .PRESENCE_SECRET;
   const browser = await chromium.launch(config.use!.launchOptions);
   const frames: Record<number, number[]> = { 2: [], 4: [], 8: [] };
+  const bare: Record<number, number[]> = { 2: [], 4: [], 8: [] };
   const load: Record<string, number[]> = { small: [], large: [] };
   const live: Record<string, number[]> = { small: [], large: [] };
   try {
@@ -131,17 +135,25 @@ async function main() {
     if (made.status() !== 201) throw new Error(`group: ${made.status()} ${await made.text()}`);
     for (const p of people.slice(1)) await p.page.request.post(`/api/groups/${handle}/join`, { data: {} });
     const joiner = people[7]!.page;
-    let inRoom = 0;
+    const bareRoom = SKIP_ROOM ? null : await openBareRoom(browser, stack.dataDir, 7);
     for (const n of SKIP_ROOM ? [] : [2, 4, 8]) {
-      while (inRoom < n - 1) await enterRoom(people[inRoom++]!.page, handle);
+      // The bare pages alone in their room, then the portal's alone in theirs: the same machine, one load at a time.
+      await bareRoom!.fill(n - 1);
+      for (let r = 0; r < ROUNDS; r++) {
+        bare[n]!.push(await bareRoom!.round(60_000));
+        process.stderr.write(`  ${n} in the bare room, round ${r + 1}: first remote frame ${bare[n]!.at(-1)} ms\n`);
+      }
+      await bareRoom!.fill(0);
+      for (let i = 0; i < n - 1; i++) await enterRoom(people[i]!.page, handle);
       for (let r = 0; r < ROUNDS; r++) {
         frames[n]!.push(await joinToFrame(joiner, handle, n - 1));
         process.stderr.write(`  ${n} in the room, round ${r + 1}: first remote frame ${frames[n]!.at(-1)} ms\n`);
         await joiner.goto("/");
         await joiner.evaluate(() => ((window as unknown as { __frameAt?: number }).__frameAt = undefined));
       }
+      for (const p of people) await p.page.goto("/");
     }
-    for (const p of people) await p.page.goto("/");
+    await bareRoom?.close();
 
     // 2. A group page with MEMBERS members, against one with two.
     const viewer = await member(stack.url, browser, "viewer");
@@ -197,6 +209,8 @@ async function main() {
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       rounds: ROUNDS,
       join_to_first_remote_frame_ms: { 2: f(frames[2]!), 4: f(frames[4]!), 8: f(frames[8]!) },
+      bare_join_to_first_remote_frame_ms: { 2: f(bare[2]!), 4: f(bare[4]!), 8: f(bare[8]!) },
+      ratio_to_bare: Object.fromEntries([2, 4, 8].map((n) => [n, ratio(pct(frames[n]!, 50), pct(bare[n]!, 50))])),
       ratio_to_two: { 4: ratio(pct(frames[4]!, 50), pct(frames[2]!, 50)), 8: ratio(pct(frames[8]!, 50), pct(frames[2]!, 50)) },
       page_load_ms: { two: f(load.small!), [MEMBERS]: f(load.large!) },
       online_on_page_ms: { two: f(live.small!), [MEMBERS]: f(live.large!) },

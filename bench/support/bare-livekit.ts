@@ -10,18 +10,22 @@ import { AccessToken } from "livekit-server-sdk";
  * portal's Room settings, tokens minted straight from the server SDK, against the stack's own
  * LiveKit server, in the same browser with the same flags. One round: the caller joins (camera and
  * microphone started while it connects, as the portal does), the callee joins 1.5 s later; each
- * side marks the first frame of the other's video it draws.
+ * side marks the first frame of the other's video it draws. The groups benchmark uses the same page
+ * with the group room's settings, several in one room (`openBareRoom`).
  */
 const PAGE = `<!doctype html><meta charset="utf-8"><title>bare</title>
-<video id="remote" autoplay playsinline muted></video>
+<div id="remotes"></div>
 <script src="/lk.js"></script>
 <script>
-  window.join = async (url, token) => {
+  window.join = async (url, token, options) => {
     const { Room, RoomEvent, Track, createLocalTracks } = LivekitClient;
-    const room = new Room({ adaptiveStream: false, dynacast: true });
+    const room = new Room(options);
     room.on(RoomEvent.TrackSubscribed, (track) => {
       if (track.kind !== Track.Kind.Video) return;
-      const v = document.getElementById("remote");
+      // Each remote camera in its own tile, sized as a grid would (adaptiveStream sends what a tile shows).
+      const v = document.createElement("video");
+      Object.assign(v, { autoplay: true, playsInline: true, muted: true, width: 320, height: 180 });
+      document.getElementById("remotes").append(v);
       track.attach(v);
       v.requestVideoFrameCallback(() => (window.__frameAt ??= Date.now()));
     });
@@ -31,7 +35,12 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>bare</title>
     await Promise.all(tracks.map((t) => room.localParticipant.publishTrack(t)));
     window.__room = room;
   };
-  window.leave = async () => { await window.__room?.disconnect(); window.__room = undefined; window.__frameAt = undefined; };
+  window.leave = async () => {
+    await window.__room?.disconnect();
+    window.__room = undefined;
+    window.__frameAt = undefined;
+    document.getElementById("remotes").replaceChildren();
+  };
 </script>`;
 
 export type BareRound = { calleeSeesCaller: number; callerSeesCallee: number };
@@ -45,11 +54,10 @@ function livekitOf(dataDir: string) {
   return { url: `ws://127.0.0.1:${port}`, key: key[1]!, secret: key[2]! };
 }
 
-/**
- * Two bare pages, caller and callee, ready for rounds: the bench interleaves them with the portal's
- * calls, so that both see the same machine at the same moments of the run.
- */
-export async function openBare(browser: Browser, dataDir: string) {
+type RoomOptions = { adaptiveStream: boolean; dynacast: boolean };
+
+/** The page's server and what a bench does with bare pages: open one, mint a token, join, wait for a frame, leave. */
+async function bareSite(browser: Browser, dataDir: string) {
   const lk = livekitOf(dataDir);
   const umd = fs.readFileSync(path.resolve(import.meta.dirname, "../../node_modules/livekit-client/dist/livekit-client.umd.js"));
   const server = http.createServer((req, res) => {
@@ -58,44 +66,100 @@ export async function openBare(browser: Browser, dataDir: string) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const open = async () => {
-    const ctx = await browser.newContext({ permissions: ["camera", "microphone"] });
-    const page = await ctx.newPage();
-    await page.goto(base);
-    return page;
+  type BareWindow = { join: (u: string, t: string, o: RoomOptions) => Promise<void>; leave: () => Promise<void>; __frameAt?: number };
+  return {
+    async open() {
+      const ctx = await browser.newContext({ permissions: ["camera", "microphone"] });
+      const page = await ctx.newPage();
+      await page.goto(base);
+      return page;
+    },
+    token(room: string, identity: string) {
+      const t = new AccessToken(lk.key, lk.secret, { identity, ttl: 600 });
+      t.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true });
+      return t.toJwt();
+    },
+    join: (p: Page, token: string, options: RoomOptions) =>
+      p.evaluate(([u, tok, o]) => (window as unknown as BareWindow).join(u, tok, o), [lk.url, token, options] as const),
+    async frameAt(p: Page, withinMs = 15_000) {
+      for (let i = 0; i < withinMs / 50; i++) {
+        const v = await p.evaluate(() => (window as unknown as BareWindow).__frameAt ?? 0);
+        if (v) return v;
+        await p.waitForTimeout(50);
+      }
+      throw new Error(`bare round: no remote frame within ${withinMs / 1000} s`);
+    },
+    leave: (p: Page) => p.evaluate(() => (window as unknown as BareWindow).leave()),
+    close: () => server.close(),
   };
-  const token = async (room: string, identity: string) => {
-    const t = new AccessToken(lk.key, lk.secret, { identity, ttl: 600 });
-    t.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true });
-    return t.toJwt();
-  };
-  const frameAt = async (p: Page) => {
-    for (let i = 0; i < 300; i++) {
-      const v = await p.evaluate(() => (window as unknown as { __frameAt?: number }).__frameAt ?? 0);
-      if (v) return v;
-      await p.waitForTimeout(50);
-    }
-    throw new Error("bare round: no remote frame within 15 s");
-  };
-  const join = (p: Page, t: string) =>
-    p.evaluate(([u, tok]) => (window as unknown as { join: (u: string, t: string) => Promise<void> }).join(u!, tok!), [lk.url, t]);
-  const [caller, callee] = [await open(), await open()];
+}
+
+/** The portal's call settings (components/calls/waiting-room.ts). */
+const CALL_ROOM: RoomOptions = { adaptiveStream: false, dynacast: true };
+/** The portal's group room settings (components/groups/use-group-room.ts). */
+const GROUP_ROOM: RoomOptions = { adaptiveStream: true, dynacast: true };
+
+/**
+ * Two bare pages, caller and callee, ready for rounds: the bench interleaves them with the portal's
+ * calls, so that both see the same machine at the same moments of the run.
+ */
+export async function openBare(browser: Browser, dataDir: string) {
+  const site = await bareSite(browser, dataDir);
+  const [caller, callee] = [await site.open(), await site.open()];
   let n = 0;
   return {
     async round(): Promise<BareRound> {
       const room = `bare-${Date.now()}-${n++}`;
-      const [tc, te] = [await token(room, "caller"), await token(room, "callee")];
-      await join(caller, tc);
+      const [tc, te] = [await site.token(room, "caller"), await site.token(room, "callee")];
+      await site.join(caller, tc, CALL_ROOM);
       await caller.waitForTimeout(1500);
       const joinAt = await callee.evaluate(() => Date.now());
-      await join(callee, te);
-      const round = { calleeSeesCaller: (await frameAt(callee)) - joinAt, callerSeesCallee: (await frameAt(caller)) - joinAt };
-      await Promise.all([caller, callee].map((p) => p.evaluate(() => (window as unknown as { leave: () => Promise<void> }).leave())));
+      await site.join(callee, te, CALL_ROOM);
+      const round = {
+        calleeSeesCaller: (await site.frameAt(callee)) - joinAt,
+        callerSeesCallee: (await site.frameAt(caller)) - joinAt,
+      };
+      await Promise.all([caller, callee].map((p) => site.leave(p)));
       return round;
     },
     async close() {
       await Promise.all([caller.context().close(), callee.context().close()]);
-      server.close();
+      site.close();
+    },
+  };
+}
+
+/**
+ * The groups benchmark's bare baseline: `maxPresent` + 1 bare pages with the group room's settings.
+ * `fill(n)` puts n of them in one room (joining or leaving the rest); `round()` has one more page join and
+ * returns join → its first remote frame drawn, then has it leave.
+ */
+export async function openBareRoom(browser: Browser, dataDir: string, maxPresent: number) {
+  const site = await bareSite(browser, dataDir);
+  const pages: Page[] = [];
+  for (let i = 0; i <= maxPresent; i++) pages.push(await site.open());
+  const room = `bare-room-${Date.now()}`;
+  let present = 0;
+  return {
+    async fill(n: number) {
+      while (present > n) await site.leave(pages[--present]!);
+      while (present < n) {
+        await site.join(pages[present]!, await site.token(room, `p${present}`), GROUP_ROOM);
+        present++;
+      }
+    },
+    async round(withinMs: number) {
+      const joiner = pages[maxPresent]!;
+      const token = await site.token(room, `joiner`);
+      const joinAt = await joiner.evaluate(() => Date.now());
+      await site.join(joiner, token, GROUP_ROOM);
+      const ms = (await site.frameAt(joiner, withinMs)) - joinAt;
+      await site.leave(joiner);
+      return ms;
+    },
+    async close() {
+      await Promise.all(pages.map((p) => p.context().close()));
+      site.close();
     },
   };
 }
