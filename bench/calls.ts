@@ -38,6 +38,7 @@ const WATCH = () => {
     __acceptAt?: number;
     __answeredAt?: number;
     __trackAt?: number;
+    __anyTrackAt?: number;
     __frameAt?: number;
     __watched?: WeakSet<Element>;
   };
@@ -49,6 +50,8 @@ const WATCH = () => {
   setInterval(() => {
     const v = document.querySelector("[data-testid=remote-video]") as HTMLVideoElement | null;
     if (w.__acceptAt && v?.srcObject) w.__trackAt ??= Date.now();
+    // The caller's page has no Accept: its remote video gets a track only once the callee is let in.
+    if (v?.srcObject) w.__anyTrackAt ??= Date.now();
   }, 5);
   document.addEventListener(
     "click",
@@ -108,7 +111,7 @@ async function forwardAll(m: Awaited<ReturnType<typeof member>>, to: string, bas
   if (!r.ok()) throw new Error(`rules: ${r.status()} ${await r.text()}`);
 }
 
-type Mark = "__ringAt" | "__acceptAt" | "__answeredAt" | "__trackAt" | "__frameAt";
+type Mark = "__ringAt" | "__acceptAt" | "__answeredAt" | "__trackAt" | "__anyTrackAt" | "__frameAt";
 const read = (p: Page, k: Mark) => p.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key] ?? 0, k);
 const reset = (p: Page) =>
   p.evaluate(() => {
@@ -117,6 +120,7 @@ const reset = (p: Page) =>
     w.__acceptAt = undefined;
     w.__answeredAt = undefined;
     w.__trackAt = undefined;
+    w.__anyTrackAt = undefined;
     w.__frameAt = undefined;
   });
 async function until(p: Page, k: Mark) {
@@ -152,6 +156,7 @@ async function main() {
   const ringForwarded: number[] = [];
   const bare: BareRound[] = [];
   const trace: { answer: number; track: number; frame: number }[] = [];
+  const callerTrace: { track: number; frame: number }[] = [];
   let lost = 0;
   const bareSide = BARE > 0 ? await openBare(browser, stack.dataDir) : null;
   // Bare rounds spread evenly through the run (the machine's speed drifts over minutes).
@@ -190,7 +195,10 @@ async function main() {
       await b.page.getByTestId("incoming-call").getByRole("button", { name: "Accept" }).click();
       const acceptAt = await until(b.page, "__acceptAt");
       if (testEnv().BENCH_DEBUG) process.stderr.write(`  TIMING accept at ${acceptAt}\n`);
-      frameCaller.push((await until(a.page, "__frameAt")) - acceptAt);
+      const callerFrame = await until(a.page, "__frameAt");
+      frameCaller.push(callerFrame - acceptAt);
+      const callerTrack = await read(a.page, "__anyTrackAt");
+      if (callerTrack) callerTrace.push({ track: callerTrack - acceptAt, frame: callerFrame - acceptAt });
       const calleeFrame = await until(b.page, "__frameAt");
       frameCallee.push(calleeFrame - acceptAt);
       const answered = await read(b.page, "__answeredAt");
@@ -257,6 +265,30 @@ async function main() {
             ),
             p95: pct(
               trace.map((t) => t.frame - t.track),
+              95,
+            ),
+          },
+        },
+        // The caller's side: the callee let in and subscribed (its track on the page), then a frame.
+        caller_trace_ms: {
+          traced: callerTrace.length,
+          accept_to_remote_track: {
+            p50: pct(
+              callerTrace.map((t) => t.track),
+              50,
+            ),
+            p95: pct(
+              callerTrace.map((t) => t.track),
+              95,
+            ),
+          },
+          remote_track_to_first_frame: {
+            p50: pct(
+              callerTrace.map((t) => t.frame - t.track),
+              50,
+            ),
+            p95: pct(
+              callerTrace.map((t) => t.frame - t.track),
               95,
             ),
           },

@@ -87,19 +87,24 @@ async function enterRoom(page: Page, handle: string) {
   await page.getByTestId("room-join").click();
 }
 
-async function joinToFrame(joiner: Page, handle: string, present: number): Promise<number> {
+async function joinToFrame(joiner: Page, handle: string, present: number): Promise<{ frame: number; grant: number }> {
   await joiner.goto(`/${handle}/room`);
   await joiner.getByTestId("room-preview").waitFor();
   const clickAt = await joiner.evaluate(() => Date.now());
   await joiner.getByTestId("room-join").click();
   await joiner.waitForFunction(() => (window as unknown as { __frameAt?: number }).__frameAt, null, { timeout: 60_000 });
   const frameAt = await joiner.evaluate(() => (window as unknown as { __frameAt: number }).__frameAt);
+  // Trace: when the page had the room's grant (the one request the bare page does not make).
+  const grantAt = await joiner.evaluate(() => {
+    const e = performance.getEntriesByType("resource").findLast((r) => /\/api\/groups\/[^/]+\/room$/.test(r.name));
+    return e ? performance.timeOrigin + (e as PerformanceResourceTiming).responseEnd : NaN;
+  });
   // Everyone is there before the next round.
   await joiner
     .getByTestId("room-count")
     .filter({ hasText: `${present + 1} of` })
     .waitFor({ timeout: 60_000 });
-  return frameAt - clickAt;
+  return { frame: frameAt - clickAt, grant: Math.round(grantAt - clickAt) };
 }
 
 /** A member's connection → their row on the group page turns online; the connection closes after. */
@@ -124,6 +129,7 @@ async function main() {
   const browser = await chromium.launch(config.use!.launchOptions);
   const frames: Record<number, number[]> = { 2: [], 4: [], 8: [] };
   const bare: Record<number, number[]> = { 2: [], 4: [], 8: [] };
+  const grants: Record<number, number[]> = { 2: [], 4: [], 8: [] };
   const load: Record<string, number[]> = { small: [], large: [] };
   const live: Record<string, number[]> = { small: [], large: [] };
   try {
@@ -146,8 +152,10 @@ async function main() {
       await bareRoom!.fill(0);
       for (let i = 0; i < n - 1; i++) await enterRoom(people[i]!.page, handle);
       for (let r = 0; r < ROUNDS; r++) {
-        frames[n]!.push(await joinToFrame(joiner, handle, n - 1));
-        process.stderr.write(`  ${n} in the room, round ${r + 1}: first remote frame ${frames[n]!.at(-1)} ms\n`);
+        const { frame, grant } = await joinToFrame(joiner, handle, n - 1);
+        frames[n]!.push(frame);
+        grants[n]!.push(grant);
+        process.stderr.write(`  ${n} in the room, round ${r + 1}: first remote frame ${frame} ms (grant back at ${grant} ms)\n`);
         await joiner.goto("/");
         await joiner.evaluate(() => ((window as unknown as { __frameAt?: number }).__frameAt = undefined));
       }
@@ -210,6 +218,7 @@ async function main() {
       rounds: ROUNDS,
       join_to_first_remote_frame_ms: { 2: f(frames[2]!), 4: f(frames[4]!), 8: f(frames[8]!) },
       bare_join_to_first_remote_frame_ms: { 2: f(bare[2]!), 4: f(bare[4]!), 8: f(bare[8]!) },
+      trace_click_to_grant_ms: { 2: f(grants[2]!), 4: f(grants[4]!), 8: f(grants[8]!) },
       ratio_to_bare: Object.fromEntries([2, 4, 8].map((n) => [n, ratio(pct(frames[n]!, 50), pct(bare[n]!, 50))])),
       ratio_to_two: { 4: ratio(pct(frames[4]!, 50), pct(frames[2]!, 50)), 8: ratio(pct(frames[8]!, 50), pct(frames[2]!, 50)) },
       page_load_ms: { two: f(load.small!), [MEMBERS]: f(load.large!) },

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { GroupView } from "@/lib/groups/get-group";
 import { useGroup } from "./use-group";
+import { prefetchRoomGrant } from "./room-grant";
 import { useGroupRoom } from "./use-group-room";
 import { RemoteAudio, VideoTile } from "./video-tile";
 
@@ -36,18 +37,20 @@ export function GroupRoom({ initial, maxPeople }: { initial: GroupView; maxPeopl
       {joined && tracks ? (
         <InRoom handle={group.handle} tracks={tracks} maxPeople={maxPeople} />
       ) : (
-        <PreJoin inRoom={inRoom} maxPeople={maxPeople} onTracks={setTracks} onJoin={() => setJoined(true)} />
+        <PreJoin handle={group.handle} inRoom={inRoom} maxPeople={maxPeople} onTracks={setTracks} onJoin={() => setJoined(true)} />
       )}
     </div>
   );
 }
 
 function PreJoin({
+  handle,
   inRoom,
   maxPeople,
   onTracks,
   onJoin,
 }: {
+  handle: string;
   inRoom: string[];
   maxPeople: number;
   onTracks: (t: LocalTrack[]) => void;
@@ -58,6 +61,8 @@ function PreJoin({
   const [error, setError] = useState<string | null>(null);
   const [camOn, setCamOn] = useState(true);
   const [micOn, setMicOn] = useState(true);
+  // The room's grant is asked for while the person looks at themselves (room-grant.ts).
+  useEffect(() => prefetchRoomGrant(handle), [handle]);
   useEffect(() => {
     let gone = false;
     createLocalTracks({ audio: true, video: true })

@@ -2,7 +2,7 @@
 
 import { type LocalTrack, type Participant, type RemoteTrack, Room, RoomEvent, Track } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiSend } from "../api";
+import { takeRoomGrant } from "./room-grant";
 
 export type RoomState = {
   connected: boolean;
@@ -64,7 +64,7 @@ export function useGroupRoom(handle: string, joined: boolean, preview: LocalTrac
       });
     void (async () => {
       try {
-        const grant = await apiSend<{ url: string; token: string }>("POST", `/api/groups/${encodeURIComponent(handle)}/room`);
+        const grant = await takeRoomGrant(handle);
         if (cancelled) return;
         // The public STUN servers are out of reach on a closed network; the server's own candidates suffice.
         await room.connect(grant.url, grant.token, { rtcConfig: { iceServers: [] } });
