@@ -111,6 +111,8 @@ async function forwardAll(m: Awaited<ReturnType<typeof member>>, to: string, bas
   if (!r.ok()) throw new Error(`rules: ${r.status()} ${await r.text()}`);
 }
 
+const p50p95 = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95) });
+
 type Mark = "__ringAt" | "__acceptAt" | "__answeredAt" | "__trackAt" | "__anyTrackAt" | "__frameAt";
 const read = (p: Page, k: Mark) => p.evaluate((key) => (window as unknown as Record<string, number | undefined>)[key] ?? 0, k);
 const reset = (p: Page) =>
@@ -238,60 +240,15 @@ async function main() {
         // Where the callee's time goes: the answer's round trip, then the subscription, then a frame.
         callee_trace_ms: {
           traced: trace.length,
-          accept_to_answer_response: {
-            p50: pct(
-              trace.map((t) => t.answer),
-              50,
-            ),
-            p95: pct(
-              trace.map((t) => t.answer),
-              95,
-            ),
-          },
-          accept_to_remote_track: {
-            p50: pct(
-              trace.map((t) => t.track),
-              50,
-            ),
-            p95: pct(
-              trace.map((t) => t.track),
-              95,
-            ),
-          },
-          remote_track_to_first_frame: {
-            p50: pct(
-              trace.map((t) => t.frame - t.track),
-              50,
-            ),
-            p95: pct(
-              trace.map((t) => t.frame - t.track),
-              95,
-            ),
-          },
+          accept_to_answer_response: p50p95(trace.map((t) => t.answer)),
+          accept_to_remote_track: p50p95(trace.map((t) => t.track)),
+          remote_track_to_first_frame: p50p95(trace.map((t) => t.frame - t.track)),
         },
         // The caller's side: the callee let in and subscribed (its track on the page), then a frame.
         caller_trace_ms: {
           traced: callerTrace.length,
-          accept_to_remote_track: {
-            p50: pct(
-              callerTrace.map((t) => t.track),
-              50,
-            ),
-            p95: pct(
-              callerTrace.map((t) => t.track),
-              95,
-            ),
-          },
-          remote_track_to_first_frame: {
-            p50: pct(
-              callerTrace.map((t) => t.frame - t.track),
-              50,
-            ),
-            p95: pct(
-              callerTrace.map((t) => t.frame - t.track),
-              95,
-            ),
-          },
+          accept_to_remote_track: p50p95(callerTrace.map((t) => t.track)),
+          remote_track_to_first_frame: p50p95(callerTrace.map((t) => t.frame - t.track)),
         },
         ...(FORWARD && {
           click_to_ring_one_forward_hop_ms: { p50: pct(ringForwarded, 50), p95: pct(ringForwarded, 95) },

@@ -14,6 +14,11 @@ test("a guest walks the mall, opens a shop and a product, and with no agent onli
   await expect(buildings).toHaveCount(9);
   // Nobody is at a console yet: every shop says so, on the skyline and in the list.
   await expect(guest.getByTestId("skyline").locator("[data-state=closed]")).toHaveCount(9);
+  // Each building is one link named by its title; the drawn name and sign are not read a second time.
+  const northwind = buildings.filter({ has: guest.locator("text=Northwind Cellars") });
+  expect((await northwind.ariaSnapshot()).trim()).toMatch(
+    /^- '?link "Northwind Cellars, Wine & spirits: [^"]+"'?:\n\s+- \/url: \/mall\/[\w-]+$/,
+  );
   await guest.getByRole("link", { name: /^Northwind Cellars, Wine & spirits/ }).click();
   await expect(guest.getByTestId("merchant-name")).toHaveText("Northwind Cellars");
   await expect(guest.getByTestId("product-card")).toHaveCount(4);

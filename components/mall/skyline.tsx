@@ -58,7 +58,8 @@ export function Skyline({ merchants, visitors = [] }: { merchants: MerchantCard[
           <a key={m.slug} href={`/mall/${m.slug}`} data-testid="skyline-merchant" data-state={a.state}>
             {/* The link's name: the whole shop name (the drawn one may be cut), its category and its sign. */}
             <title>{`${m.name}, ${m.category}: ${availabilityText(a)}`}</title>
-            <g className="transition-opacity hover:opacity-90">
+            {/* Drawn only: the title says it all, so a screen reader does not read the name and sign twice. */}
+            <g className="transition-opacity hover:opacity-90" aria-hidden="true">
               <rect x={x} y={y} width={width} height={h} rx={6} fill={m.color} />
               <rect x={x + width / 2 - 4} y={y - 18} width={8} height={18} fill={m.color} />
               {Array.from({ length: rows * cols }, (_, k) => {
