@@ -17,14 +17,16 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>bare</title>
 <div id="remotes"></div>
 <script src="/lk.js"></script>
 <script>
-  window.join = async (url, token, options) => {
+  window.join = async (url, token, options, tile) => {
     const { Room, RoomEvent, Track, createLocalTracks } = LivekitClient;
     const room = new Room(options);
+    // Kept at once, so that leave() disconnects a join that failed half-way too.
+    window.__room = room;
     room.on(RoomEvent.TrackSubscribed, (track) => {
       if (track.kind !== Track.Kind.Video) return;
       // Each remote camera in its own tile, sized as a grid would (adaptiveStream sends what a tile shows).
       const v = document.createElement("video");
-      Object.assign(v, { autoplay: true, playsInline: true, muted: true, width: 320, height: 180 });
+      Object.assign(v, { autoplay: true, playsInline: true, muted: true, width: tile[0], height: tile[1] });
       document.getElementById("remotes").append(v);
       track.attach(v);
       v.requestVideoFrameCallback(() => (window.__frameAt ??= Date.now()));
@@ -33,7 +35,6 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>bare</title>
     await room.connect(url, token, { rtcConfig: { iceServers: [] } });
     const tracks = await tracksP;
     await Promise.all(tracks.map((t) => room.localParticipant.publishTrack(t)));
-    window.__room = room;
   };
   window.leave = async () => {
     await window.__room?.disconnect();
@@ -55,6 +56,8 @@ function livekitOf(dataDir: string) {
 }
 
 type RoomOptions = { adaptiveStream: boolean; dynacast: boolean };
+/** A remote video tile's width and height in CSS pixels (adaptiveStream asks the SFU for what it shows). */
+export type Tile = [number, number];
 
 /** The page's server and what a bench does with bare pages: open one, mint a token, join, wait for a frame, leave. */
 async function bareSite(browser: Browser, dataDir: string) {
@@ -66,7 +69,11 @@ async function bareSite(browser: Browser, dataDir: string) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  type BareWindow = { join: (u: string, t: string, o: RoomOptions) => Promise<void>; leave: () => Promise<void>; __frameAt?: number };
+  type BareWindow = {
+    join: (u: string, t: string, o: RoomOptions, tile: Tile) => Promise<void>;
+    leave: () => Promise<void>;
+    __frameAt?: number;
+  };
   return {
     async open() {
       const ctx = await browser.newContext({ permissions: ["camera", "microphone"] });
@@ -79,8 +86,8 @@ async function bareSite(browser: Browser, dataDir: string) {
       t.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true });
       return t.toJwt();
     },
-    join: (p: Page, token: string, options: RoomOptions) =>
-      p.evaluate(([u, tok, o]) => (window as unknown as BareWindow).join(u, tok, o), [lk.url, token, options] as const),
+    join: (p: Page, token: string, options: RoomOptions, tile: Tile = [320, 180]) =>
+      p.evaluate(([u, tok, o, t]) => (window as unknown as BareWindow).join(u, tok, o, t), [lk.url, token, options, tile] as const),
     async frameAt(p: Page, withinMs = 15_000) {
       for (let i = 0; i < withinMs / 50; i++) {
         const v = await p.evaluate(() => (window as unknown as BareWindow).__frameAt ?? 0);
@@ -134,7 +141,7 @@ export async function openBare(browser: Browser, dataDir: string) {
  * `fill(n)` puts n of them in one room (joining or leaving the rest); `round()` has one more page join and
  * returns join → its first remote frame drawn, then has it leave.
  */
-export async function openBareRoom(browser: Browser, dataDir: string, maxPresent: number) {
+export async function openBareRoom(browser: Browser, dataDir: string, maxPresent: number, tile?: Tile) {
   const site = await bareSite(browser, dataDir);
   const pages: Page[] = [];
   for (let i = 0; i <= maxPresent; i++) pages.push(await site.open());
@@ -144,7 +151,11 @@ export async function openBareRoom(browser: Browser, dataDir: string, maxPresent
     async fill(n: number) {
       while (present > n) await site.leave(pages[--present]!);
       while (present < n) {
-        await site.join(pages[present]!, await site.token(room, `p${present}`), GROUP_ROOM);
+        const page = pages[present]!;
+        await site.join(page, await site.token(room, `p${present}`), GROUP_ROOM, tile).catch(async (err: unknown) => {
+          await site.leave(page);
+          throw err;
+        });
         present++;
       }
     },
@@ -152,10 +163,12 @@ export async function openBareRoom(browser: Browser, dataDir: string, maxPresent
       const joiner = pages[maxPresent]!;
       const token = await site.token(room, `joiner`);
       const joinAt = await joiner.evaluate(() => Date.now());
-      await site.join(joiner, token, GROUP_ROOM);
-      const ms = (await site.frameAt(joiner, withinMs)) - joinAt;
-      await site.leave(joiner);
-      return ms;
+      try {
+        await site.join(joiner, token, GROUP_ROOM, tile);
+        return (await site.frameAt(joiner, withinMs)) - joinAt;
+      } finally {
+        await site.leave(joiner);
+      }
     },
     async close() {
       await Promise.all(pages.map((p) => p.context().close()));
