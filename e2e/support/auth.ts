@@ -27,7 +27,13 @@ export async function registerMember(request: APIRequestContext, overrides: Reco
 export async function signInContext(context: BrowserContext, identifier: string, password: string) {
   const req = context.request;
   const { csrfToken } = (await (await req.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await req.post("/api/auth/callback/credentials", { form: { csrfToken, identifier, password, json: "true" } });
+  // Each sign-in from its own address, as people on their own connections: without one, every spec's
+  // sign-ins shared the address "unknown" and its 20 a minute (RATE_LIMIT_AUTH_PER_MINUTE), which a
+  // fast run went over (a 401 in messages.spec on SQLite, 2026-12-04).
+  const res = await req.post("/api/auth/callback/credentials", {
+    form: { csrfToken, identifier, password, json: "true" },
+    headers: { "x-forwarded-for": `10.78.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+  });
   if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
   const session = (await (await req.get("/api/auth/session")).json()) as { memberId?: string };
   if (!session.memberId) throw new Error("sign-in did not create a session");
