@@ -36,6 +36,19 @@ const pct = (s: number[], p: number) => Math.round([...s].sort((a, b) => a - b)[
 const stamp = Date.now().toString(36);
 let ipN = 0;
 
+/** The share of both cores busy over `ms` (from /proc/stat, which the host's steal does not inflate). */
+async function machineBusy(ms: number): Promise<number> {
+  const read = () => {
+    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3]! + f[4]!;
+    return { idle, total: f.reduce((a, b) => a + b, 0) };
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  return Math.round(100 * (1 - (b.idle - a.idle) / (b.total - a.total)));
+}
+
 /** Marks, in page time, the first frame of any remote video in the room. */
 const WATCH = () => {
   const w = window as unknown as { __frameAt?: number; __watched?: WeakSet<Element> };
@@ -138,6 +151,7 @@ async function main() {
   const grants: Record<number, number[]> = { 2: [], 4: [], 8: [] };
   const bareFailed: Record<number, string[]> = { 2: [], 4: [], 8: [] };
   const portalFailed: Record<number, string[]> = { 2: [], 4: [], 8: [] };
+  const busy: Record<"bare" | "portal", Record<number, number>> = { bare: {}, portal: {} };
   const load: Record<string, number[]> = { small: [], large: [] };
   const live: Record<string, number[]> = { small: [], large: [] };
   try {
@@ -156,6 +170,9 @@ async function main() {
       // answer in time): counted and reported, the run goes on.
       try {
         await bareRoom!.fill(n - 1);
+        // Trace: how busy the machine is with the room's people alone, before anyone joins.
+        await new Promise((r) => setTimeout(r, 2000));
+        busy.bare[n] = await machineBusy(3000);
         for (let r = 0; r < ROUNDS; r++) {
           const ms = await bareRoom!.round(60_000).catch((err: Error) => {
             bareFailed[n]!.push(err.message);
@@ -172,6 +189,9 @@ async function main() {
       }
       await bareRoom!.fill(0);
       for (let i = 0; i < n - 1; i++) await enterRoom(people[i]!.page, handle);
+      await new Promise((r) => setTimeout(r, 2000));
+      busy.portal[n] = await machineBusy(3000);
+      process.stderr.write(`  machine busy with ${n - 1} in the room: bare ${busy.bare[n]} %, portal ${busy.portal[n]} %\n`);
       for (let r = 0; r < ROUNDS; r++) {
         const round = await joinToFrame(joiner, handle, n - 1).catch((err: Error) => {
           portalFailed[n]!.push(err.message.split("\n")[0]!);
@@ -247,6 +267,7 @@ async function main() {
       join_to_first_remote_frame_ms: { 2: f(frames[2]!), 4: f(frames[4]!), 8: f(frames[8]!) },
       bare_join_to_first_remote_frame_ms: { 2: f(bare[2]!), 4: f(bare[4]!), 8: f(bare[8]!) },
       failed: { bare: bareFailed, portal: portalFailed },
+      trace_machine_busy_percent_before_the_join: busy,
       trace_click_to_grant_ms: { 2: f(grants[2]!), 4: f(grants[4]!), 8: f(grants[8]!) },
       ratio_to_bare: Object.fromEntries([2, 4, 8].map((n) => [n, ratio(pct(frames[n]!, 50), pct(bare[n]!, 50))])),
       ratio_to_two: { 4: ratio(pct(frames[4]!, 50), pct(frames[2]!, 50)), 8: ratio(pct(frames[8]!, 50), pct(frames[2]!, 50)) },
