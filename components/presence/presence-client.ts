@@ -70,6 +70,10 @@ export class PresenceClient {
       first = await this.fetchTicket();
     }
     let pending: string | null = first.ticket;
+    // Gone offline while the ticket was on its way: the "offline" event found no socket to close, and
+    // a socket opened now would be one the page believes closed (a browser's emulated offline lets a
+    // new WebSocket through). Wait for the network.
+    if (!navigator.onLine) await new Promise((r) => window.addEventListener("online", r, { once: true }));
     const socket: Socket<ServerToClient, ClientToServer> = io(first.url, {
       transports: ["websocket", "polling"],
       tryAllTransports: true,
