@@ -73,7 +73,11 @@ export class PresenceClient {
     // Gone offline while the ticket was on its way: the "offline" event found no socket to close, and
     // a socket opened now would be one the page believes closed (a browser's emulated offline lets a
     // new WebSocket through). Wait for the network.
-    if (!navigator.onLine) await new Promise((r) => window.addEventListener("online", r, { once: true }));
+    if (!navigator.onLine) {
+      await new Promise((r) => window.addEventListener("online", r, { once: true }));
+      // Tickets are short-lived: the connection asks for a fresh one rather than have this one refused.
+      pending = null;
+    }
     const socket: Socket<ServerToClient, ClientToServer> = io(first.url, {
       transports: ["websocket", "polling"],
       tryAllTransports: true,

@@ -1,5 +1,8 @@
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 
+/** An address of its own for one request, as if from another person's connection (limits count per address). */
+const ownAddress = () => `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
 /** Registers a fresh member through the API; returns what a test needs to sign in. */
 export async function registerMember(request: APIRequestContext, overrides: Record<string, unknown> = {}) {
   const id = Math.random().toString(36).slice(2, 8);
@@ -16,7 +19,7 @@ export async function registerMember(request: APIRequestContext, overrides: Reco
   };
   const res = await request.post("/api/register", {
     data: person,
-    headers: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+    headers: { "x-forwarded-for": ownAddress() },
   });
   if (res.status() !== 201) throw new Error(`register failed: ${res.status()} ${await res.text()}`);
   const { member } = (await res.json()) as { member: { id: string; handle: string; number: string } };
@@ -32,7 +35,7 @@ export async function signInContext(context: BrowserContext, identifier: string,
   // fast run went over (a 401 in messages.spec on SQLite, 2026-12-04).
   const res = await req.post("/api/auth/callback/credentials", {
     form: { csrfToken, identifier, password, json: "true" },
-    headers: { "x-forwarded-for": `10.78.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+    headers: { "x-forwarded-for": ownAddress() },
   });
   if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
   const session = (await (await req.get("/api/auth/session")).json()) as { memberId?: string };
